@@ -1,0 +1,12 @@
+package io.nabla.backend.pure;
+
+import io.nabla.backend.Backend;
+import io.nabla.testing.BackendConformanceSuite;
+
+/** Runs the backend conformance suite on the plain-Java backend. */
+class PureBackendConformanceTest extends BackendConformanceSuite {
+  @Override
+  protected Backend backend() {
+    return new PureBackend();
+  }
+}

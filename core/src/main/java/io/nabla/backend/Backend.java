@@ -1,0 +1,128 @@
+package io.nabla.backend;
+
+import io.nabla.tensor.Tensor;
+
+/**
+ * The SPI every matrix backend implements: a name, a priority, an availability report and the
+ * kernels that Nabla's tensors, layers, losses and optimizers are written on.
+ *
+ * <p>Backends are found with {@link java.util.ServiceLoader}: a backend module lists its class in
+ * {@code META-INF/services/io.nabla.backend.Backend}. The class needs a public no-argument
+ * constructor that does no work; anything expensive (loading a native library, starting threads)
+ * waits for {@link #availability()} or the first kernel.
+ *
+ * <p><b>Contract for every kernel.</b> Core validates before calling, so a kernel may assume: all
+ * tensors are contiguous row-major, non-null, of one dtype ({@link io.nabla.tensor.DType#FLOAT32}
+ * or {@link io.nabla.tensor.DType#FLOAT64}), with the sizes the kernel's Javadoc states. Only the
+ * arguments documented as outputs are modified. Results are computed in the tensors' dtype and
+ * must agree with the double-precision definition of the operation to within that dtype's
+ * rounding (the conformance suite states the tolerances). Zero-size tensors are legal and do
+ * nothing beyond writing the (empty) outputs. Kernels must be safe to call from several threads at
+ * once on different output tensors.
+ */
+public interface Backend {
+
+  /** The short name users select this backend by, for example {@code "pure"}. */
+  String name();
+
+  /**
+   * How strongly this backend is preferred when the user names none; the available backend with
+   * the highest priority is the default. By convention the plain-Java reference has priority 0.
+   */
+  int priority();
+
+  /** Whether this backend can run on this JVM and operating system, and if not, why. */
+  Availability availability();
+
+  // ---- BLAS-style kernels --------------------------------------------------------------------
+
+  /**
+   * General matrix multiply: {@code c = alpha * op(a) * op(b) + beta * c}, where {@code op(x)} is
+   * {@code x} or its transpose as the flags say. With {@code op(a)} of shape [m, k] and {@code
+   * op(b)} of shape [k, n], {@code c} has shape [m, n]. When {@code beta == 0} the old contents of
+   * {@code c} are ignored (even NaN). Modifies {@code c} only; {@code c} never aliases {@code a}
+   * or {@code b}.
+   */
+  void gemm(boolean transA, boolean transB, double alpha, Tensor a, Tensor b, double beta, Tensor c);
+
+  /** {@code y = alpha * x + y}, elementwise over tensors of equal size. Modifies {@code y} only. */
+  void axpy(double alpha, Tensor x, Tensor y);
+
+  /** {@code x = alpha * x}, elementwise. Modifies {@code x}. */
+  void scale(double alpha, Tensor x);
+
+  /** Sets every element of {@code x} to {@code value} (rounded to the dtype). Modifies {@code x}. */
+  void fill(Tensor x, double value);
+
+  // ---- Elementwise kernels -------------------------------------------------------------------
+
+  /**
+   * {@code out[i] = op(x[i])} over tensors of equal size. Modifies {@code out}, which may be
+   * {@code x} itself.
+   */
+  void map(UnaryOp op, Tensor x, Tensor out);
+
+  /**
+   * {@code out[i] = op(a[i], b[i])} over tensors of equal size. Modifies {@code out}, which may be
+   * {@code a} or {@code b}.
+   */
+  void zip(BinaryOp op, Tensor a, Tensor b, Tensor out);
+
+  /**
+   * {@code out[i] = op(a[i], scalar)}. Modifies {@code out}, which may be {@code a}.
+   */
+  void zipScalar(BinaryOp op, Tensor a, double scalar, Tensor out);
+
+  /**
+   * Row-vector broadcast: with {@code a} read as [rows, n] where n is the size of {@code row},
+   * {@code out[i, j] = op(a[i, j], row[j])}. Adding a bias to every row of a batch is {@code
+   * zipRowVector(ADD, ...)}. Modifies {@code out}, which may be {@code a} (never {@code row}).
+   */
+  void zipRowVector(BinaryOp op, Tensor a, Tensor row, Tensor out);
+
+  /**
+   * Column-vector broadcast: with {@code a} read as [n, cols] where n is the size of {@code
+   * column}, {@code out[i, j] = op(a[i, j], column[i])}. Modifies {@code out}, which may be {@code
+   * a} (never {@code column}).
+   */
+  void zipColumnVector(BinaryOp op, Tensor a, Tensor column, Tensor out);
+
+  // ---- Reductions ----------------------------------------------------------------------------
+
+  /**
+   * Reduction along one axis. {@code x} is read as [outer, length, inner] (any tensor is, for the
+   * right three numbers) and {@code out}, of size outer * inner, receives {@code out[o, i] =
+   * op over l of x[o, l, i]}. The column sums of a matrix [r, c] are {@code (1, r, c)}, the row
+   * sums {@code (r, c, 1)}, the total {@code (1, size, 1)}. Modifies {@code out} only.
+   */
+  void reduce(ReduceOp op, Tensor x, int outer, int length, int inner, Tensor out);
+
+  /**
+   * Index of the largest element along one axis, with {@code x} read as [outer, length, inner]
+   * and {@code out} of length outer * inner; ties go to the lowest index, as NumPy's argmax.
+   * {@code length} is at least 1. Modifies {@code out} only.
+   */
+  void argmax(Tensor x, int outer, int length, int inner, int[] out);
+
+  // ---- Neural-network kernels ----------------------------------------------------------------
+
+  /**
+   * Numerically stable softmax of each row: with {@code x} read as [rows, n] where n is the last
+   * dimension, {@code out[i, j] = exp(x[i, j] - max_j x[i, :]) / sum_j exp(x[i, j] - max_j x[i,
+   * :])}. Modifies {@code out}, which may be {@code x}.
+   */
+  void softmaxRows(Tensor x, Tensor out);
+
+  /**
+   * Backward pass of the sigmoid given its output {@code y}: {@code gradIn = gradOut * y * (1 -
+   * y)}, elementwise over tensors of equal size. Modifies {@code gradIn}, which may be {@code
+   * gradOut}.
+   */
+  void sigmoidBackward(Tensor y, Tensor gradOut, Tensor gradIn);
+
+  /**
+   * Backward pass of ReLU given its input {@code x}: {@code gradIn = x > 0 ? gradOut : 0},
+   * elementwise over tensors of equal size. Modifies {@code gradIn}, which may be {@code gradOut}.
+   */
+  void reluBackward(Tensor x, Tensor gradOut, Tensor gradIn);
+}

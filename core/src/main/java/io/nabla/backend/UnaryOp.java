@@ -1,0 +1,81 @@
+package io.nabla.backend;
+
+/**
+ * Elementwise functions of one argument, as taken by {@link Backend#map}. Each constant's {@link
+ * #apply} is the double-precision definition that backends must match within rounding.
+ */
+public enum UnaryOp {
+  /** {@code -x}. */
+  NEGATE {
+    @Override
+    public double apply(double x) {
+      return -x;
+    }
+  },
+  /** {@code |x|}. */
+  ABS {
+    @Override
+    public double apply(double x) {
+      return Math.abs(x);
+    }
+  },
+  /** {@code e^x}. */
+  EXP {
+    @Override
+    public double apply(double x) {
+      return Math.exp(x);
+    }
+  },
+  /** Natural logarithm {@code ln x}. */
+  LOG {
+    @Override
+    public double apply(double x) {
+      return Math.log(x);
+    }
+  },
+  /** {@code sqrt(x)}. */
+  SQRT {
+    @Override
+    public double apply(double x) {
+      return Math.sqrt(x);
+    }
+  },
+  /** {@code x^2}. */
+  SQUARE {
+    @Override
+    public double apply(double x) {
+      return x * x;
+    }
+  },
+  /** {@code 1/x}. */
+  RECIPROCAL {
+    @Override
+    public double apply(double x) {
+      return 1.0 / x;
+    }
+  },
+  /** The logistic function {@code 1 / (1 + e^-x)}. */
+  SIGMOID {
+    @Override
+    public double apply(double x) {
+      return 1.0 / (1.0 + Math.exp(-x));
+    }
+  },
+  /** {@code max(0, x)}. */
+  RELU {
+    @Override
+    public double apply(double x) {
+      return x > 0 ? x : 0.0;
+    }
+  },
+  /** {@code tanh(x)}. */
+  TANH {
+    @Override
+    public double apply(double x) {
+      return Math.tanh(x);
+    }
+  };
+
+  /** The function's value at {@code x}, in double precision. */
+  public abstract double apply(double x);
+}

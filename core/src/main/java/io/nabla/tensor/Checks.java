@@ -1,0 +1,52 @@
+package io.nabla.tensor;
+
+import java.util.Objects;
+
+/** The argument checks every operation shares, with messages that name the operation. */
+final class Checks {
+
+  private Checks() {}
+
+  static void notNull(String operation, String argument, Object value) {
+    Objects.requireNonNull(value, () -> operation + ": " + argument + " is null");
+  }
+
+  static void sameDtype(String operation, Tensor a, Tensor b) {
+    if (a.dtype() != b.dtype()) {
+      throw new IllegalArgumentException(
+          operation + ": dtypes differ: " + a.describe() + " and " + b.describe()
+              + " (convert one with asType)");
+    }
+  }
+
+  static void sameShape(String operation, Tensor a, Tensor b) {
+    if (!a.hasShape(b.shape())) {
+      throw new ShapeMismatchException(
+          operation + ": shapes differ: " + Shapes.format(a.shape()) + " and "
+              + Shapes.format(b.shape()));
+    }
+  }
+
+  static void sameSize(String operation, Tensor a, Tensor b) {
+    if (a.size() != b.size()) {
+      throw new ShapeMismatchException(
+          operation + ": sizes differ: " + Shapes.format(a.shape()) + " has " + a.size()
+              + " elements, " + Shapes.format(b.shape()) + " has " + b.size());
+    }
+  }
+
+  static void shapeIs(String operation, String argument, Tensor t, int... expected) {
+    if (!t.hasShape(expected)) {
+      throw new ShapeMismatchException(
+          operation + ": " + argument + " has shape " + Shapes.format(t.shape()) + ", expected "
+              + Shapes.format(expected));
+    }
+  }
+
+  static void notAliased(String operation, Tensor output, Tensor input, String inputName) {
+    if (output.sharesStorageWith(input)) {
+      throw new IllegalArgumentException(
+          operation + ": the output shares storage with " + inputName + "; pass a separate tensor");
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package io.nabla.tensor;
+
+import java.util.Arrays;
+
+/**
+ * Reshaping, transposing, row selection and broadcasting. {@link #reshape} returns a view that
+ * shares storage; everything else returns a copy, so every tensor stays contiguous and row-major.
+ */
+public final class ShapeOps {
+
+  private ShapeOps() {}
+
+  /**
+   * A view of {@code x} with a new shape of the same size, sharing storage: writes through one
+   * are seen through the other. One dimension may be -1, meaning "whatever makes the size fit".
+   *
+   * @throws ShapeMismatchException if the sizes differ or more than one dimension is -1
+   */
+  public static Tensor reshape(Tensor x, int... newShape) {
+    int[] shape = newShape.clone();
+    int unknown = -1;
+    int known = 1;
+    for (int i = 0; i < shape.length; i++) {
+      if (shape[i] == -1) {
+        if (unknown >= 0) {
+          throw new ShapeMismatchException(
+              "reshape: " + Shapes.format(newShape) + " has more than one -1");
+        }
+        unknown = i;
+      } else if (shape[i] < 0) {
+        throw new ShapeMismatchException(
+            "reshape: " + Shapes.format(newShape) + " has a negative dimension");
+      } else {
+        known *= shape[i];
+      }
+    }
+    if (unknown >= 0 && known > 0 && x.size() % known == 0) {
+      shape[unknown] = x.size() / known;
+    }
+    if (unknown >= 0 && shape[unknown] == -1 || Shapes.size(shape) != x.size()) {
+      throw new ShapeMismatchException(
+          "reshape: cannot reshape " + Shapes.format(x.shape()) + " (" + x.size()
+              + " elements) to " + Shapes.format(newShape));
+    }
+    return x.dtype() == DType.FLOAT32
+        ? new Tensor(shape, x.floatData(), null, x.backend())
+        : new Tensor(shape, null, x.doubleData(), x.backend());
+  }
+
+  /** The transpose of a matrix, as a copy: [m, n] gives [n, m]. */
+  public static Tensor transpose(Tensor x) {
+    if (x.rank() != 2) {
+      throw new ShapeMismatchException(
+          "transpose: " + Shapes.format(x.shape()) + " is not a matrix; use permute for rank "
+              + x.rank());
+    }
+    return permute(x, 1, 0);
+  }
+
+  /**
+   * A copy with the axes reordered: axis {@code i} of the result is axis {@code axes[i]} of
+   * {@code x}, as NumPy's {@code transpose(axes)}.
+   */
+  public static Tensor permute(Tensor x, int... axes) {
+    int[] shape = x.shape();
+    int rank = shape.length;
+    boolean[] seen = new boolean[rank];
+    if (axes.length != rank) {
+      throw new IllegalArgumentException(
+          "permute: axes " + Arrays.toString(axes) + " do not match shape " + Shapes.format(shape));
+    }
+    for (int a : axes) {
+      if (a < 0 || a >= rank || seen[a]) {
+        throw new IllegalArgumentException(
+            "permute: axes " + Arrays.toString(axes) + " are not a permutation of 0.." + (rank - 1));
+      }
+      seen[a] = true;
+    }
+    int[] newShape = new int[rank];
+    int[] sourceStride = new int[rank];
+    int[] strides = rowMajorStrides(shape);
+    for (int i = 0; i < rank; i++) {
+      newShape[i] = shape[axes[i]];
+      sourceStride[i] = strides[axes[i]];
+    }
+    return gatherStrided(x, newShape, sourceStride);
+  }
+
+  /**
+   * A copy of {@code x} expanded to {@code shape} by NumPy's broadcasting rule; {@code x} itself
+   * when it already has that shape.
+   */
+  public static Tensor broadcastTo(Tensor x, int... shape) {
+    if (x.hasShape(shape)) {
+      return x;
+    }
+    int[] source = x.shape();
+    int[] result = Shapes.broadcast("broadcastTo", source, shape);
+    if (!Arrays.equals(result, shape)) {
+      throw new ShapeMismatchException(
+          "broadcastTo: cannot broadcast " + Shapes.format(source) + " to " + Shapes.format(shape));
+    }
+    int offset = shape.length - source.length;
+    int[] strides = rowMajorStrides(source);
+    int[] sourceStride = new int[shape.length];
+    for (int i = 0; i < source.length; i++) {
+      // A stretched dimension re-reads the same elements: stride 0.
+      sourceStride[i + offset] = source[i] == 1 ? 0 : strides[i];
+    }
+    return gatherStrided(x, shape, sourceStride);
+  }
+
+  /**
+   * The rows (slices along the first axis) at {@code indices}, in that order, as a new tensor:
+   * the mini-batch {@code x[batch_mask]} of the chapter.
+   *
+   * @throws IndexOutOfBoundsException naming the bad index and the number of rows
+   */
+  public static Tensor gatherRows(Tensor x, int... indices) {
+    if (x.rank() == 0) {
+      throw new IllegalArgumentException("gatherRows: a scalar has no rows");
+    }
+    int[] shape = x.shape();
+    int rows = shape[0];
+    int rowSize = rows == 0 ? 0 : x.size() / rows;
+    shape[0] = indices.length;
+    Tensor out = x.zerosLike(shape);
+    for (int i = 0; i < indices.length; i++) {
+      int r = indices[i];
+      if (r < 0 || r >= rows) {
+        throw new IndexOutOfBoundsException(
+            "gatherRows: index " + r + " at position " + i + " is outside [0, " + rows + ")");
+      }
+      copyRange(x, r * rowSize, out, i * rowSize, rowSize);
+    }
+    return out;
+  }
+
+  /** A copy of rows {@code [from, to)} along the first axis. */
+  public static Tensor sliceRows(Tensor x, int from, int to) {
+    int rows = x.rank() == 0 ? 0 : x.dim(0);
+    if (x.rank() == 0 || from < 0 || to > rows || from > to) {
+      throw new IndexOutOfBoundsException(
+          "sliceRows: [" + from + ", " + to + ") is not a range of rows of shape "
+              + Shapes.format(x.shape()));
+    }
+    int[] shape = x.shape();
+    int rowSize = rows == 0 ? 0 : x.size() / rows;
+    shape[0] = to - from;
+    Tensor out = x.zerosLike(shape);
+    copyRange(x, from * rowSize, out, 0, out.size());
+    return out;
+  }
+
+  /** Copies {@code source} into {@code target}; dtypes and shapes must match. */
+  public static void assign(Tensor source, Tensor target) {
+    Checks.notNull("assign", "source", source);
+    Checks.notNull("assign", "target", target);
+    Checks.sameDtype("assign", source, target);
+    Checks.sameShape("assign", source, target);
+    copyRange(source, 0, target, 0, source.size());
+  }
+
+  private static void copyRange(Tensor from, int fromPos, Tensor to, int toPos, int length) {
+    if (from.dtype() == DType.FLOAT32) {
+      System.arraycopy(from.floatData(), fromPos, to.floatData(), toPos, length);
+    } else {
+      System.arraycopy(from.doubleData(), fromPos, to.doubleData(), toPos, length);
+    }
+  }
+
+  private static int[] rowMajorStrides(int[] shape) {
+    int[] strides = new int[shape.length];
+    int stride = 1;
+    for (int i = shape.length - 1; i >= 0; i--) {
+      strides[i] = stride;
+      stride *= shape[i];
+    }
+    return strides;
+  }
+
+  /** A new tensor of {@code shape} whose element at index i is x's at sum(i[d] * stride[d]). */
+  private static Tensor gatherStrided(Tensor x, int[] shape, int[] sourceStride) {
+    Tensor out = x.zerosLike(shape);
+    int n = out.size();
+    int rank = shape.length;
+    int[] index = new int[rank];
+    int source = 0;
+    boolean f32 = x.dtype() == DType.FLOAT32;
+    float[] fin = f32 ? x.floatData() : null;
+    float[] fout = f32 ? out.floatData() : null;
+    double[] din = f32 ? null : x.doubleData();
+    double[] dout = f32 ? null : out.doubleData();
+    for (int i = 0; i < n; i++) {
+      if (f32) {
+        fout[i] = fin[source];
+      } else {
+        dout[i] = din[source];
+      }
+      // Odometer step over the output index, keeping the source offset in step.
+      for (int d = rank - 1; d >= 0; d--) {
+        index[d]++;
+        source += sourceStride[d];
+        if (index[d] < shape[d]) {
+          break;
+        }
+        source -= sourceStride[d] * shape[d];
+        index[d] = 0;
+      }
+    }
+    return out;
+  }
+}
