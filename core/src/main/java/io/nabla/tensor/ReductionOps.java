@@ -79,7 +79,7 @@ public final class ReductionOps {
   }
 
   private static double reduceAll(ReduceOp op, Tensor x) {
-    Tensor out = x.zerosLike();
+    Tensor out = x.zerosLike(new int[0]);
     x.backend().reduce(op, x, 1, x.size(), 1, out);
     return out.getFlat(0);
   }

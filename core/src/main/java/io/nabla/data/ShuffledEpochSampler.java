@@ -1,0 +1,36 @@
+package io.nabla.data;
+
+import io.nabla.tensor.SeededRandom;
+import java.util.Arrays;
+
+/** Batches cut from a fresh permutation of the rows each epoch. */
+final class ShuffledEpochSampler implements BatchSampler {
+
+  private final int batchSize;
+  private final SeededRandom random;
+  private final int[] order;
+  private int position;
+
+  ShuffledEpochSampler(int rows, int batchSize, long seed) {
+    BatchSampler.checkSizes(rows, batchSize);
+    this.batchSize = batchSize;
+    this.random = new SeededRandom(seed);
+    this.order = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      order[i] = i;
+    }
+    this.position = rows;
+  }
+
+  @Override
+  public int[] nextBatch() {
+    if (position == order.length) {
+      random.shuffle(order);
+      position = 0;
+    }
+    int end = Math.min(position + batchSize, order.length);
+    int[] batch = Arrays.copyOfRange(order, position, end);
+    position = end;
+    return batch;
+  }
+}

@@ -1,0 +1,74 @@
+package io.nabla.layer;
+
+import io.nabla.tensor.Shapes;
+import io.nabla.tensor.Tensor;
+import java.util.Objects;
+
+/**
+ * A named trainable tensor and the gradient of the loss with respect to it. Layers set the
+ * gradient in their backward pass; optimizers read it and update the value in place.
+ */
+public final class Parameter {
+
+  private final String name;
+  private final Tensor value;
+  private Tensor grad;
+
+  /** A parameter with no gradient yet. */
+  public Parameter(String name, Tensor value) {
+    this.name = Objects.requireNonNull(name, "parameter name is null");
+    this.value = Objects.requireNonNull(value, () -> "parameter " + name + ": value is null");
+  }
+
+  /** The name, unique within a model, e.g. {@code W1}. */
+  public String name() {
+    return name;
+  }
+
+  /** The live value; optimizers update it in place. */
+  public Tensor value() {
+    return value;
+  }
+
+  /** Whether a backward pass has set a gradient. */
+  public boolean hasGrad() {
+    return grad != null;
+  }
+
+  /**
+   * The gradient set by the last backward pass.
+   *
+   * @throws IllegalStateException if there is none yet
+   */
+  public Tensor grad() {
+    if (grad == null) {
+      throw new IllegalStateException(
+          "parameter '" + name + "' has no gradient; run a backward pass first");
+    }
+    return grad;
+  }
+
+  /**
+   * Sets the gradient.
+   *
+   * @throws IllegalArgumentException if its shape or dtype differs from the value's
+   */
+  public void setGrad(Tensor gradient) {
+    if (!gradient.hasShape(value.shape()) || gradient.dtype() != value.dtype()) {
+      throw new IllegalArgumentException(
+          "parameter '" + name + "' is " + value.describe() + " but its gradient is "
+              + gradient.describe());
+    }
+    this.grad = gradient;
+  }
+
+  /** Forgets the gradient. */
+  public void clearGrad() {
+    grad = null;
+  }
+
+  @Override
+  public String toString() {
+    return name + " " + value.dtype().label() + Shapes.format(value.shape());
+  }
+}

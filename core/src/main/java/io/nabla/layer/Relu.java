@@ -1,0 +1,38 @@
+package io.nabla.layer;
+
+import io.nabla.tensor.DType;
+import io.nabla.tensor.NeuralOps;
+import io.nabla.tensor.Tensor;
+import java.util.List;
+
+/** The rectifier {@code y = max(0, x)}; backward passes {@code dout} where {@code x > 0}. */
+public final class Relu implements Layer {
+
+  private Tensor input;
+  private Tensor output;
+
+  @Override
+  public Tensor forward(Tensor x) {
+    input = x;
+    output = x.relu();
+    return output;
+  }
+
+  @Override
+  public Tensor backward(Tensor gradOut) {
+    LayerState.checkBackward("relu", output, gradOut);
+    Tensor dx = gradOut.zerosLike();
+    NeuralOps.reluBackward(input, gradOut, dx);
+    return dx;
+  }
+
+  @Override
+  public List<Parameter> parameters() {
+    return List.of();
+  }
+
+  @Override
+  public Relu asType(DType dtype) {
+    return new Relu();
+  }
+}

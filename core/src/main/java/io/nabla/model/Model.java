@@ -1,0 +1,46 @@
+package io.nabla.model;
+
+import io.nabla.layer.Parameter;
+import io.nabla.loss.Targets;
+import io.nabla.tensor.DType;
+import io.nabla.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trainable model: a prediction, a loss, and the gradient of that loss with respect to every
+ * named parameter, both by backpropagation and numerically.
+ *
+ * <p>A model keeps the state of its last forward pass, so one instance must not be used by two
+ * threads at once; two instances (even on one backend) are independent.
+ */
+public interface Model {
+
+  /** The model's output for a batch {@code x} (or one sample), as the chapter defines it. */
+  Tensor predict(Tensor x);
+
+  /** The loss of the model on {@code x} against {@code t}, averaged over the batch. */
+  double loss(Tensor x, Targets t);
+
+  /** The fraction of samples whose highest-scoring class is the target class. */
+  double accuracy(Tensor x, Targets t);
+
+  /**
+   * The gradient of {@link #loss} with respect to each parameter, by backpropagation, keyed by
+   * parameter name. Also sets each parameter's {@link Parameter#grad()} for an optimizer.
+   */
+  Map<String, Tensor> gradient(Tensor x, Targets t);
+
+  /**
+   * The gradient of {@link #loss} by central differences ({@code h = 1e-4}), keyed by parameter
+   * name: computed on a float64 copy of the model whatever its dtype, and slow (two forward passes
+   * per parameter element). The model is not modified.
+   */
+  Map<String, Tensor> numericalGradient(Tensor x, Targets t);
+
+  /** The parameters, in a stable order; their values are live. */
+  List<Parameter> parameters();
+
+  /** An independent copy with every parameter converted to {@code dtype}. */
+  Model asType(DType dtype);
+}

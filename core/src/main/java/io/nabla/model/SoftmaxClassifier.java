@@ -1,0 +1,100 @@
+package io.nabla.model;
+
+import io.nabla.gradcheck.GradientChecker;
+import io.nabla.layer.Parameter;
+import io.nabla.layer.Sequential;
+import io.nabla.loss.Loss;
+import io.nabla.loss.SoftmaxCrossEntropy;
+import io.nabla.loss.Targets;
+import io.nabla.tensor.DType;
+import io.nabla.tensor.NeuralOps;
+import io.nabla.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A classifier made of a layer stack that produces class scores, trained with softmax
+ * cross-entropy: the shape shared by the chapter's {@code simpleNet} and {@code TwoLayerNet}.
+ * {@link #predict} returns the softmax probabilities; {@link #scores} the raw scores.
+ */
+public abstract class SoftmaxClassifier implements Model {
+
+  private final Sequential network;
+  private final Loss loss = new SoftmaxCrossEntropy();
+
+  /** A classifier over the given layer stack, whose output is the class scores. */
+  protected SoftmaxClassifier(Sequential network) {
+    this.network = network;
+  }
+
+  /** The layer stack. */
+  public Sequential network() {
+    return network;
+  }
+
+  /** The raw class scores (the last layer's output, before softmax). */
+  public Tensor scores(Tensor x) {
+    return network.forward(x);
+  }
+
+  /** The class probabilities {@code softmax(scores(x))}. */
+  @Override
+  public Tensor predict(Tensor x) {
+    return NeuralOps.softmax(scores(x));
+  }
+
+  @Override
+  public double loss(Tensor x, Targets t) {
+    return loss.value(scores(x), t);
+  }
+
+  @Override
+  public double accuracy(Tensor x, Targets t) {
+    Tensor s = scores(x);
+    t.checkFits("accuracy", s);
+    int[] predicted = s.rank() == 1 ? new int[] {s.argmax()} : s.argmax(-1);
+    int[] truth = t.classIndices();
+    int correct = 0;
+    for (int i = 0; i < predicted.length; i++) {
+      if (predicted[i] == truth[i]) {
+        correct++;
+      }
+    }
+    return predicted.length == 0 ? 0 : (double) correct / predicted.length;
+  }
+
+  @Override
+  public Map<String, Tensor> gradient(Tensor x, Targets t) {
+    Tensor s = scores(x);
+    network.backward(loss.gradient(s, t));
+    Map<String, Tensor> grads = new LinkedHashMap<>();
+    for (Parameter p : network.parameters()) {
+      grads.put(p.name(), p.grad());
+    }
+    return grads;
+  }
+
+  @Override
+  public Map<String, Tensor> numericalGradient(Tensor x, Targets t) {
+    Model copy = asType(DType.FLOAT64);
+    Tensor x64 = x.asType(DType.FLOAT64);
+    Targets t64 = t.asType(DType.FLOAT64);
+    GradientChecker checker = new GradientChecker();
+    Map<String, Tensor> grads = new LinkedHashMap<>();
+    for (Parameter p : copy.parameters()) {
+      grads.put(p.name(), checker.numericalGradient(v -> copy.loss(x64, t64), p.value()));
+    }
+    return grads;
+  }
+
+  @Override
+  public List<Parameter> parameters() {
+    return network.parameters();
+  }
+
+  /** The parameters by name. */
+  public Map<String, Parameter> parametersByName() {
+    return network.parametersByName();
+  }
+}

@@ -1,0 +1,52 @@
+package io.nabla.optimizer;
+
+import io.nabla.layer.Parameter;
+import io.nabla.tensor.Tensor;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adam (Kingma and Ba, 2015), in the bias-corrected form: at step {@code t}, {@code m <- m +
+ * (1 - beta1) (grad - m)}, {@code v <- v + (1 - beta2) (grad^2 - v)}, {@code W <- W - lr_t * m /
+ * (sqrt(v) + 1e-7)} with {@code lr_t = lr * sqrt(1 - beta2^t) / (1 - beta1^t)}.
+ */
+public final class Adam implements Optimizer {
+
+  private final double learningRate;
+  private final double beta1;
+  private final double beta2;
+  private final Map<Parameter, Tensor> firstMoment = new IdentityHashMap<>();
+  private final Map<Parameter, Tensor> secondMoment = new IdentityHashMap<>();
+  private long steps;
+
+  /** Adam with the usual defaults: {@code lr = 0.001, beta1 = 0.9, beta2 = 0.999}. */
+  public Adam() {
+    this(0.001, 0.9, 0.999);
+  }
+
+  /** Adam with the given learning rate and moment decay rates. */
+  public Adam(double learningRate, double beta1, double beta2) {
+    this.learningRate = Hyperparameters.positive("adam", "learning rate", learningRate);
+    this.beta1 = Hyperparameters.fraction("adam", "beta1", beta1);
+    this.beta2 = Hyperparameters.fraction("adam", "beta2", beta2);
+  }
+
+  @Override
+  public void step(List<Parameter> parameters) {
+    for (Parameter p : parameters) {
+      Hyperparameters.gradientOf("adam", p);
+    }
+    steps++;
+    double lrT =
+        learningRate * Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps));
+    for (Parameter p : parameters) {
+      Tensor grad = p.grad();
+      Tensor m = firstMoment.computeIfAbsent(p, k -> k.value().zerosLike());
+      Tensor v = secondMoment.computeIfAbsent(p, k -> k.value().zerosLike());
+      m.addScaledi(1 - beta1, grad.sub(m));
+      v.addScaledi(1 - beta2, grad.square().subi(v));
+      p.value().subi(m.div(v.sqrt().addi(AdaGrad.EPSILON)).muli(lrT));
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.nabla.optimizer;
+
+import io.nabla.layer.Parameter;
+import java.util.List;
+
+/** Stochastic gradient descent, the chapter's update {@code W <- W - lr * grad}. Stateless. */
+public final class Sgd implements Optimizer {
+
+  private final double learningRate;
+
+  /** SGD with the given learning rate (the chapter uses 0.1). */
+  public Sgd(double learningRate) {
+    this.learningRate = Hyperparameters.positive("sgd", "learning rate", learningRate);
+  }
+
+  /** The learning rate. */
+  public double learningRate() {
+    return learningRate;
+  }
+
+  @Override
+  public void step(List<Parameter> parameters) {
+    for (Parameter p : parameters) {
+      p.value().addScaledi(-learningRate, Hyperparameters.gradientOf("sgd", p));
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.nabla.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class BatchSamplerTest {
+
+  @Test
+  void withReplacementIsReproducibleInRangeAndRepeatsIndices() {
+    BatchSampler a = BatchSampler.withReplacement(60000, 100, 7);
+    BatchSampler b = BatchSampler.withReplacement(60000, 100, 7);
+    for (int i = 0; i < 5; i++) {
+      assertArrayEquals(a.nextBatch(), b.nextBatch());
+    }
+    // 10 rows, 1000 draws: every row appears, about 100 times each.
+    int[] counts = new int[10];
+    BatchSampler small = BatchSampler.withReplacement(10, 1000, 1);
+    for (int index : small.nextBatch()) {
+      counts[index]++;
+    }
+    for (int c : counts) {
+      assertTrue(c > 60 && c < 140, Arrays.toString(counts));
+    }
+  }
+
+  @Test
+  void shuffledEpochsVisitEveryRowOncePerEpoch() {
+    BatchSampler sampler = BatchSampler.shuffledEpochs(10, 4, 3);
+    for (int epoch = 0; epoch < 3; epoch++) {
+      int[] seen = new int[10];
+      int[] sizes = new int[3];
+      for (int i = 0; i < 3; i++) {
+        int[] batch = sampler.nextBatch();
+        sizes[i] = batch.length;
+        for (int index : batch) {
+          seen[index]++;
+        }
+      }
+      assertArrayEquals(new int[] {4, 4, 2}, sizes);
+      int[] once = new int[10];
+      Arrays.fill(once, 1);
+      assertArrayEquals(once, seen, "epoch " + epoch);
+    }
+  }
+
+  @Test
+  void badSizesAreNamed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BatchSampler.withReplacement(10, 0, 1));
+    assertEquals("batch sampler: batch size must be positive, got 0", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> BatchSampler.shuffledEpochs(0, 5, 1));
+  }
+}

@@ -1,0 +1,168 @@
+package io.nabla.gradcheck;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nabla.layer.Affine;
+import io.nabla.layer.Layer;
+import io.nabla.layer.Relu;
+import io.nabla.layer.Sequential;
+import io.nabla.layer.Sigmoid;
+import io.nabla.layer.Softmax;
+import io.nabla.loss.CrossEntropy;
+import io.nabla.loss.MeanSquaredError;
+import io.nabla.loss.SoftmaxCrossEntropy;
+import io.nabla.loss.Targets;
+import io.nabla.model.Activation;
+import io.nabla.model.SimpleNet;
+import io.nabla.model.TwoLayerNet;
+import io.nabla.tensor.DType;
+import io.nabla.tensor.SeededRandom;
+import io.nabla.tensor.Tensor;
+import io.nabla.tensor.Tensors;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every layer, loss and model passes the gradient check: backprop agrees with central
+ * differences (h = 1e-4, float64) to a relative error below 1e-7.
+ */
+class GradientCheckerTest {
+
+  private static final double SMOOTH = 1e-7;
+  private final GradientChecker checker = new GradientChecker();
+
+  private static Tensor random(long seed, double low, double high, int... shape) {
+    return Tensors.randomUniform(new SeededRandom(seed), low, high, DType.FLOAT64, shape);
+  }
+
+  @Test
+  void numericalGradientWalksEveryElementOfAnyShapeAndRestoresIt() {
+    Tensor x = random(1, -1, 1, 2, 3, 4);
+    double[] before = x.toDoubleArray();
+    // f = sum(x^3) has gradient 3 x^2.
+    Tensor grad = checker.numericalGradient(t -> t.pow(3).sum(), x);
+    assertArrayEquals(before, x.toDoubleArray(), "x is restored");
+    assertArrayEquals(new int[] {2, 3, 4}, grad.shape());
+    assertArrayEquals(x.square().mul(3).toDoubleArray(), grad.toDoubleArray(), 1e-7);
+  }
+
+  @Test
+  void theElementIsRestoredEvenWhenTheFunctionThrows() {
+    Tensor x = Tensors.vector(DType.FLOAT64, 1, 2);
+    assertThrows(IllegalStateException.class, () -> checker.numericalGradient(t -> {
+      throw new IllegalStateException("boom");
+    }, x));
+    assertArrayEquals(new double[] {1, 2}, x.toDoubleArray());
+  }
+
+  @Test
+  void affineWithAndWithoutBias() {
+    Layer affine = new Affine("W", random(2, -1, 1, 5, 4), "b", random(3, -1, 1, 4));
+    checker.checkLayer(affine, random(4, -1, 1, 3, 5)).assertRelativeErrorBelow(SMOOTH);
+    GradientReport single = checker.checkLayer(affine, random(4, -1, 1, 5));
+    assertEquals(List.of("input", "W", "b"), single.entries().stream().map(GradientReport.Entry::name).toList());
+    single.assertRelativeErrorBelow(SMOOTH);
+    checker.checkLayer(Affine.withoutBias("W", random(5, -1, 1, 5, 4)), random(6, -1, 1, 3, 5))
+        .assertRelativeErrorBelow(SMOOTH);
+  }
+
+  @Test
+  void activationsAndSoftmax() {
+    checker.checkLayer(new Sigmoid(), random(7, -3, 3, 4, 6)).assertRelativeErrorBelow(SMOOTH);
+    checker.checkLayer(new Softmax(), random(8, -3, 3, 4, 6)).assertRelativeErrorBelow(SMOOTH);
+    // ReLU is not differentiable at 0: keep inputs away from it (|x| >= 0.1 >> h).
+    Tensor x = random(9, 0.1, 2, 4, 6);
+    for (int i = 0; i < x.size(); i += 2) {
+      x.setFlat(i, -x.getFlat(i));
+    }
+    checker.checkLayer(new Relu(), x).assertRelativeErrorBelow(SMOOTH);
+  }
+
+  @Test
+  void sequentialStack() {
+    Sequential net = new Sequential(
+        new Affine("W1", random(10, -1, 1, 6, 5), "b1", random(11, -1, 1, 5)),
+        new Sigmoid(),
+        new Affine("W2", random(12, -1, 1, 5, 3), "b2", random(13, -1, 1, 3)),
+        new Softmax());
+    GradientReport report = checker.checkLayer(net, random(14, -1, 1, 4, 6));
+    assertEquals(5, report.entries().size());
+    report.assertRelativeErrorBelow(SMOOTH);
+  }
+
+  @Test
+  void everyLoss() {
+    // Central differences err by about h^2 f'''/6, and -log y has f''' = -2/y^3: probabilities
+    // near 0 would measure the estimate's error, not the gradient's, so keep them above 0.3.
+    Tensor probabilities = random(15, 0.3, 1, 4, 5);
+    Targets labels = Targets.labels(0, 4, 2, 2);
+    checker.checkLoss(new MeanSquaredError(), random(16, -1, 1, 4, 5), labels)
+        .assertRelativeErrorBelow(SMOOTH);
+    checker.checkLoss(new CrossEntropy(), probabilities, labels).assertRelativeErrorBelow(SMOOTH);
+    checker.checkLoss(new SoftmaxCrossEntropy(), random(17, -3, 3, 4, 5), labels)
+        .assertRelativeErrorBelow(SMOOTH);
+    Tensor distribution = random(18, 0, 1, 5);
+    distribution.muli(1 / distribution.sum());
+    checker.checkLoss(new SoftmaxCrossEntropy(), random(19, -3, 3, 5), Targets.oneHot(distribution))
+        .assertRelativeErrorBelow(SMOOTH);
+  }
+
+  @Test
+  void simpleNet() {
+    checker.checkModel(SimpleNet.random(0, DType.FLOAT64), Tensors.vector(DType.FLOAT64, 0.6, 0.9),
+        Targets.labels(2)).assertRelativeErrorBelow(SMOOTH);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Activation.class)
+  void twoLayerNetInBothDtypes(Activation activation) {
+    Tensor x = random(20, 0, 1, 3, 8);
+    Targets t = Targets.labels(1, 0, 2);
+    for (DType dtype : DType.values()) {
+      TwoLayerNet net = TwoLayerNet.builder(8, 5, 3).weightInitStd(0.5).dtype(dtype)
+          .activation(activation).seed(3).build();
+      GradientReport report = checker.checkModel(net, x.asType(dtype), t);
+      assertEquals(List.of("W1", "b1", "W2", "b2"),
+          report.entries().stream().map(GradientReport.Entry::name).toList());
+      report.assertRelativeErrorBelow(SMOOTH);
+    }
+  }
+
+  @Test
+  void aWrongGradientFailsTheCheckWithAReport() {
+    // A sigmoid whose backward pass forgets the (1 - y) factor.
+    Layer broken = new Layer() {
+      private Tensor out;
+
+      @Override
+      public Tensor forward(Tensor x) {
+        out = x.sigmoid();
+        return out;
+      }
+
+      @Override
+      public Tensor backward(Tensor gradOut) {
+        return gradOut.mul(out);
+      }
+
+      @Override
+      public List<io.nabla.layer.Parameter> parameters() {
+        return List.of();
+      }
+
+      @Override
+      public Layer asType(DType dtype) {
+        return this;
+      }
+    };
+    GradientReport report = checker.checkLayer(broken, random(21, -1, 1, 3, 3));
+    AssertionError e = assertThrows(AssertionError.class, () -> report.assertRelativeErrorBelow(SMOOTH));
+    assertTrue(e.getMessage().startsWith("gradient check failed"), e.getMessage());
+    assertTrue(report.worstRelativeError() > 0.1);
+  }
+}
