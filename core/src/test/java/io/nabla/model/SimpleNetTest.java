@@ -11,7 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The chapter's simpleNet with its printed weights (CHAPTER.md, "Gradient of a network"). */
+/**
+ * The chapter's simpleNet with its printed weights (CHAPTER.md, "Gradient of a network"): the
+ * numerical gradient; prediction and backprop are in {@link io.nabla.testing.LearningSuite}.
+ */
 class SimpleNetTest {
 
   private static final double[][] W = {
@@ -20,20 +23,16 @@ class SimpleNetTest {
 
   @ParameterizedTest
   @EnumSource(DType.class)
-  void reproducesTheChaptersPredictionLossAndGradient(DType dtype) {
+  void numericalGradientIsTheChapters(DType dtype) {
     SimpleNet net = new SimpleNet(Tensors.matrix(dtype, W));
     Tensor x = Tensors.vector(dtype, 0.6, 0.9);
     Targets t = Targets.oneHot(Tensors.vector(dtype, 0, 0, 1));
-    double tol = dtype == DType.FLOAT32 ? 1e-6 : 1e-8;
-    assertArrayEquals(new double[] {1.05414809, 0.63071653, 1.13280740},
-        net.predict(x).toDoubleArray(), tol);
     // NumPy with the chapter's code: 0.9280682857864075 (its 1e-7 guard changes the 7th digit).
     assertEquals(0.9280682857864075, net.loss(x, t), 1e-6);
     Map<String, Tensor> numerical = net.numericalGradient(x, t);
     // NumPy: [[0.21924757, 0.14356243, -0.36281], [0.32887136, 0.21534364, -0.544215]].
     double[] expected = {0.21924757, 0.14356243, -0.36281, 0.32887136, 0.21534364, -0.544215};
     assertArrayEquals(expected, numerical.get("W").toDoubleArray(), 1e-6);
-    assertArrayEquals(expected, net.gradient(x, t).get("W").toDoubleArray(), 1e-6);
     assertEquals(1.0, net.accuracy(x, t));
   }
 

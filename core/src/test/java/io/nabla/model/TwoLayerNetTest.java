@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nabla.data.BatchSampler;
 import io.nabla.layer.Parameter;
-import io.nabla.loss.Targets;
-import io.nabla.optimizer.Sgd;
 import io.nabla.tensor.DType;
-import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
-/** TwoLayerNet: the chapter's shapes and initialization, and learning a synthetic problem. */
+/** TwoLayerNet's shapes, initialization and loading; learning is in {@link io.nabla.testing.LearningSuite}. */
 class TwoLayerNetTest {
 
   @Test
@@ -42,45 +36,6 @@ class TwoLayerNetTest {
     Tensor a = TwoLayerNet.builder(20, 5, 3).seed(9).build().parametersByName().get("W2").value();
     Tensor b = TwoLayerNet.builder(20, 5, 3).seed(9).build().parametersByName().get("W2").value();
     assertArrayEquals(a.toDoubleArray(), b.toDoubleArray());
-  }
-
-  /**
-   * Three Gaussian blobs in 10 dimensions, one per class: learnable, and the chapter's loop
-   * (random mini-batches with replacement, backprop, SGD lr 0.1... here lr 0.5 for speed)
-   * must drive the loss down and the accuracy up.
-   */
-  @ParameterizedTest
-  @EnumSource(DType.class)
-  void learnsASyntheticProblem(DType dtype) {
-    int rows = 600;
-    int features = 10;
-    SeededRandom random = new SeededRandom(11);
-    Tensor centers = Tensors.randomNormal(random, 0, 1, DType.FLOAT64, 3, features);
-    Tensor x = Tensors.zeros(dtype, rows, features);
-    int[] labels = new int[rows];
-    for (int r = 0; r < rows; r++) {
-      labels[r] = r % 3;
-      for (int c = 0; c < features; c++) {
-        x.set(centers.get(labels[r], c) + 0.7 * random.nextGaussian(), r, c);
-      }
-    }
-    Targets t = Targets.labels(labels);
-    TwoLayerNet net = TwoLayerNet.builder(features, 16, 3).dtype(dtype).seed(2).build();
-    double initialLoss = net.loss(x, t);
-    double initialAccuracy = net.accuracy(x, t);
-    Sgd sgd = new Sgd(0.5);
-    BatchSampler sampler = BatchSampler.withReplacement(rows, 50, 3);
-    for (int step = 0; step < 600; step++) {
-      int[] batch = sampler.nextBatch();
-      net.gradient(x.gatherRows(batch), t.select(batch));
-      sgd.step(net.parameters());
-    }
-    double finalLoss = net.loss(x, t);
-    double finalAccuracy = net.accuracy(x, t);
-    assertEquals(Math.log(3), initialLoss, 0.05, "small initial weights: uniform predictions");
-    assertTrue(finalLoss < 0.3 * initialLoss, "loss " + initialLoss + " -> " + finalLoss);
-    assertTrue(finalAccuracy > 0.9 && finalAccuracy > initialAccuracy + 0.3,
-        "accuracy " + initialAccuracy + " -> " + finalAccuracy);
   }
 
   @Test

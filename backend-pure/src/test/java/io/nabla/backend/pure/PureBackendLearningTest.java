@@ -1,0 +1,12 @@
+package io.nabla.backend.pure;
+
+import io.nabla.backend.Backend;
+import io.nabla.testing.LearningSuite;
+
+/** Runs the learning suite on the plain-Java backend. */
+class PureBackendLearningTest extends LearningSuite {
+  @Override
+  protected Backend backend() {
+    return new PureBackend();
+  }
+}

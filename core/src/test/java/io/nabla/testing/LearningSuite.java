@@ -1,0 +1,97 @@
+package io.nabla.testing;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nabla.backend.Backend;
+import io.nabla.data.BatchSampler;
+import io.nabla.gradcheck.GradientChecker;
+import io.nabla.loss.Targets;
+import io.nabla.model.SimpleNet;
+import io.nabla.model.TwoLayerNet;
+import io.nabla.optimizer.Sgd;
+import io.nabla.tensor.DType;
+import io.nabla.tensor.SeededRandom;
+import io.nabla.tensor.Tensor;
+import io.nabla.tensor.Tensors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The chapter's models on one backend: simpleNet's printed values, TwoLayerNet's gradient check
+ * and a short training run that must learn. Each backend module runs it with a one-line subclass,
+ * so that every backend is shown to train, not only to pass kernel tests.
+ */
+public abstract class LearningSuite {
+
+  /** The backend under test. */
+  protected abstract Backend backend();
+
+  @ParameterizedTest
+  @EnumSource(DType.class)
+  void simpleNetReproducesTheChapter(DType dtype) {
+    // CHAPTER.md, "Gradient of a network": the printed W, x = [0.6, 0.9], t = [0, 0, 1].
+    Tensor w = Tensors.matrix(dtype, new double[][] {
+      {0.47355232, 0.9977393, 0.84668094}, {0.85557411, 0.03563661, 0.69422093}}).on(backend());
+    SimpleNet net = new SimpleNet(w);
+    Tensor x = Tensors.vector(dtype, 0.6, 0.9).on(backend());
+    Targets t = Targets.labels(2);
+    assertArrayEquals(new double[] {1.05414809, 0.63071653, 1.13280740},
+        net.predict(x).toDoubleArray(), 1e-6);
+    assertEquals(0.928, net.loss(x, t), 5e-4);
+    // NumPy with the chapter's numerical_gradient: the printed dW.
+    assertArrayEquals(new double[] {0.21924757, 0.14356243, -0.36281, 0.32887136, 0.21534364, -0.544215},
+        net.gradient(x, t).get("W").toDoubleArray(), 1e-6);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DType.class)
+  void twoLayerNetBackpropMatchesNumericalGradient(DType dtype) {
+    TwoLayerNet net = TwoLayerNet.builder(12, 7, 4).weightInitStd(0.5).dtype(dtype).seed(5)
+        .backend(backend()).build();
+    Tensor x = Tensors.randomUniform(new SeededRandom(6), 0, 1, dtype, 5, 12).on(backend());
+    new GradientChecker().checkModel(net, x, Targets.labels(0, 3, 1, 2, 3))
+        .assertRelativeErrorBelow(1e-7);
+  }
+
+  /**
+   * Three Gaussian blobs in 10 dimensions, one per class: learnable. The chapter's loop (random
+   * mini-batches drawn with replacement, backprop, SGD) must drive the loss down and the accuracy
+   * up; lr 0.5 instead of 0.1 only to keep the test short.
+   */
+  @ParameterizedTest
+  @EnumSource(DType.class)
+  void twoLayerNetLearnsASyntheticProblem(DType dtype) {
+    int rows = 600;
+    int features = 10;
+    SeededRandom random = new SeededRandom(11);
+    Tensor centers = Tensors.randomNormal(random, 0, 1, DType.FLOAT64, 3, features);
+    Tensor x = Tensors.zeros(dtype, rows, features).on(backend());
+    int[] labels = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      labels[r] = r % 3;
+      for (int c = 0; c < features; c++) {
+        x.set(centers.get(labels[r], c) + 0.7 * random.nextGaussian(), r, c);
+      }
+    }
+    Targets t = Targets.labels(labels);
+    TwoLayerNet net =
+        TwoLayerNet.builder(features, 16, 3).dtype(dtype).seed(2).backend(backend()).build();
+    double initialLoss = net.loss(x, t);
+    double initialAccuracy = net.accuracy(x, t);
+    Sgd sgd = new Sgd(0.5);
+    BatchSampler sampler = BatchSampler.withReplacement(rows, 50, 3);
+    for (int step = 0; step < 600; step++) {
+      int[] batch = sampler.nextBatch();
+      net.gradient(x.gatherRows(batch), t.select(batch));
+      sgd.step(net.parameters());
+    }
+    double finalLoss = net.loss(x, t);
+    double finalAccuracy = net.accuracy(x, t);
+    assertEquals(Math.log(3), initialLoss, 0.05, "small initial weights: uniform predictions");
+    assertTrue(finalLoss < 0.3 * initialLoss, "loss " + initialLoss + " -> " + finalLoss);
+    assertTrue(finalAccuracy > 0.9 && finalAccuracy > initialAccuracy + 0.3,
+        "accuracy " + initialAccuracy + " -> " + finalAccuracy);
+  }
+}

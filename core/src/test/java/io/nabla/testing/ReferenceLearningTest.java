@@ -1,0 +1,11 @@
+package io.nabla.testing;
+
+import io.nabla.backend.Backend;
+
+/** Runs the learning suite on the reference backend, checking the suite itself. */
+class ReferenceLearningTest extends LearningSuite {
+  @Override
+  protected Backend backend() {
+    return new ReferenceBackend();
+  }
+}
