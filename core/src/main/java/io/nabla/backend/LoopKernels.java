@@ -1,0 +1,296 @@
+package io.nabla.backend;
+
+import io.nabla.tensor.DType;
+import io.nabla.tensor.Tensor;
+
+/**
+ * Every kernel but {@link #gemm} written as plain Java loops, for both dtypes, allocating nothing:
+ * the shared base of backends that speed up only some kernels. A backend extends it, implements
+ * {@code gemm}, and overrides the kernels it does better; the loops stay as the fallback. Float32
+ * elementwise results are computed in double and rounded once; sums accumulate in the dtype,
+ * which is what a vectorized backend does too.
+ *
+ * <p>Stateless, so safe to use from any number of threads.
+ */
+public abstract class LoopKernels implements Backend {
+
+  /** For subclasses. */
+  protected LoopKernels() {}
+
+  private static boolean isFloat(Tensor t) {
+    return t.dtype() == DType.FLOAT32;
+  }
+
+  @Override
+  public void axpy(double alpha, Tensor x, Tensor y) {
+    if (isFloat(y)) {
+      float[] xs = x.floatData();
+      float[] ys = y.floatData();
+      float a = (float) alpha;
+      for (int i = 0; i < ys.length; i++) {
+        ys[i] += a * xs[i];
+      }
+    } else {
+      double[] xs = x.doubleData();
+      double[] ys = y.doubleData();
+      for (int i = 0; i < ys.length; i++) {
+        ys[i] += alpha * xs[i];
+      }
+    }
+  }
+
+  @Override
+  public void scale(double alpha, Tensor x) {
+    if (isFloat(x)) {
+      float[] xs = x.floatData();
+      float a = (float) alpha;
+      for (int i = 0; i < xs.length; i++) {
+        xs[i] *= a;
+      }
+    } else {
+      double[] xs = x.doubleData();
+      for (int i = 0; i < xs.length; i++) {
+        xs[i] *= alpha;
+      }
+    }
+  }
+
+  @Override
+  public void fill(Tensor x, double value) {
+    if (isFloat(x)) {
+      java.util.Arrays.fill(x.floatData(), (float) value);
+    } else {
+      java.util.Arrays.fill(x.doubleData(), value);
+    }
+  }
+
+  @Override
+  public void map(UnaryOp op, Tensor x, Tensor out) {
+    if (isFloat(x)) {
+      float[] xs = x.floatData();
+      float[] os = out.floatData();
+      for (int i = 0; i < xs.length; i++) {
+        os[i] = (float) op.apply(xs[i]);
+      }
+    } else {
+      double[] xs = x.doubleData();
+      double[] os = out.doubleData();
+      for (int i = 0; i < xs.length; i++) {
+        os[i] = op.apply(xs[i]);
+      }
+    }
+  }
+
+  @Override
+  public void zip(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+    if (isFloat(a)) {
+      float[] as = a.floatData();
+      float[] bs = b.floatData();
+      float[] os = out.floatData();
+      for (int i = 0; i < as.length; i++) {
+        os[i] = (float) op.apply(as[i], bs[i]);
+      }
+    } else {
+      double[] as = a.doubleData();
+      double[] bs = b.doubleData();
+      double[] os = out.doubleData();
+      for (int i = 0; i < as.length; i++) {
+        os[i] = op.apply(as[i], bs[i]);
+      }
+    }
+  }
+
+  @Override
+  public void zipScalar(BinaryOp op, Tensor a, double scalar, Tensor out) {
+    if (isFloat(a)) {
+      float[] as = a.floatData();
+      float[] os = out.floatData();
+      for (int i = 0; i < as.length; i++) {
+        os[i] = (float) op.apply(as[i], scalar);
+      }
+    } else {
+      double[] as = a.doubleData();
+      double[] os = out.doubleData();
+      for (int i = 0; i < as.length; i++) {
+        os[i] = op.apply(as[i], scalar);
+      }
+    }
+  }
+
+  @Override
+  public void zipRowVector(BinaryOp op, Tensor a, Tensor row, Tensor out) {
+    int n = row.size();
+    int rows = n == 0 ? 0 : a.size() / n;
+    if (isFloat(a)) {
+      float[] as = a.floatData();
+      float[] rs = row.floatData();
+      float[] os = out.floatData();
+      for (int r = 0; r < rows; r++) {
+        for (int j = 0, i = r * n; j < n; j++, i++) {
+          os[i] = (float) op.apply(as[i], rs[j]);
+        }
+      }
+    } else {
+      double[] as = a.doubleData();
+      double[] rs = row.doubleData();
+      double[] os = out.doubleData();
+      for (int r = 0; r < rows; r++) {
+        for (int j = 0, i = r * n; j < n; j++, i++) {
+          os[i] = op.apply(as[i], rs[j]);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void zipColumnVector(BinaryOp op, Tensor a, Tensor column, Tensor out) {
+    int rows = column.size();
+    int cols = rows == 0 ? 0 : a.size() / rows;
+    if (isFloat(a)) {
+      float[] as = a.floatData();
+      float[] cs = column.floatData();
+      float[] os = out.floatData();
+      for (int r = 0; r < rows; r++) {
+        for (int j = 0, i = r * cols; j < cols; j++, i++) {
+          os[i] = (float) op.apply(as[i], cs[r]);
+        }
+      }
+    } else {
+      double[] as = a.doubleData();
+      double[] cs = column.doubleData();
+      double[] os = out.doubleData();
+      for (int r = 0; r < rows; r++) {
+        for (int j = 0, i = r * cols; j < cols; j++, i++) {
+          os[i] = op.apply(as[i], cs[r]);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void reduce(ReduceOp op, Tensor x, int outer, int length, int inner, Tensor out) {
+    boolean f32 = isFloat(x);
+    float[] fx = f32 ? x.floatData() : null;
+    double[] dx = f32 ? null : x.doubleData();
+    for (int o = 0; o < outer; o++) {
+      for (int i = 0; i < inner; i++) {
+        out.setFlat(o * inner + i, op.identity());
+      }
+      // Walk x in memory order; each output element accumulates its column of the [length, inner] slab.
+      for (int l = 0; l < length; l++) {
+        int base = (o * length + l) * inner;
+        for (int i = 0; i < inner; i++) {
+          double v = f32 ? fx[base + i] : dx[base + i];
+          int at = o * inner + i;
+          out.setFlat(at, op.combine(out.getFlat(at), v));
+        }
+      }
+    }
+  }
+
+  @Override
+  public void argmax(Tensor x, int outer, int length, int inner, int[] out) {
+    boolean f32 = isFloat(x);
+    float[] fx = f32 ? x.floatData() : null;
+    double[] dx = f32 ? null : x.doubleData();
+    for (int o = 0; o < outer; o++) {
+      for (int i = 0; i < inner; i++) {
+        int base = o * length * inner + i;
+        int best = 0;
+        double bestValue = f32 ? fx[base] : dx[base];
+        for (int l = 1; l < length && !Double.isNaN(bestValue); l++) {
+          double v = f32 ? fx[base + l * inner] : dx[base + l * inner];
+          // A NaN wins, as in NumPy, which reports the first NaN.
+          if (v > bestValue || Double.isNaN(v)) {
+            best = l;
+            bestValue = v;
+          }
+        }
+        out[o * inner + i] = best;
+      }
+    }
+  }
+
+  @Override
+  public void softmaxRows(Tensor x, Tensor out) {
+    int n = x.rank() == 0 ? 1 : x.dim(-1);
+    int rows = n == 0 ? 0 : x.size() / n;
+    if (isFloat(x)) {
+      float[] xs = x.floatData();
+      float[] os = out.floatData();
+      for (int r = 0, base = 0; r < rows; r++, base += n) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+          max = Math.max(max, xs[base + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+          // Subtracting the row max keeps exp from overflowing, as the chapter's softmax does.
+          float e = (float) Math.exp(xs[base + j] - max);
+          os[base + j] = e;
+          sum += e;
+        }
+        float inverse = (float) (1.0 / sum);
+        for (int j = 0; j < n; j++) {
+          os[base + j] *= inverse;
+        }
+      }
+    } else {
+      double[] xs = x.doubleData();
+      double[] os = out.doubleData();
+      for (int r = 0, base = 0; r < rows; r++, base += n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+          max = Math.max(max, xs[base + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+          double e = Math.exp(xs[base + j] - max);
+          os[base + j] = e;
+          sum += e;
+        }
+        for (int j = 0; j < n; j++) {
+          os[base + j] /= sum;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void sigmoidBackward(Tensor y, Tensor gradOut, Tensor gradIn) {
+    if (isFloat(y)) {
+      float[] ys = y.floatData();
+      float[] go = gradOut.floatData();
+      float[] gi = gradIn.floatData();
+      for (int i = 0; i < ys.length; i++) {
+        gi[i] = go[i] * ys[i] * (1f - ys[i]);
+      }
+    } else {
+      double[] ys = y.doubleData();
+      double[] go = gradOut.doubleData();
+      double[] gi = gradIn.doubleData();
+      for (int i = 0; i < ys.length; i++) {
+        gi[i] = go[i] * ys[i] * (1.0 - ys[i]);
+      }
+    }
+  }
+
+  @Override
+  public void reluBackward(Tensor x, Tensor gradOut, Tensor gradIn) {
+    if (isFloat(x)) {
+      float[] xs = x.floatData();
+      float[] go = gradOut.floatData();
+      float[] gi = gradIn.floatData();
+      for (int i = 0; i < xs.length; i++) {
+        gi[i] = xs[i] > 0 ? go[i] : 0f;
+      }
+    } else {
+      double[] xs = x.doubleData();
+      double[] go = gradOut.doubleData();
+      double[] gi = gradIn.doubleData();
+      for (int i = 0; i < xs.length; i++) {
+        gi[i] = xs[i] > 0 ? go[i] : 0.0;
+      }
+    }
+  }
+}
