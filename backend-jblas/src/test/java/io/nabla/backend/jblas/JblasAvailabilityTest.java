@@ -1,0 +1,48 @@
+package io.nabla.backend.jblas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nabla.backend.Availability;
+import io.nabla.tensor.DType;
+import io.nabla.tensor.Tensor;
+import io.nabla.tensor.Tensors;
+import org.junit.jupiter.api.Test;
+
+/** What users see when jblas's native library cannot load. */
+class JblasAvailabilityTest {
+
+  private static Availability failingLoad() {
+    return NativeLibraryProbe.probe(() -> {
+      throw new UnsatisfiedLinkError(
+          "/tmp/jblas123/libjblas.so: libgfortran.so.5: cannot open shared object file");
+    });
+  }
+
+  @Test
+  void aMissingGfortranIsReportedWithTheFix() {
+    Availability a = failingLoad();
+    assertFalse(a.available());
+    assertEquals("jblas could not load its native BLAS (UnsatisfiedLinkError: /tmp/jblas123/"
+        + "libjblas.so: libgfortran.so.5: cannot open shared object file). jblas needs the system"
+        + " library libgfortran.so.5: on Debian or Ubuntu run 'apt-get install libgfortran5'",
+        a.reason());
+  }
+
+  @Test
+  void kernelsOfAnUnavailableBackendFailWithTheReasonNotALinkError() {
+    JblasBackend broken = new JblasBackend(JblasAvailabilityTest::failingLoad);
+    Tensor a = Tensors.ones(DType.FLOAT32, 2, 2).on(broken);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> a.matmul(a));
+    assertTrue(e.getMessage().startsWith("backend 'jblas' is not available: jblas could not load"),
+        e.getMessage());
+  }
+
+  @Test
+  void theRealLibraryLoadsHere() {
+    Availability a = new JblasBackend().availability();
+    assertTrue(a.available(), a.reason());
+  }
+}

@@ -1,0 +1,12 @@
+package io.nabla.backend.jblas;
+
+import io.nabla.backend.Backend;
+import io.nabla.testing.LearningSuite;
+
+/** Runs the learning suite on the jblas backend. */
+class JblasBackendLearningTest extends LearningSuite {
+  @Override
+  protected Backend backend() {
+    return new JblasBackend();
+  }
+}
