@@ -65,7 +65,7 @@ public enum UnaryOp {
   RELU {
     @Override
     public double apply(double x) {
-      return x > 0 ? x : 0.0;
+      return Math.max(x, 0.0); // NaN stays NaN, as NumPy's maximum(x, 0)
     }
   },
   /** {@code tanh(x)}. */

@@ -1,0 +1,165 @@
+package io.nabla.backend.simd;
+
+import io.nabla.backend.Availability;
+import io.nabla.backend.BinaryOp;
+import io.nabla.backend.LoopKernels;
+import io.nabla.backend.ReduceOp;
+import io.nabla.backend.UnaryOp;
+import io.nabla.tensor.DType;
+import io.nabla.tensor.Tensor;
+
+/**
+ * The SIMD backend, {@code "simd"}: kernels on the JDK Vector API ({@link SimdFloatGemm}, {@link
+ * SimdFloatKernels} and their float64 twins), plain loops for the rest.
+ *
+ * <p>It needs the incubator module {@code jdk.incubator.vector} in the boot layer (the build, the
+ * tests, the benchmarks and the {@code ./nabla} launcher add it). Without it the backend reports
+ * itself unavailable and says how to enable it; this class touches no Vector API class until a
+ * kernel runs, so discovery works either way.
+ *
+ * <p>Priority: {@link #priority()}. Safe to use from any number of threads.
+ */
+public final class SimdBackend extends LoopKernels {
+
+  /** The name users select this backend by. */
+  public static final String NAME = "simd";
+
+  /** The module the Vector API lives in. */
+  static final String VECTOR_MODULE = "jdk.incubator.vector";
+
+  /** Creates the backend; it holds no state. */
+  public SimdBackend() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /**
+   * The fastest backend on JDK 21 and later, where the Vector API compiles to straight vector
+   * code (above jblas's 10). On JDK 17 to 20 it stays correct but is ranked below the plain
+   * backend's 0 so that it is never the default there, following the measurements in the
+   * module's README.
+   */
+  @Override
+  public int priority() {
+    return Runtime.version().feature() >= 21 ? 20 : -10;
+  }
+
+  @Override
+  public Availability availability() {
+    if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
+      return Availability.no("the JDK Vector API module is not enabled: start java with"
+          + " '--add-modules " + VECTOR_MODULE + "' (the ./nabla launcher, the Maven build and"
+          + " the benchmarks add it for you)");
+    }
+    return Availability.yes();
+  }
+
+  private static boolean isFloat(Tensor t) {
+    return t.dtype() == DType.FLOAT32;
+  }
+
+  @Override
+  public void gemm(
+      boolean transA, boolean transB, double alpha, Tensor a, Tensor b, double beta, Tensor c) {
+    int m = c.rows();
+    int n = c.cols();
+    int k = transA ? a.rows() : a.cols();
+    if (isFloat(a)) {
+      SimdFloatGemm.gemm(transA, transB, m, n, k, (float) alpha, a.floatData(), b.floatData(),
+          (float) beta, c.floatData());
+    } else {
+      SimdDoubleGemm.gemm(transA, transB, m, n, k, alpha, a.doubleData(), b.doubleData(), beta,
+          c.doubleData());
+    }
+  }
+
+  @Override
+  public void axpy(double alpha, Tensor x, Tensor y) {
+    if (isFloat(y)) {
+      SimdFloatKernels.axpy((float) alpha, x.floatData(), y.floatData());
+    } else {
+      SimdDoubleKernels.axpy(alpha, x.doubleData(), y.doubleData());
+    }
+  }
+
+  @Override
+  public void scale(double alpha, Tensor x) {
+    if (isFloat(x)) {
+      SimdFloatKernels.scale((float) alpha, x.floatData());
+    } else {
+      SimdDoubleKernels.scale(alpha, x.doubleData());
+    }
+  }
+
+  @Override
+  public void map(UnaryOp op, Tensor x, Tensor out) {
+    boolean done = isFloat(x)
+        ? SimdFloatKernels.map(op, x.floatData(), out.floatData())
+        : SimdDoubleKernels.map(op, x.doubleData(), out.doubleData());
+    if (!done) {
+      super.map(op, x, out);
+    }
+  }
+
+  @Override
+  public void zip(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+    boolean done = isFloat(a)
+        ? SimdFloatKernels.zip(op, a.floatData(), b.floatData(), out.floatData())
+        : SimdDoubleKernels.zip(op, a.doubleData(), b.doubleData(), out.doubleData());
+    if (!done) {
+      super.zip(op, a, b, out);
+    }
+  }
+
+  @Override
+  public void zipScalar(BinaryOp op, Tensor a, double scalar, Tensor out) {
+    boolean done = isFloat(a)
+        ? SimdFloatKernels.zipScalar(op, a.floatData(), (float) scalar, out.floatData())
+        : SimdDoubleKernels.zipScalar(op, a.doubleData(), scalar, out.doubleData());
+    if (!done) {
+      super.zipScalar(op, a, scalar, out);
+    }
+  }
+
+  @Override
+  public void zipRowVector(BinaryOp op, Tensor a, Tensor row, Tensor out) {
+    boolean done = isFloat(a)
+        ? SimdFloatKernels.zipRowVector(op, a.floatData(), row.floatData(), out.floatData())
+        : SimdDoubleKernels.zipRowVector(op, a.doubleData(), row.doubleData(), out.doubleData());
+    if (!done) {
+      super.zipRowVector(op, a, row, out);
+    }
+  }
+
+  @Override
+  public void reduce(ReduceOp op, Tensor x, int outer, int length, int inner, Tensor out) {
+    boolean done = isFloat(x)
+        ? SimdFloatKernels.reduce(op, x.floatData(), outer, length, inner, out.floatData())
+        : SimdDoubleKernels.reduce(op, x.doubleData(), outer, length, inner, out.doubleData());
+    if (!done) {
+      super.reduce(op, x, outer, length, inner, out);
+    }
+  }
+
+  @Override
+  public void softmaxRows(Tensor x, Tensor out) {
+    int n = x.dim(-1);
+    boolean done = isFloat(x)
+        ? SimdFloatKernels.softmaxRows(x.floatData(), n, out.floatData())
+        : SimdDoubleKernels.softmaxRows(x.doubleData(), n, out.doubleData());
+    if (!done) {
+      super.softmaxRows(x, out);
+    }
+  }
+
+  @Override
+  public void sigmoidBackward(Tensor y, Tensor gradOut, Tensor gradIn) {
+    if (isFloat(y)) {
+      SimdFloatKernels.sigmoidBackward(y.floatData(), gradOut.floatData(), gradIn.floatData());
+    } else {
+      SimdDoubleKernels.sigmoidBackward(y.doubleData(), gradOut.doubleData(), gradIn.doubleData());
+    }
+  }
+}

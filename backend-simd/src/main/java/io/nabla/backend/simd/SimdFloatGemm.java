@@ -1,0 +1,193 @@
+package io.nabla.backend.simd;
+
+import io.nabla.backend.Parallelism;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Float32 GEMM on the Vector API: {@code c = alpha * op(a) . op(b) + beta * c}, row-major.
+ *
+ * <p>{@code alpha * op(b)} is first packed into a [k, np] panel whose width np is n rounded up
+ * to whole vectors, zero-padded, so the inner loops never need a mask. Each tile of C, 4 rows by
+ * 4 vectors (16 accumulators held in registers), is then computed by k broadcast-FMA steps; the
+ * padded lanes of the last vector are computed and dropped when the tile is stored (the only
+ * place that deals with the width's remainder). Rows of C are split over the shared threads for
+ * large products. {@code SimdDoubleGemm} is the float64 twin of this class: keep them in step.
+ */
+final class SimdFloatGemm {
+
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final int VL = S.length();
+  private static final int TILE_ROWS = 4;
+  private static final int TILE_VECTORS = 4;
+
+  /** Below this many multiply-adds a product stays on one thread (measured; see SimdBackend). */
+  static final long PARALLEL_THRESHOLD = 1L << 17;
+
+  private static final ThreadLocal<float[]> PANEL = ThreadLocal.withInitial(() -> new float[0]);
+  private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[VL]);
+
+  private SimdFloatGemm() {}
+
+  static void gemm(boolean transA, boolean transB, int m, int n, int k,
+      float alpha, float[] a, float[] b, float beta, float[] c) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      for (int i = 0; i < m * n; i++) {
+        c[i] = beta == 0 ? 0 : beta * c[i];
+      }
+      return;
+    }
+    int np = (n + VL - 1) / VL * VL;
+    float[] panel = pack(transB, n, k, np, alpha, b);
+    // Element (i, p) of op(a) is a[i * rowStride + p * depthStride].
+    int rowStride = transA ? 1 : k;
+    int depthStride = transA ? m : 1;
+    int blocks = (m + TILE_ROWS - 1) / TILE_ROWS;
+    int parts = (long) m * n * k < PARALLEL_THRESHOLD ? 1 : Parallelism.partsFor(blocks, 2);
+    Parallelism.forEachPart(parts, part -> {
+      int from = (int) ((long) blocks * part / parts) * TILE_ROWS;
+      int to = Math.min(m, (int) ((long) blocks * (part + 1) / parts) * TILE_ROWS);
+      multiplyRows(from, to, n, k, np, a, rowStride, depthStride, panel, beta, c);
+    });
+  }
+
+  /** {@code alpha * op(b)} as a zero-padded [k, np] row-major panel, reused per thread. */
+  private static float[] pack(boolean transB, int n, int k, int np, float alpha, float[] b) {
+    float[] panel = PANEL.get();
+    if (panel.length < k * np) {
+      panel = new float[k * np];
+      PANEL.set(panel);
+    }
+    for (int p = 0; p < k; p++) {
+      int row = p * np;
+      if (transB) {
+        for (int j = 0; j < n; j++) {
+          panel[row + j] = alpha * b[j * k + p];
+        }
+      } else {
+        int src = p * n;
+        for (int j = 0; j < n; j++) {
+          panel[row + j] = alpha * b[src + j];
+        }
+      }
+      for (int j = n; j < np; j++) {
+        panel[row + j] = 0;
+      }
+    }
+    return panel;
+  }
+
+  private static void multiplyRows(int from, int to, int n, int k, int np, float[] a,
+      int rowStride, int depthStride, float[] panel, float beta, float[] c) {
+    int i = from;
+    for (; i + TILE_ROWS <= to; i += TILE_ROWS) {
+      int j = 0;
+      for (; j + TILE_VECTORS * VL <= np; j += TILE_VECTORS * VL) {
+        tile4x4(i, j, n, k, np, a, rowStride, depthStride, panel, beta, c);
+      }
+      for (; j < np; j += VL) {
+        tile4x1(i, j, n, k, np, a, rowStride, depthStride, panel, beta, c);
+      }
+    }
+    for (; i < to; i++) {
+      for (int j = 0; j < np; j += VL) {
+        tile1x1(i, j, n, k, np, a, rowStride, depthStride, panel, beta, c);
+      }
+    }
+  }
+
+  private static void tile4x4(int i, int j, int n, int k, int np, float[] a,
+      int rowStride, int depthStride, float[] panel, float beta, float[] c) {
+    FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
+    FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+    FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
+    FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+    int ap = i * rowStride;
+    int bp = j;
+    for (int p = 0; p < k; p++, ap += depthStride, bp += np) {
+      FloatVector b0 = FloatVector.fromArray(S, panel, bp);
+      FloatVector b1 = FloatVector.fromArray(S, panel, bp + VL);
+      FloatVector b2 = FloatVector.fromArray(S, panel, bp + 2 * VL);
+      FloatVector b3 = FloatVector.fromArray(S, panel, bp + 3 * VL);
+      FloatVector x = FloatVector.broadcast(S, a[ap]);
+      c00 = b0.fma(x, c00);
+      c01 = b1.fma(x, c01);
+      c02 = b2.fma(x, c02);
+      c03 = b3.fma(x, c03);
+      x = FloatVector.broadcast(S, a[ap + rowStride]);
+      c10 = b0.fma(x, c10);
+      c11 = b1.fma(x, c11);
+      c12 = b2.fma(x, c12);
+      c13 = b3.fma(x, c13);
+      x = FloatVector.broadcast(S, a[ap + 2 * rowStride]);
+      c20 = b0.fma(x, c20);
+      c21 = b1.fma(x, c21);
+      c22 = b2.fma(x, c22);
+      c23 = b3.fma(x, c23);
+      x = FloatVector.broadcast(S, a[ap + 3 * rowStride]);
+      c30 = b0.fma(x, c30);
+      c31 = b1.fma(x, c31);
+      c32 = b2.fma(x, c32);
+      c33 = b3.fma(x, c33);
+    }
+    store4(c00, c01, c02, c03, i, j, n, beta, c);
+    store4(c10, c11, c12, c13, i + 1, j, n, beta, c);
+    store4(c20, c21, c22, c23, i + 2, j, n, beta, c);
+    store4(c30, c31, c32, c33, i + 3, j, n, beta, c);
+  }
+
+  private static void tile4x1(int i, int j, int n, int k, int np, float[] a,
+      int rowStride, int depthStride, float[] panel, float beta, float[] c) {
+    FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+    int ap = i * rowStride;
+    int bp = j;
+    for (int p = 0; p < k; p++, ap += depthStride, bp += np) {
+      FloatVector b0 = FloatVector.fromArray(S, panel, bp);
+      c0 = b0.fma(FloatVector.broadcast(S, a[ap]), c0);
+      c1 = b0.fma(FloatVector.broadcast(S, a[ap + rowStride]), c1);
+      c2 = b0.fma(FloatVector.broadcast(S, a[ap + 2 * rowStride]), c2);
+      c3 = b0.fma(FloatVector.broadcast(S, a[ap + 3 * rowStride]), c3);
+    }
+    store(c0, i, j, n, beta, c);
+    store(c1, i + 1, j, n, beta, c);
+    store(c2, i + 2, j, n, beta, c);
+    store(c3, i + 3, j, n, beta, c);
+  }
+
+  private static void tile1x1(int i, int j, int n, int k, int np, float[] a,
+      int rowStride, int depthStride, float[] panel, float beta, float[] c) {
+    FloatVector acc = FloatVector.zero(S);
+    int ap = i * rowStride;
+    int bp = j;
+    for (int p = 0; p < k; p++, ap += depthStride, bp += np) {
+      acc = FloatVector.fromArray(S, panel, bp).fma(FloatVector.broadcast(S, a[ap]), acc);
+    }
+    store(acc, i, j, n, beta, c);
+  }
+
+  private static void store4(FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3,
+      int i, int j, int n, float beta, float[] c) {
+    store(v0, i, j, n, beta, c);
+    store(v1, i, j + VL, n, beta, c);
+    store(v2, i, j + 2 * VL, n, beta, c);
+    store(v3, i, j + 3 * VL, n, beta, c);
+  }
+
+  /** Writes columns [j, j + VL) of row i, dropping the lanes past n; {@code c = acc + beta * c}. */
+  private static void store(FloatVector acc, int i, int j, int n, float beta, float[] c) {
+    int at = i * n + j;
+    if (j + VL <= n) {
+      FloatVector out = beta == 0 ? acc : FloatVector.fromArray(S, c, at).fma(FloatVector.broadcast(S, beta), acc);
+      out.intoArray(c, at);
+    } else if (j < n) {
+      float[] lanes = LANES.get();
+      acc.intoArray(lanes, 0);
+      for (int l = 0; l < n - j; l++) {
+        c[at + l] = beta == 0 ? lanes[l] : Math.fma(beta, c[at + l], lanes[l]);
+      }
+    }
+  }
+}

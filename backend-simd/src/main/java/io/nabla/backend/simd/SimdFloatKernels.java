@@ -1,0 +1,264 @@
+package io.nabla.backend.simd;
+
+import io.nabla.backend.BinaryOp;
+import io.nabla.backend.ReduceOp;
+import io.nabla.backend.UnaryOp;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Float32 elementwise and reduction kernels on the Vector API: a vector loop over whole vectors,
+ * then a scalar loop over the remainder (no masks). Methods return false for an operation they
+ * do not vectorize, and the caller falls back to the plain loop. {@code SimdDoubleKernels} is the
+ * float64 twin of this class: keep them in step.
+ */
+final class SimdFloatKernels {
+
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final int VL = S.length();
+
+  private SimdFloatKernels() {}
+
+  static void axpy(float alpha, float[] x, float[] y) {
+    int n = y.length;
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += VL) {
+      FloatVector.fromArray(S, x, i).fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, y, i)).intoArray(y, i);
+    }
+    for (; i < n; i++) {
+      y[i] = Math.fma(alpha, x[i], y[i]);
+    }
+  }
+
+  static void scale(float alpha, float[] x) {
+    int n = x.length;
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += VL) {
+      FloatVector.fromArray(S, x, i).mul(alpha).intoArray(x, i);
+    }
+    for (; i < n; i++) {
+      x[i] *= alpha;
+    }
+  }
+
+  static boolean map(UnaryOp op, float[] x, float[] out) {
+    int n = x.length;
+    int i = 0;
+    int bound = S.loopBound(n);
+    switch (op) {
+      case SIGMOID:
+        for (; i < bound; i += VL) {
+          FloatVector v = FloatVector.fromArray(S, x, i);
+          FloatVector.broadcast(S, 1).div(v.neg().lanewise(VectorOperators.EXP).add(1)).intoArray(out, i);
+        }
+        break;
+      case EXP:
+        for (; i < bound; i += VL) {
+          FloatVector.fromArray(S, x, i).lanewise(VectorOperators.EXP).intoArray(out, i);
+        }
+        break;
+      case SQUARE:
+        for (; i < bound; i += VL) {
+          FloatVector v = FloatVector.fromArray(S, x, i);
+          v.mul(v).intoArray(out, i);
+        }
+        break;
+      case SQRT:
+        for (; i < bound; i += VL) {
+          FloatVector.fromArray(S, x, i).lanewise(VectorOperators.SQRT).intoArray(out, i);
+        }
+        break;
+      case RELU:
+        for (; i < bound; i += VL) {
+          FloatVector.fromArray(S, x, i).max(0).intoArray(out, i);
+        }
+        break;
+      case NEGATE:
+        for (; i < bound; i += VL) {
+          FloatVector.fromArray(S, x, i).neg().intoArray(out, i);
+        }
+        break;
+      default:
+        return false;
+    }
+    for (; i < n; i++) {
+      out[i] = (float) op.apply(x[i]);
+    }
+    return true;
+  }
+
+  /** The vector operator of a binary op, or null where the Vector API has none (power). */
+  private static VectorOperators.Binary vectorOp(BinaryOp op) {
+    switch (op) {
+      case ADD:
+        return VectorOperators.ADD;
+      case SUBTRACT:
+        return VectorOperators.SUB;
+      case MULTIPLY:
+        return VectorOperators.MUL;
+      case DIVIDE:
+        return VectorOperators.DIV;
+      case MAXIMUM:
+        return VectorOperators.MAX;
+      case MINIMUM:
+        return VectorOperators.MIN;
+      default:
+        return null;
+    }
+  }
+
+  static boolean zip(BinaryOp op, float[] a, float[] b, float[] out) {
+    VectorOperators.Binary v = vectorOp(op);
+    if (v == null) {
+      return false;
+    }
+    int n = a.length;
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += VL) {
+      FloatVector.fromArray(S, a, i).lanewise(v, FloatVector.fromArray(S, b, i)).intoArray(out, i);
+    }
+    for (; i < n; i++) {
+      out[i] = (float) op.apply(a[i], b[i]);
+    }
+    return true;
+  }
+
+  static boolean zipScalar(BinaryOp op, float[] a, float scalar, float[] out) {
+    VectorOperators.Binary v = vectorOp(op);
+    if (v == null) {
+      return false;
+    }
+    int n = a.length;
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += VL) {
+      FloatVector.fromArray(S, a, i).lanewise(v, scalar).intoArray(out, i);
+    }
+    for (; i < n; i++) {
+      out[i] = (float) op.apply(a[i], scalar);
+    }
+    return true;
+  }
+
+  static boolean zipRowVector(BinaryOp op, float[] a, float[] row, float[] out) {
+    VectorOperators.Binary v = vectorOp(op);
+    int n = row.length;
+    if (v == null || n < VL) {
+      return false;
+    }
+    int bound = S.loopBound(n);
+    for (int base = 0; base < a.length; base += n) {
+      int j = 0;
+      for (; j < bound; j += VL) {
+        FloatVector.fromArray(S, a, base + j).lanewise(v, FloatVector.fromArray(S, row, j))
+            .intoArray(out, base + j);
+      }
+      for (; j < n; j++) {
+        out[base + j] = (float) op.apply(a[base + j], row[j]);
+      }
+    }
+    return true;
+  }
+
+  static void sigmoidBackward(float[] y, float[] gradOut, float[] gradIn) {
+    int n = y.length;
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += VL) {
+      FloatVector s = FloatVector.fromArray(S, y, i);
+      FloatVector.fromArray(S, gradOut, i).mul(s).mul(s.neg().add(1)).intoArray(gradIn, i);
+    }
+    for (; i < n; i++) {
+      gradIn[i] = gradOut[i] * y[i] * (1 - y[i]);
+    }
+  }
+
+  /**
+   * Sums along an axis of an [outer, length, inner] slab: contiguous runs (inner == 1) as one
+   * vector accumulation each, columns (inner at least one vector wide) as vector row additions.
+   */
+  static boolean reduce(ReduceOp op, float[] x, int outer, int length, int inner, float[] out) {
+    if (op != ReduceOp.SUM) {
+      return false;
+    }
+    if (inner == 1) {
+      return sumContiguous(x, outer, length, out);
+    }
+    if (inner < VL) {
+      return false;
+    }
+    int bound = S.loopBound(inner);
+    for (int o = 0; o < outer; o++) {
+      int target = o * inner;
+      java.util.Arrays.fill(out, target, target + inner, 0);
+      for (int l = 0; l < length; l++) {
+        int base = (o * length + l) * inner;
+        int i = 0;
+        for (; i < bound; i += VL) {
+          FloatVector.fromArray(S, out, target + i).add(FloatVector.fromArray(S, x, base + i))
+              .intoArray(out, target + i);
+        }
+        for (; i < inner; i++) {
+          out[target + i] += x[base + i];
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Sums of contiguous runs (inner == 1): each output is one vector accumulation. */
+  private static boolean sumContiguous(float[] x, int outer, int length, float[] out) {
+    int bound = S.loopBound(length);
+    for (int o = 0; o < outer; o++) {
+      int base = o * length;
+      FloatVector acc = FloatVector.zero(S);
+      int l = 0;
+      for (; l < bound; l += VL) {
+        acc = acc.add(FloatVector.fromArray(S, x, base + l));
+      }
+      float sum = acc.reduceLanes(VectorOperators.ADD);
+      for (; l < length; l++) {
+        sum += x[base + l];
+      }
+      out[o] = sum;
+    }
+    return true;
+  }
+
+  /** Stable softmax of rows at least one vector wide; shorter rows are left to the caller. */
+  static boolean softmaxRows(float[] x, int n, float[] out) {
+    if (n < VL) {
+      return false;
+    }
+    int bound = S.loopBound(n);
+    for (int base = 0; base < x.length; base += n) {
+      FloatVector maxes = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+      int j = 0;
+      for (; j < bound; j += VL) {
+        maxes = maxes.max(FloatVector.fromArray(S, x, base + j));
+      }
+      float max = maxes.reduceLanes(VectorOperators.MAX);
+      for (; j < n; j++) {
+        max = Math.max(max, x[base + j]);
+      }
+      FloatVector sums = FloatVector.zero(S);
+      for (j = 0; j < bound; j += VL) {
+        FloatVector e = FloatVector.fromArray(S, x, base + j).sub(max).lanewise(VectorOperators.EXP);
+        e.intoArray(out, base + j);
+        sums = sums.add(e);
+      }
+      float sum = sums.reduceLanes(VectorOperators.ADD);
+      for (; j < n; j++) {
+        out[base + j] = (float) Math.exp(x[base + j] - max);
+        sum += out[base + j];
+      }
+      float inverse = 1 / sum;
+      for (j = 0; j < bound; j += VL) {
+        FloatVector.fromArray(S, out, base + j).mul(inverse).intoArray(out, base + j);
+      }
+      for (; j < n; j++) {
+        out[base + j] *= inverse;
+      }
+    }
+    return true;
+  }
+}

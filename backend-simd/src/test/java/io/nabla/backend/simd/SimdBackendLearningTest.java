@@ -1,0 +1,12 @@
+package io.nabla.backend.simd;
+
+import io.nabla.backend.Backend;
+import io.nabla.testing.LearningSuite;
+
+/** Runs the learning suite on the SIMD backend. */
+class SimdBackendLearningTest extends LearningSuite {
+  @Override
+  protected Backend backend() {
+    return new SimdBackend();
+  }
+}
