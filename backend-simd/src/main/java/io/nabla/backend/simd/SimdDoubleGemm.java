@@ -9,9 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>{@code alpha * op(b)} is first packed into a [k, np] panel whose width np is n rounded up
  * to whole vectors, zero-padded, so the inner loops never need a mask. Each tile of C, 4 rows by
- * 4 vectors (16 accumulators held in registers), is then computed by k broadcast-FMA steps; the
- * padded lanes of the last vector are computed and dropped when the tile is stored (the only
- * place that deals with the width's remainder). Rows of C are split over the shared threads for
+ * 4 vectors (16 accumulators held in registers), is then computed by k broadcast-FMA steps and
+ * merged into C; the padded lanes of the last vector are computed and dropped in that merge (the
+ * only place that deals with the width's remainder). Rows of C are split over the shared threads for
  * large products. {@code SimdFloatGemm} is the float32 twin of this class: keep them in step.
  */
 final class SimdDoubleGemm {
@@ -25,7 +25,8 @@ final class SimdDoubleGemm {
   static final long PARALLEL_THRESHOLD = 1L << 17;
 
   private static final ThreadLocal<double[]> PANEL = ThreadLocal.withInitial(() -> new double[0]);
-  private static final ThreadLocal<double[]> LANES = ThreadLocal.withInitial(() -> new double[VL]);
+  private static final ThreadLocal<double[]> TILE =
+      ThreadLocal.withInitial(() -> new double[TILE_ROWS * TILE_VECTORS * VL]);
 
   private SimdDoubleGemm() {}
 
@@ -82,30 +83,37 @@ final class SimdDoubleGemm {
 
   private static void multiplyRows(int from, int to, int n, int k, int np, double[] a,
       int rowStride, int depthStride, double[] panel, double beta, double[] c) {
+    // Tiles land in this scratch block first, so the register-heavy tile methods stay small
+    // enough for C2 to compile them whole (a tile that also merged into C was split by the
+    // inliner, and the Vector API then boxed every vector of the inner loop).
+    double[] tile = TILE.get();
     int i = from;
     for (; i + TILE_ROWS <= to; i += TILE_ROWS) {
       int j = 0;
       for (; j + TILE_VECTORS * VL <= np; j += TILE_VECTORS * VL) {
-        tile4x4(i, j, n, k, np, a, rowStride, depthStride, panel, beta, c);
+        tile4x4(i * rowStride, j, k, np, a, rowStride, depthStride, panel, tile);
+        writeBack(tile, TILE_ROWS, TILE_VECTORS * VL, i, j, n, beta, c);
       }
       for (; j < np; j += VL) {
-        tile4x1(i, j, n, k, np, a, rowStride, depthStride, panel, beta, c);
+        tile4x1(i * rowStride, j, k, np, a, rowStride, depthStride, panel, tile);
+        writeBack(tile, TILE_ROWS, VL, i, j, n, beta, c);
       }
     }
     for (; i < to; i++) {
       for (int j = 0; j < np; j += VL) {
-        tile1x1(i, j, n, k, np, a, rowStride, depthStride, panel, beta, c);
+        tile1x1(i * rowStride, j, k, np, a, depthStride, panel, tile);
+        writeBack(tile, 1, VL, i, j, n, beta, c);
       }
     }
   }
 
-  private static void tile4x4(int i, int j, int n, int k, int np, double[] a,
-      int rowStride, int depthStride, double[] panel, double beta, double[] c) {
+  /** A 4-row by 4-vector tile of {@code op(a) . panel} into {@code tile} [4, 4 * VL]. */
+  private static void tile4x4(int ap, int j, int k, int np, double[] a,
+      int rowStride, int depthStride, double[] panel, double[] tile) {
     DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
     DoubleVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
     DoubleVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
     DoubleVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
-    int ap = i * rowStride;
     int bp = j;
     for (int p = 0; p < k; p++, ap += depthStride, bp += np) {
       DoubleVector b0 = DoubleVector.fromArray(S, panel, bp);
@@ -133,16 +141,28 @@ final class SimdDoubleGemm {
       c32 = b2.fma(x, c32);
       c33 = b3.fma(x, c33);
     }
-    store4(c00, c01, c02, c03, i, j, n, beta, c);
-    store4(c10, c11, c12, c13, i + 1, j, n, beta, c);
-    store4(c20, c21, c22, c23, i + 2, j, n, beta, c);
-    store4(c30, c31, c32, c33, i + 3, j, n, beta, c);
+    c00.intoArray(tile, 0);
+    c01.intoArray(tile, VL);
+    c02.intoArray(tile, 2 * VL);
+    c03.intoArray(tile, 3 * VL);
+    c10.intoArray(tile, 4 * VL);
+    c11.intoArray(tile, 5 * VL);
+    c12.intoArray(tile, 6 * VL);
+    c13.intoArray(tile, 7 * VL);
+    c20.intoArray(tile, 8 * VL);
+    c21.intoArray(tile, 9 * VL);
+    c22.intoArray(tile, 10 * VL);
+    c23.intoArray(tile, 11 * VL);
+    c30.intoArray(tile, 12 * VL);
+    c31.intoArray(tile, 13 * VL);
+    c32.intoArray(tile, 14 * VL);
+    c33.intoArray(tile, 15 * VL);
   }
 
-  private static void tile4x1(int i, int j, int n, int k, int np, double[] a,
-      int rowStride, int depthStride, double[] panel, double beta, double[] c) {
+  /** A 4-row by 1-vector tile into {@code tile} [4, VL]. */
+  private static void tile4x1(int ap, int j, int k, int np, double[] a,
+      int rowStride, int depthStride, double[] panel, double[] tile) {
     DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
-    int ap = i * rowStride;
     int bp = j;
     for (int p = 0; p < k; p++, ap += depthStride, bp += np) {
       DoubleVector b0 = DoubleVector.fromArray(S, panel, bp);
@@ -151,42 +171,44 @@ final class SimdDoubleGemm {
       c2 = b0.fma(DoubleVector.broadcast(S, a[ap + 2 * rowStride]), c2);
       c3 = b0.fma(DoubleVector.broadcast(S, a[ap + 3 * rowStride]), c3);
     }
-    store(c0, i, j, n, beta, c);
-    store(c1, i + 1, j, n, beta, c);
-    store(c2, i + 2, j, n, beta, c);
-    store(c3, i + 3, j, n, beta, c);
+    c0.intoArray(tile, 0);
+    c1.intoArray(tile, VL);
+    c2.intoArray(tile, 2 * VL);
+    c3.intoArray(tile, 3 * VL);
   }
 
-  private static void tile1x1(int i, int j, int n, int k, int np, double[] a,
-      int rowStride, int depthStride, double[] panel, double beta, double[] c) {
+  /** A 1-row by 1-vector tile into {@code tile} [1, VL]. */
+  private static void tile1x1(int ap, int j, int k, int np, double[] a,
+      int depthStride, double[] panel, double[] tile) {
     DoubleVector acc = DoubleVector.zero(S);
-    int ap = i * rowStride;
     int bp = j;
     for (int p = 0; p < k; p++, ap += depthStride, bp += np) {
       acc = DoubleVector.fromArray(S, panel, bp).fma(DoubleVector.broadcast(S, a[ap]), acc);
     }
-    store(acc, i, j, n, beta, c);
+    acc.intoArray(tile, 0);
   }
 
-  private static void store4(DoubleVector v0, DoubleVector v1, DoubleVector v2, DoubleVector v3,
-      int i, int j, int n, double beta, double[] c) {
-    store(v0, i, j, n, beta, c);
-    store(v1, i, j + VL, n, beta, c);
-    store(v2, i, j + 2 * VL, n, beta, c);
-    store(v3, i, j + 3 * VL, n, beta, c);
-  }
-
-  /** Writes columns [j, j + VL) of row i, dropping the lanes past n; {@code c = acc + beta * c}. */
-  private static void store(DoubleVector acc, int i, int j, int n, double beta, double[] c) {
-    int at = i * n + j;
-    if (j + VL <= n) {
-      DoubleVector out = beta == 0 ? acc : DoubleVector.fromArray(S, c, at).fma(DoubleVector.broadcast(S, beta), acc);
-      out.intoArray(c, at);
-    } else if (j < n) {
-      double[] lanes = LANES.get();
-      acc.intoArray(lanes, 0);
-      for (int l = 0; l < n - j; l++) {
-        c[at + l] = beta == 0 ? lanes[l] : Math.fma(beta, c[at + l], lanes[l]);
+  /**
+   * {@code c[i + r, j + l] = tile[r, l] + beta * c[i + r, j + l]} for the tile's rows and the
+   * columns below n: the padded lanes past n are dropped here, the only place that sees them.
+   */
+  private static void writeBack(
+      double[] tile, int rows, int width, int i, int j, int n, double beta, double[] c) {
+    int cols = Math.min(width, n - j);
+    int whole = cols / VL * VL;
+    for (int r = 0; r < rows; r++) {
+      int at = (i + r) * n + j;
+      int from = r * width;
+      int l = 0;
+      for (; l < whole; l += VL) {
+        DoubleVector v = DoubleVector.fromArray(S, tile, from + l);
+        if (beta != 0) {
+          v = DoubleVector.fromArray(S, c, at + l).fma(DoubleVector.broadcast(S, beta), v);
+        }
+        v.intoArray(c, at + l);
+      }
+      for (; l < cols; l++) {
+        c[at + l] = beta == 0 ? tile[from + l] : Math.fma(beta, c[at + l], tile[from + l]);
       }
     }
   }
