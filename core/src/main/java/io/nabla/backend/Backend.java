@@ -34,6 +34,14 @@ public interface Backend {
   /** Whether this backend can run on this JVM and operating system, and if not, why. */
   Availability availability();
 
+  /**
+   * Facts about this backend for the diagnostic report, such as its vector width or native
+   * library; empty when there is nothing to add. Must not fail, even when unavailable.
+   */
+  default String details() {
+    return "";
+  }
+
   // ---- BLAS-style kernels --------------------------------------------------------------------
 
   /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nabla.backend.Backend;
 import io.nabla.backend.BinaryOp;
+import io.nabla.backend.Parallelism;
 import io.nabla.backend.ReduceOp;
 import io.nabla.backend.UnaryOp;
 import io.nabla.tensor.DType;
@@ -149,6 +150,34 @@ public abstract class BackendConformanceSuite {
     oracle.gemm(false, false, 1, Inputs.forOracle(a), Inputs.forOracle(b), 0, expected);
     Tolerance.assertClose(where("gemm", dtype, c.shape()) + " beta=0 over NaN", expected, c,
         1e-5, 1e-5, null);
+  }
+
+  @ParameterizedTest(name = "{0} transA={1}")
+  @MethodSource("threadCases")
+  @Kernel("gemm")
+  void gemmGivesBitIdenticalResultsOnOneAndManyThreads(DType dtype, boolean transA) {
+    // 12.6 million multiply-adds: above every backend's threshold for splitting the work.
+    int m = 256;
+    int n = 192;
+    int k = 256;
+    Tensor a = transA ? input(21, dtype, k, m) : input(21, dtype, m, k);
+    Tensor b = input(22, dtype, k, n);
+    Tensor single = a.zerosLike(m, n);
+    Tensor multi = a.zerosLike(m, n);
+    try {
+      Parallelism.setThreads(1);
+      backend().gemm(transA, false, 1.0, a, b, 0.0, single);
+      Parallelism.setThreads(4);
+      backend().gemm(transA, false, 1.0, a, b, 0.0, multi);
+    } finally {
+      Parallelism.setThreads(0);
+    }
+    assertArrayEquals(single.toDoubleArray(), multi.toDoubleArray(),
+        where("gemm", dtype, single.shape()) + ": 1 thread vs 4 threads");
+  }
+
+  static Stream<Arguments> threadCases() {
+    return Stream.of(DType.values()).flatMap(d -> Stream.of(Arguments.of(d, false), Arguments.of(d, true)));
   }
 
   @ParameterizedTest

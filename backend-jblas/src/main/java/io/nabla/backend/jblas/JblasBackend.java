@@ -60,6 +60,11 @@ public final class JblasBackend extends LoopKernels {
   }
 
   @Override
+  public String details() {
+    return "native BLAS bundled with jblas 1.2.5, called through JNI";
+  }
+
+  @Override
   public void gemm(
       boolean transA, boolean transB, double alpha, Tensor a, Tensor b, double beta, Tensor c) {
     requireAvailable();
