@@ -1,5 +1,6 @@
 package io.nabla.examples;
 
+import io.nabla.backend.BackendReport;
 import io.nabla.backend.Backends;
 import io.nabla.data.BatchSampler;
 import io.nabla.gradcheck.Derivatives;
@@ -43,6 +44,8 @@ public final class ChapterTour {
 
   /** Prints every section of the tour. */
   public void run() {
+    out.println(BackendReport.describe());
+    out.println();
     out.println("Nabla chapter tour on backend '" + Backends.current().name() + "'");
     losses();
     derivatives();

@@ -1,0 +1,88 @@
+package io.nabla.benchmarks;
+
+import io.nabla.backend.Backend;
+import io.nabla.backend.Backends;
+import io.nabla.backend.Parallelism;
+import io.nabla.layer.Parameter;
+import io.nabla.loss.Targets;
+import io.nabla.model.TwoLayerNet;
+import io.nabla.optimizer.Sgd;
+import io.nabla.tensor.DType;
+import io.nabla.tensor.SeededRandom;
+import io.nabla.tensor.Tensor;
+import io.nabla.tensor.Tensors;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One SGD step of the chapter's TwoLayerNet (784-50-10, sigmoid, softmax cross-entropy, lr 0.1):
+ * forward, backprop gradient and update, on a fixed batch of synthetic MNIST-shaped data
+ * (uniform pixels in [0, 1), labels 0-9 in turn). Real MNIST batches come with the benchmark
+ * issue; the arithmetic per step does not depend on the pixel values.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+public class TrainingStep {
+
+  /** Backend name, selected through {@link Backends#get}. */
+  @Param({"pure", "jblas", "simd"})
+  public String backend;
+
+  /** Element type. */
+  @Param({"float32", "float64"})
+  public String dtype;
+
+  /** Rows per mini-batch. */
+  @Param({"100"})
+  public int batch;
+
+  /** Threads the kernels may use. */
+  @Param({"1"})
+  public int threads;
+
+  private TwoLayerNet net;
+  private List<Parameter> parameters;
+  private Tensor x;
+  private Targets t;
+  private final Sgd sgd = new Sgd(0.1);
+
+  /** Builds the net and the batch on the chosen backend. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    Backend chosen = Backends.get(backend);
+    Parallelism.setThreads(threads);
+    DType type = DType.parse(dtype);
+    net = TwoLayerNet.builder(784, 50, 10).dtype(type).seed(42).backend(chosen).build();
+    parameters = net.parameters();
+    x = Tensors.randomUniform(new SeededRandom(1), 0, 1, type, batch, 784).on(chosen);
+    int[] labels = new int[batch];
+    for (int i = 0; i < batch; i++) {
+      labels[i] = i % 10;
+    }
+    t = Targets.labels(labels);
+  }
+
+  /** Gradient by backprop, then the SGD update. */
+  @Benchmark
+  public List<Parameter> step() {
+    net.gradient(x, t);
+    sgd.step(parameters);
+    return parameters;
+  }
+}
