@@ -1,0 +1,99 @@
+package io.nabla.data;
+
+import io.nabla.tensor.DType;
+import io.nabla.tensor.Tensor;
+import io.nabla.tensor.Tensors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Loads MNIST or Fashion-MNIST from a directory holding the four IDX files (each plain or {@code
+ * .gz}), with the options of the book's {@code load_mnist}: {@code normalize} divides pixels by
+ * 255 into [0, 1] (else they stay 0-255), {@code flatten} gives rows of 784 (else [n, 1, 28, 28]);
+ * one-hot labels are a choice of {@link LabeledData#targets}.
+ */
+public final class MnistLoader {
+
+  private static final int CLASSES = 10;
+
+  private MnistLoader() {}
+
+  /**
+   * Loads both splits.
+   *
+   * @throws DataFormatException naming the file if one is missing, malformed, or disagrees with
+   *     its partner (counts, image size)
+   */
+  public static MnistData load(Path dir, boolean normalize, boolean flatten, DType dtype)
+      throws IOException {
+    return new MnistData(
+        loadSplit(dir, MnistFiles.TRAIN_IMAGES, MnistFiles.TRAIN_LABELS, normalize, flatten, dtype),
+        loadSplit(dir, MnistFiles.TEST_IMAGES, MnistFiles.TEST_LABELS, normalize, flatten, dtype));
+  }
+
+  /** The file for {@code name} in {@code dir}: the plain file, else {@code name.gz}; or null. */
+  public static Path find(Path dir, String name) {
+    Path plain = dir.resolve(name);
+    if (Files.isRegularFile(plain)) {
+      return plain;
+    }
+    Path gz = dir.resolve(name + ".gz");
+    return Files.isRegularFile(gz) ? gz : null;
+  }
+
+  private static LabeledData loadSplit(Path dir, String imagesName, String labelsName,
+      boolean normalize, boolean flatten, DType dtype) throws IOException {
+    Path imagesFile = require(dir, imagesName);
+    Path labelsFile = require(dir, labelsName);
+    IdxArray images = IdxReader.read(imagesFile, 3);
+    IdxArray labels = IdxReader.read(labelsFile, 1);
+    if (images.count() != labels.count()) {
+      throw new DataFormatException(labelsFile, labels.count() + " labels for "
+          + images.count() + " images in " + imagesFile.getFileName());
+    }
+    int rows = images.dims()[1];
+    int cols = images.dims()[2];
+    if (rows != 28 || cols != 28) {
+      throw new DataFormatException(imagesFile, "images are " + rows + "x" + cols
+          + "; MNIST and Fashion-MNIST images are 28x28");
+    }
+    int[] labelValues = new int[labels.count()];
+    for (int i = 0; i < labelValues.length; i++) {
+      labelValues[i] = labels.data()[i] & 0xff;
+      if (labelValues[i] >= CLASSES) {
+        throw new DataFormatException(labelsFile, "label " + labelValues[i] + " of item " + i
+            + " is not a digit class 0-9");
+      }
+    }
+    return new LabeledData(toTensor(images, normalize, flatten, dtype), labelValues, CLASSES);
+  }
+
+  private static Tensor toTensor(IdxArray images, boolean normalize, boolean flatten, DType dtype) {
+    byte[] pixels = images.data();
+    double scale = normalize ? 1.0 / 255.0 : 1.0;
+    int n = images.count();
+    int[] shape = flatten ? new int[] {n, images.itemSize()} : new int[] {n, 1, 28, 28};
+    if (dtype == DType.FLOAT32) {
+      float[] values = new float[pixels.length];
+      for (int i = 0; i < pixels.length; i++) {
+        values[i] = (float) ((pixels[i] & 0xff) * scale);
+      }
+      return Tensors.wrap(values, shape);
+    }
+    double[] values = new double[pixels.length];
+    for (int i = 0; i < pixels.length; i++) {
+      values[i] = (pixels[i] & 0xff) * scale;
+    }
+    return Tensors.wrap(values, shape);
+  }
+
+  private static Path require(Path dir, String name) throws DataFormatException {
+    Path file = find(dir, name);
+    if (file == null) {
+      throw new DataFormatException(dir.resolve(name), "missing (neither " + name + " nor "
+          + name + ".gz is in " + dir + ")");
+    }
+    return file;
+  }
+}

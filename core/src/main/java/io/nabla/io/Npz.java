@@ -1,0 +1,70 @@
+package io.nabla.io;
+
+import io.nabla.tensor.Tensor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * NumPy's {@code .npz}: a zip archive with one {@code KEY.npy} entry per array, as {@code
+ * numpy.savez} writes and {@code numpy.load} reads. Written atomically.
+ */
+public final class Npz {
+
+  /** No parameter file is larger; an entry that claims more is corrupt. */
+  private static final long MAX_ENTRY_BYTES = 1L << 30;
+
+  private Npz() {}
+
+  /** Saves the arrays under their keys, atomically (the old file survives a failed write). */
+  public static void save(Path file, Map<String, Tensor> arrays) throws IOException {
+    AtomicFiles.write(file, out -> {
+      try (ZipOutputStream zip = new ZipOutputStream(out)) {
+        for (Map.Entry<String, Tensor> e : arrays.entrySet()) {
+          zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
+          zip.write(Npy.toBytes(e.getValue()));
+          zip.closeEntry();
+        }
+      }
+    });
+  }
+
+  /**
+   * Loads every array, keyed without {@code .npy}, in file order.
+   *
+   * @throws IOException naming the file (and entry) if it is missing, not a zip, or holds an
+   *     array this reader does not support
+   */
+  public static Map<String, Tensor> load(Path file) throws IOException {
+    Map<String, Tensor> arrays = new LinkedHashMap<>();
+    try (InputStream raw = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(raw)) {
+      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+        String name = entry.getName();
+        if (!name.endsWith(".npy")) {
+          throw new IOException(file + ": entry " + name + " is not a .npy array");
+        }
+        byte[] bytes = zip.readNBytes((int) Math.min(MAX_ENTRY_BYTES + 1, Integer.MAX_VALUE - 8));
+        if (bytes.length > MAX_ENTRY_BYTES) {
+          throw new IOException(file + ": entry " + name + " is larger than " + MAX_ENTRY_BYTES + " bytes");
+        }
+        arrays.put(name.substring(0, name.length() - 4), Npy.fromBytes(file + " entry " + name, bytes));
+      }
+    } catch (NoSuchFileException e) {
+      throw new IOException(file + ": no such file", e);
+    } catch (ZipException e) {
+      throw new IOException(file + ": not a valid .npz (zip) file (" + e.getMessage() + ")", e);
+    }
+    if (arrays.isEmpty()) {
+      throw new IOException(file + ": not an .npz file, or it holds no arrays");
+    }
+    return arrays;
+  }
+}

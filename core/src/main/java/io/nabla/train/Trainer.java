@@ -1,0 +1,82 @@
+package io.nabla.train;
+
+import io.nabla.data.BatchSampler;
+import io.nabla.data.LabeledData;
+import io.nabla.layer.Parameter;
+import io.nabla.loss.Targets;
+import io.nabla.model.Model;
+import io.nabla.optimizer.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The chapter's learning loop: for each iteration draw a mini-batch, compute the gradient by
+ * backpropagation, let the optimizer update the parameters, and record the batch loss (after the
+ * update, as the chapter does); once per epoch ({@code max(trainSize / batchSize, 1)} iterations,
+ * starting after the first update, as the chapter does) measure the accuracy on the whole training
+ * and test sets. A loss that is NaN or infinite stops the run with a {@link
+ * TrainingDivergedException}.
+ */
+public final class Trainer {
+
+  private final TrainingConfig config;
+  private final List<TrainingListener> listeners = new ArrayList<>();
+
+  /** A trainer with the given settings. */
+  public Trainer(TrainingConfig config) {
+    this.config = config;
+  }
+
+  /** Adds a listener told of every iteration and epoch. */
+  public Trainer addListener(TrainingListener listener) {
+    listeners.add(listener);
+    return this;
+  }
+
+  /** The number of iterations in one epoch. */
+  public int iterationsPerEpoch(int trainSize) {
+    return Math.max(trainSize / config.batchSize(), 1);
+  }
+
+  /**
+   * Trains {@code model} in place on {@code train}, evaluating on {@code train} and {@code test}
+   * each epoch.
+   *
+   * @throws TrainingDivergedException if the loss stops being finite
+   */
+  public TrainingHistory train(Model model, Optimizer optimizer, LabeledData train, LabeledData test) {
+    BatchSampler sampler = config.shuffledEpochs()
+        ? BatchSampler.shuffledEpochs(train.size(), config.batchSize(), config.seed())
+        : BatchSampler.withReplacement(train.size(), config.batchSize(), config.seed());
+    int perEpoch = iterationsPerEpoch(train.size());
+    List<Parameter> parameters = model.parameters();
+    double[] losses = new double[config.iterations()];
+    List<EpochResult> epochs = new ArrayList<>();
+    for (int iteration = 1; iteration <= config.iterations(); iteration++) {
+      LabeledData batch = train.select(sampler.nextBatch());
+      Targets targets = Targets.labels(batch.labels());
+      model.gradient(batch.images(), targets);
+      optimizer.step(parameters);
+      double loss = model.loss(batch.images(), targets);
+      if (!Double.isFinite(loss)) {
+        throw new TrainingDivergedException(iteration, loss);
+      }
+      losses[iteration - 1] = loss;
+      for (TrainingListener l : listeners) {
+        l.onIteration(iteration, config.iterations(), loss);
+      }
+      // As the chapter's loop (i from 0, evaluated when i % iter_per_epoch == 0): after the
+      // first update and every epoch after it, 17 evaluations in its 10000 iterations.
+      if ((iteration - 1) % perEpoch == 0) {
+        EpochResult result = new EpochResult((iteration - 1) / perEpoch, iteration,
+            Evaluation.accuracy(model, train, config.evaluationBatch()),
+            Evaluation.accuracy(model, test, config.evaluationBatch()));
+        epochs.add(result);
+        for (TrainingListener l : listeners) {
+          l.onEpoch(result);
+        }
+      }
+    }
+    return new TrainingHistory(losses, epochs);
+  }
+}

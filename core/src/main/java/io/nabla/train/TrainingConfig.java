@@ -1,0 +1,54 @@
+package io.nabla.train;
+
+/**
+ * Settings of a training run; {@link #chapterDefaults()} are the chapter's: 10000 iterations,
+ * batch 100, learning rate 0.1, random batches drawn with replacement, seed 42.
+ *
+ * @param iterations how many optimizer steps
+ * @param batchSize rows per mini-batch
+ * @param shuffledEpochs true: each epoch visits every row once; false: the chapter's draws with
+ *     replacement
+ * @param seed seed of the batch sampler
+ * @param evaluationBatch rows per batch when evaluating accuracy
+ */
+public record TrainingConfig(
+    int iterations, int batchSize, boolean shuffledEpochs, long seed, int evaluationBatch) {
+
+  /** Checks the settings, naming the one at fault. */
+  public TrainingConfig {
+    if (iterations < 1) {
+      throw new IllegalArgumentException("iterations must be at least 1, got " + iterations);
+    }
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+    }
+    if (evaluationBatch < 1) {
+      throw new IllegalArgumentException("evaluation batch must be at least 1, got " + evaluationBatch);
+    }
+  }
+
+  /** The chapter's settings. */
+  public static TrainingConfig chapterDefaults() {
+    return new TrainingConfig(10000, 100, false, 42, Evaluation.DEFAULT_BATCH);
+  }
+
+  /** These settings with another number of iterations. */
+  public TrainingConfig withIterations(int n) {
+    return new TrainingConfig(n, batchSize, shuffledEpochs, seed, evaluationBatch);
+  }
+
+  /** These settings with another batch size. */
+  public TrainingConfig withBatchSize(int n) {
+    return new TrainingConfig(iterations, n, shuffledEpochs, seed, evaluationBatch);
+  }
+
+  /** These settings with another seed. */
+  public TrainingConfig withSeed(long s) {
+    return new TrainingConfig(iterations, batchSize, shuffledEpochs, s, evaluationBatch);
+  }
+
+  /** These settings with shuffled epochs on or off. */
+  public TrainingConfig withShuffledEpochs(boolean on) {
+    return new TrainingConfig(iterations, batchSize, on, seed, evaluationBatch);
+  }
+}

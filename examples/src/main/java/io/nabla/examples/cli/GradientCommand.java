@@ -1,0 +1,80 @@
+package io.nabla.examples.cli;
+
+import io.nabla.gradcheck.Derivatives;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The gradient of the chapter's {@code x0^2 + x1^2}, and the field of negative gradients. */
+@Command(name = "gradient", mixinStandardHelpOptions = true,
+    description = "Numerical gradient of f(x0, x1) = x0^2 + x1^2 at --at; --plot draws -grad f on [-2, 2]^2.")
+final class GradientCommand implements Callable<Integer> {
+
+  /** The chapter's function_2. */
+  static final ToDoubleFunction<double[]> FUNCTION = x -> x[0] * x[0] + x[1] * x[1];
+
+  @Mixin CommonOptions common;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--at", defaultValue = "3,4", paramLabel = "X0,X1", description = "Where (default: ${DEFAULT-VALUE}).")
+  String at;
+
+  @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw the negative gradient as arrows.")
+  Path plot;
+
+  @Override
+  public Integer call() throws Exception {
+    double[] point = Output.numbers("--at", at);
+    if (point.length != 2) {
+      throw new IllegalArgumentException("--at: expected two numbers X0,X1, got " + point.length);
+    }
+    double[] grad = Derivatives.gradient(FUNCTION, point);
+    if (plot != null) {
+      Plots.save(field(), plot);
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("at", point);
+    json.put("gradient", grad);
+    Output.print(spec.commandLine().getOut(), common, json, String.format(Locale.ROOT,
+        "gradient of x0^2 + x1^2 at (%s, %s): (%s, %s)%s", point[0], point[1], grad[0], grad[1],
+        plot == null ? "" : "\n  plot: " + plot));
+    return 0;
+  }
+
+  /** Arrows of -grad f on the chapter's grid [-2, 2] step 0.25, scaled to fit the grid. */
+  private static XYChart field() {
+    XYChart chart = Plots.chart("-grad f(x0, x1): arrows point to the minimum", "x0", "x1");
+    chart.getStyler().setLegendVisible(false);
+    int id = 0;
+    for (int i = 0; i <= 16; i++) {
+      for (int j = 0; j <= 16; j++) {
+        double x0 = -2 + 0.25 * i;
+        double x1 = -2 + 0.25 * j;
+        double[] g = Derivatives.gradient(FUNCTION, new double[] {x0, x1});
+        double dx = -0.05 * g[0];
+        double dy = -0.05 * g[1];
+        double hx = x0 + dx;
+        double hy = x1 + dy;
+        // Shaft, then a two-stroke head at 25 degrees either side of the reversed direction.
+        double angle = Math.atan2(dy, dx);
+        double head = 0.25 * Math.hypot(dx, dy);
+        double[] xs = {x0, hx, hx - head * Math.cos(angle - 0.44), hx, hx - head * Math.cos(angle + 0.44)};
+        double[] ys = {x1, hy, hy - head * Math.sin(angle - 0.44), hy, hy - head * Math.sin(angle + 0.44)};
+        XYSeries s = chart.addSeries("arrow" + id++, xs, ys);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(java.awt.Color.DARK_GRAY);
+      }
+    }
+    return chart;
+  }
+}

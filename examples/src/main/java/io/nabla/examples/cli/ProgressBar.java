@@ -1,0 +1,47 @@
+package io.nabla.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * A one-line progress bar redrawn in place with a carriage return, at most ten times a second.
+ * It draws only to an interactive terminal, so logs and tests get the per-epoch lines alone.
+ */
+final class ProgressBar {
+
+  private static final int WIDTH = 30;
+
+  private final PrintWriter err;
+  private final boolean enabled;
+  private long lastDraw;
+  private final long started = System.nanoTime();
+
+  ProgressBar(PrintWriter err) {
+    this.err = err;
+    this.enabled = System.console() != null;
+  }
+
+  /** Redraws for {@code done} of {@code total} units, with a note such as the current loss. */
+  void update(long done, long total, String note) {
+    long now = System.nanoTime();
+    if (!enabled || (now - lastDraw < 100_000_000L && done < total)) {
+      return;
+    }
+    lastDraw = now;
+    double fraction = total <= 0 ? 0 : Math.min(1, (double) done / total);
+    int filled = (int) (fraction * WIDTH);
+    double elapsed = (now - started) / 1e9;
+    double remaining = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0;
+    err.print(String.format(Locale.ROOT, "\r[%s%s] %3.0f%% %s eta %.0fs   ",
+        "#".repeat(filled), ".".repeat(WIDTH - filled), 100 * fraction, note, remaining));
+    err.flush();
+  }
+
+  /** Clears the line, so the next output starts clean. */
+  void clear() {
+    if (enabled) {
+      err.print("\r" + " ".repeat(WIDTH + 60) + "\r");
+      err.flush();
+    }
+  }
+}
