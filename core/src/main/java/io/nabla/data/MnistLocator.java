@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Finds the directory that holds a dataset's four files: the one given, else the environment
@@ -43,10 +44,19 @@ public final class MnistLocator {
   }
 
   private final MnistDownloader downloader;
+  private final UnaryOperator<String> environment;
+  private final Path cacheBase;
 
   /** A locator that downloads MNIST with {@code downloader} when nothing else has it. */
   public MnistLocator(MnistDownloader downloader) {
+    this(downloader, System::getenv, defaultCacheBase());
+  }
+
+  /** A locator with its own view of the environment and cache: for tests. */
+  MnistLocator(MnistDownloader downloader, UnaryOperator<String> environment, Path cacheBase) {
     this.downloader = downloader;
+    this.environment = environment;
+    this.cacheBase = cacheBase;
   }
 
   /**
@@ -60,7 +70,7 @@ public final class MnistLocator {
       requireComplete(explicit, "--data " + explicit);
       return explicit;
     }
-    String fromEnvironment = System.getenv(dataset.environment);
+    String fromEnvironment = environment.apply(dataset.environment);
     if (fromEnvironment != null && !fromEnvironment.isBlank()) {
       Path dir = Paths.get(fromEnvironment);
       requireComplete(dir, dataset.environment + "=" + fromEnvironment);
@@ -69,7 +79,7 @@ public final class MnistLocator {
     if (dataset.systemDir != null && isComplete(Paths.get(dataset.systemDir))) {
       return Paths.get(dataset.systemDir);
     }
-    Path cache = cacheDir(dataset);
+    Path cache = cacheBase.resolve(dataset.label());
     if (isComplete(cache)) {
       return cache;
     }
@@ -89,10 +99,14 @@ public final class MnistLocator {
 
   /** The per-user cache directory of a dataset. */
   public static Path cacheDir(Dataset dataset) {
+    return defaultCacheBase().resolve(dataset.label());
+  }
+
+  private static Path defaultCacheBase() {
     String xdg = System.getenv("XDG_CACHE_HOME");
     Path base = xdg != null && !xdg.isBlank()
         ? Paths.get(xdg) : Paths.get(System.getProperty("user.home"), ".cache");
-    return base.resolve("nabla").resolve(dataset.label());
+    return base.resolve("nabla");
   }
 
   private static boolean isComplete(Path dir) {

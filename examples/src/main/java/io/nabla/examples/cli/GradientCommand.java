@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,6 +74,7 @@ final class GradientCommand implements Callable<Integer> {
         XYSeries s = chart.addSeries("arrow" + id++, xs, ys);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(java.awt.Color.DARK_GRAY);
+        s.setLineStyle(SeriesLines.SOLID);
       }
     }
     return chart;

@@ -1,0 +1,84 @@
+package io.nabla.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nabla.data.LabeledData;
+import io.nabla.model.TwoLayerNet;
+import io.nabla.optimizer.Sgd;
+import io.nabla.tensor.DType;
+import io.nabla.tensor.SeededRandom;
+import io.nabla.tensor.Tensor;
+import io.nabla.tensor.Tensors;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The chapter's loop on a small synthetic problem. */
+class TrainerTest {
+
+  private static LabeledData blobs(int rows, long seed) {
+    SeededRandom random = new SeededRandom(seed);
+    Tensor centers = Tensors.randomNormal(new SeededRandom(99), 0, 1.5, DType.FLOAT64, 3, 8);
+    Tensor x = Tensors.zeros(DType.FLOAT32, rows, 8);
+    int[] labels = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      labels[r] = r % 3;
+      for (int c = 0; c < 8; c++) {
+        x.set(centers.get(labels[r], c) + 0.5 * random.nextGaussian(), r, c);
+      }
+    }
+    return new LabeledData(x, labels, 3);
+  }
+
+  @Test
+  void recordsEveryLossAndEvaluatesOncePerEpochLikeTheChapter() {
+    LabeledData train = blobs(300, 1);
+    LabeledData test = blobs(90, 2);
+    TrainingConfig config = TrainingConfig.chapterDefaults().withIterations(95).withBatchSize(10);
+    List<Integer> seen = new ArrayList<>();
+    Trainer trainer = new Trainer(config).addListener(new TrainingListener() {
+      @Override
+      public void onIteration(int iteration, int iterations, double loss) {
+        seen.add(iteration);
+      }
+    });
+    TwoLayerNet net = TwoLayerNet.builder(8, 10, 3).seed(3).weightInitStd(0.1).build();
+    TrainingHistory history = trainer.train(net, new Sgd(0.5), train, test);
+    assertEquals(95, history.losses().length);
+    assertEquals(95, seen.size());
+    // 300 / 10 = 30 iterations per epoch; evaluated after iterations 1, 31, 61, 91.
+    assertEquals(List.of(1, 31, 61, 91), history.epochs().stream().map(EpochResult::iteration).toList());
+    assertTrue(history.lastEpoch().testAccuracy() > 0.9, history.toString());
+    assertEquals(history.lastEpoch().testAccuracy(), Evaluation.accuracy(net, test, 7), 0.05);
+  }
+
+  @Test
+  void sameSeedSameRun() {
+    LabeledData train = blobs(200, 1);
+    TrainingConfig config = TrainingConfig.chapterDefaults().withIterations(40).withBatchSize(20)
+        .withShuffledEpochs(true);
+    TrainingHistory a = new Trainer(config).train(TwoLayerNet.builder(8, 6, 3).build(), new Sgd(0.3), train, train);
+    TrainingHistory b = new Trainer(config).train(TwoLayerNet.builder(8, 6, 3).build(), new Sgd(0.3), train, train);
+    assertEquals(a, b);
+  }
+
+  @Test
+  void aDivergingRunStopsWithTheIteration() {
+    LabeledData train = blobs(100, 1);
+    TwoLayerNet net = TwoLayerNet.builder(8, 6, 3).weightInitStd(1).build();
+    TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+        () -> new Trainer(TrainingConfig.chapterDefaults().withIterations(50).withBatchSize(10))
+            .train(net, new Sgd(1e300), train, train));
+    assertTrue(e.getMessage().contains("at iteration " + e.iteration() + ": training diverged; try a"
+        + " smaller learning rate"), e.getMessage());
+  }
+
+  @Test
+  void badSettingsAreNamed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TrainingConfig.chapterDefaults().withBatchSize(0));
+    assertEquals("batch size must be at least 1, got 0", e.getMessage());
+  }
+}

@@ -1,0 +1,64 @@
+package io.nabla.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nabla.io.Npz;
+import io.nabla.testing.TestData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The MNIST subcommands on the real data: a short training run, eval and gradcheck. */
+class MnistCommandsTest {
+
+  @TempDir Path out;
+
+  @Test
+  void aShortTrainingRunLearnsAndWritesItsOutputsWhichEvalReads() throws Exception {
+    String data = TestData.mnistDir().toString();
+    // Two epochs and the evaluation after them: 1201 iterations of the chapter's loop.
+    CliRun train = CliRun.of("train", "--data", data, "--iters", "1201", "--out", out.toString(), "--json");
+    assertEquals(0, train.exitCode(), train.err());
+    Matcher m = Pattern.compile("\"final_test_accuracy\": ([0-9.]+)").matcher(train.out());
+    assertTrue(m.find(), train.out());
+    double accuracy = Double.parseDouble(m.group(1));
+    assertTrue(accuracy > 0.85, "test accuracy after two epochs: " + accuracy);
+    for (String file : List.of("history.csv", "loss.png", "accuracy.png", "model.npz")) {
+      assertTrue(Files.size(out.resolve(file)) > 0, file);
+    }
+    List<String> csv = Files.readAllLines(out.resolve("history.csv"));
+    assertEquals("iteration,loss,epoch,train_accuracy,test_accuracy", csv.get(0));
+    assertEquals(1202, csv.size());
+    assertTrue(csv.get(1201).startsWith("1201,") && csv.get(1201).split(",").length == 5, csv.get(1201));
+    assertEquals(List.of("W1", "b1", "W2", "b2"), List.copyOf(Npz.load(out.resolve("model.npz")).keySet()));
+
+    CliRun eval = CliRun.of("eval", "--data", data, "--model", out.resolve("model.npz").toString(), "--json");
+    assertEquals(0, eval.exitCode(), eval.err());
+    Matcher e = Pattern.compile("\"test_accuracy\": ([0-9.]+)").matcher(eval.out());
+    assertTrue(e.find(), eval.out());
+    assertTrue(Double.parseDouble(e.group(1)) > 0.85, eval.out());
+  }
+
+  @Test
+  void gradcheckShowsBackpropAgreesWithTheNumericalGradient() {
+    CliRun run = CliRun.of("gradcheck", "--data", TestData.mnistDir().toString(), "--dtype", "float64", "--json");
+    assertEquals(0, run.exitCode(), run.err());
+    for (String key : new String[] {"W1", "b1", "W2", "b2"}) {
+      Matcher m = Pattern.compile("\"" + key + "\": ([0-9.E-]+)").matcher(run.out());
+      assertTrue(m.find(), run.out());
+      assertTrue(Double.parseDouble(m.group(1)) < 1e-6, key + " " + m.group(1));
+    }
+  }
+
+  @Test
+  void missingDataIsOneClearLine() {
+    CliRun run = CliRun.of("eval", "--model", "x.npz", "--data", out.resolve("none").toString());
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().startsWith("nabla eval: "), run.err());
+  }
+}
