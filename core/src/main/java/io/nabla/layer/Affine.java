@@ -2,6 +2,7 @@ package io.nabla.layer;
 
 import io.nabla.tensor.DType;
 import io.nabla.tensor.MatrixOps;
+import io.nabla.tensor.ReductionOps;
 import io.nabla.tensor.Shapes;
 import io.nabla.tensor.Tensor;
 import java.util.List;
@@ -20,6 +21,10 @@ public final class Affine implements Layer {
   private final Parameter bias;
   private Tensor input;
   private Tensor output;
+  private Tensor outputBuffer;
+  private Tensor weightGrad;
+  private Tensor biasGrad;
+  private Tensor inputGrad;
 
   /**
    * An affine layer over the given tensors (used in place, not copied).
@@ -75,7 +80,8 @@ public final class Affine implements Layer {
               + weight.name() + " " + Shapes.format(w.shape()) + ": expected [batch, "
               + w.dim(0) + "]");
     }
-    Tensor out = batch.zerosLike(batch.dim(0), w.dim(1));
+    Tensor out = Workspace.reuse(outputBuffer, w, batch.dim(0), w.dim(1));
+    outputBuffer = out;
     MatrixOps.gemm(false, false, 1.0, batch, w, 0.0, out);
     if (bias != null) {
       out.addi(bias.value());
@@ -87,18 +93,36 @@ public final class Affine implements Layer {
 
   @Override
   public Tensor backward(Tensor gradOut) {
+    Tensor dout = parameterGradients(gradOut);
+    Tensor w = weight.value();
+    Tensor dx = Workspace.reuse(inputGrad, w, dout.dim(0), w.dim(0));
+    inputGrad = dx;
+    MatrixOps.gemm(false, true, 1.0, dout, w, 0.0, dx);
+    return gradOut.rank() == 1 ? dx.reshape(w.dim(0)) : dx;
+  }
+
+  /** The weight and bias gradients only; {@code dx = dout . W^T} is not computed. */
+  @Override
+  public void backwardParameters(Tensor gradOut) {
+    parameterGradients(gradOut);
+  }
+
+  /** Sets {@code dW = x^T . dout} and {@code db = sum over rows of dout}; returns dout as a matrix. */
+  private Tensor parameterGradients(Tensor gradOut) {
     LayerState.checkBackward("affine", output, gradOut);
     Tensor w = weight.value();
     Tensor dout = gradOut.rank() == 1 ? gradOut.reshape(1, gradOut.size()) : gradOut;
-    Tensor dw = w.zerosLike();
+    Tensor dw = Workspace.reuse(weightGrad, w, w.shape());
+    weightGrad = dw;
     MatrixOps.gemm(true, false, 1.0, input, dout, 0.0, dw);
     weight.setGrad(dw);
     if (bias != null) {
-      bias.setGrad(dout.sum(0));
+      Tensor db = Workspace.reuse(biasGrad, w, w.dim(1));
+      biasGrad = db;
+      ReductionOps.sum(dout, 0, db);
+      bias.setGrad(db);
     }
-    Tensor dx = dout.zerosLike(dout.dim(0), w.dim(0));
-    MatrixOps.gemm(false, true, 1.0, dout, w, 0.0, dx);
-    return gradOut.rank() == 1 ? dx.reshape(w.dim(0)) : dx;
+    return dout;
   }
 
   @Override

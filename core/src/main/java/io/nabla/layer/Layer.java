@@ -10,6 +10,10 @@ import java.util.List;
  * call, sets the gradient of every parameter (replacing any earlier one) and returns {@code
  * dL/dx}.
  *
+ * <p>Layers reuse their output and gradient tensors between calls with the same shapes, so that
+ * training allocates nothing per step: a tensor a layer returns is valid until that layer's next
+ * call of the same method; copy it to keep it longer.
+ *
  * <p>A layer holds the state of its last forward pass, so one layer instance must not be used
  * by two threads at once; separate instances are independent.
  */
@@ -26,6 +30,15 @@ public interface Layer {
    * @throws IllegalArgumentException if {@code gradOut} is not shaped like the last output
    */
   Tensor backward(Tensor gradOut);
+
+  /**
+   * Like {@link #backward}, but only the parameters' gradients are needed, not {@code dL/dx}: a
+   * network's first layer skips computing the gradient of its input (for the chapter's net, the
+   * largest product of the step).
+   */
+  default void backwardParameters(Tensor gradOut) {
+    backward(gradOut);
+  }
 
   /** The trainable parameters, in a stable order; empty for layers without any. */
   List<Parameter> parameters();

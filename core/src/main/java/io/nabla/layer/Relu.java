@@ -1,6 +1,8 @@
 package io.nabla.layer;
 
+import io.nabla.backend.UnaryOp;
 import io.nabla.tensor.DType;
+import io.nabla.tensor.ElementwiseOps;
 import io.nabla.tensor.NeuralOps;
 import io.nabla.tensor.Tensor;
 import java.util.List;
@@ -10,18 +12,21 @@ public final class Relu implements Layer {
 
   private Tensor input;
   private Tensor output;
+  private Tensor inputGrad;
 
   @Override
   public Tensor forward(Tensor x) {
     input = x;
-    output = x.relu();
+    output = Workspace.reuse(output, x, x.shape());
+    ElementwiseOps.map(UnaryOp.RELU, x, output);
     return output;
   }
 
   @Override
   public Tensor backward(Tensor gradOut) {
     LayerState.checkBackward("relu", output, gradOut);
-    Tensor dx = gradOut.zerosLike();
+    Tensor dx = Workspace.reuse(inputGrad, gradOut, gradOut.shape());
+    inputGrad = dx;
     NeuralOps.reluBackward(input, gradOut, dx);
     return dx;
   }

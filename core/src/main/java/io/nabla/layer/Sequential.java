@@ -61,6 +61,18 @@ public final class Sequential implements Layer {
     return grad;
   }
 
+  /** Backward through every layer, the first one computing its parameters' gradients only. */
+  @Override
+  public void backwardParameters(Tensor gradOut) {
+    Tensor grad = gradOut;
+    for (int i = layers.size() - 1; i > 0; i--) {
+      grad = layers.get(i).backward(grad);
+    }
+    if (!layers.isEmpty()) {
+      layers.get(0).backwardParameters(grad);
+    }
+  }
+
   @Override
   public List<Parameter> parameters() {
     ImmutableList.Builder<Parameter> all = ImmutableList.builder();

@@ -1,6 +1,8 @@
 package io.nabla.layer;
 
+import io.nabla.backend.UnaryOp;
 import io.nabla.tensor.DType;
+import io.nabla.tensor.ElementwiseOps;
 import io.nabla.tensor.NeuralOps;
 import io.nabla.tensor.Tensor;
 import java.util.List;
@@ -9,17 +11,20 @@ import java.util.List;
 public final class Sigmoid implements Layer {
 
   private Tensor output;
+  private Tensor inputGrad;
 
   @Override
   public Tensor forward(Tensor x) {
-    output = x.sigmoid();
+    output = Workspace.reuse(output, x, x.shape());
+    ElementwiseOps.map(UnaryOp.SIGMOID, x, output);
     return output;
   }
 
   @Override
   public Tensor backward(Tensor gradOut) {
     LayerState.checkBackward("sigmoid", output, gradOut);
-    Tensor dx = gradOut.zerosLike();
+    Tensor dx = Workspace.reuse(inputGrad, gradOut, gradOut.shape());
+    inputGrad = dx;
     NeuralOps.sigmoidBackward(output, gradOut, dx);
     return dx;
   }

@@ -33,7 +33,10 @@ public abstract class SoftmaxClassifier implements Model {
     return network;
   }
 
-  /** The raw class scores (the last layer's output, before softmax). */
+  /**
+   * The raw class scores (the last layer's output, before softmax): a tensor the network reuses
+   * on its next forward pass; copy it to keep it.
+   */
   public Tensor scores(Tensor x) {
     return network.forward(x);
   }
@@ -67,7 +70,7 @@ public abstract class SoftmaxClassifier implements Model {
   @Override
   public Map<String, Tensor> gradient(Tensor x, Targets t) {
     Tensor s = scores(x);
-    network.backward(loss.gradient(s, t));
+    network.backwardParameters(loss.gradient(s, t));
     Map<String, Tensor> grads = new LinkedHashMap<>();
     for (Parameter p : network.parameters()) {
       grads.put(p.name(), p.grad());

@@ -36,6 +36,22 @@ public final class ReductionOps {
     return reduceAxis(ReduceOp.SUM, "sum", x, axis, keepDims);
   }
 
+  /**
+   * Sums along {@code axis} into {@code out}, whose shape must be {@code x}'s without that axis:
+   * the bias gradient {@code sum over rows of dout} without allocating.
+   */
+  public static void sum(Tensor x, int axis, Tensor out) {
+    Checks.notNull("sum", "input", x);
+    Checks.notNull("sum", "output", out);
+    Checks.sameDtype("sum", x, out);
+    int[] shape = x.shape();
+    int ax = Shapes.normalizeAxis("sum", axis, shape);
+    int[] expected = reducedShape(shape, ax, false);
+    Checks.shapeIs("sum", "output", out, expected);
+    x.backend().reduce(ReduceOp.SUM, x, Shapes.product(shape, 0, ax), shape[ax],
+        Shapes.product(shape, ax + 1, shape.length), out);
+  }
+
   /** Means along {@code axis}. */
   public static Tensor mean(Tensor x, int axis, boolean keepDims) {
     Tensor sums = reduceAxis(ReduceOp.SUM, "mean", x, axis, keepDims);

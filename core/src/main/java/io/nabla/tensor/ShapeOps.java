@@ -121,10 +121,28 @@ public final class ShapeOps {
       throw new IllegalArgumentException("gatherRows: a scalar has no rows");
     }
     int[] shape = x.shape();
+    shape[0] = indices.length;
+    Tensor out = x.zerosLike(shape);
+    gatherRows(x, indices, out);
+    return out;
+  }
+
+  /**
+   * The rows of {@code x} at {@code indices} copied into {@code out}, whose shape is {@code x}'s
+   * with the first dimension {@code indices.length}: a mini-batch without allocating.
+   *
+   * @throws IndexOutOfBoundsException naming the bad index and the number of rows
+   */
+  public static void gatherRows(Tensor x, int[] indices, Tensor out) {
+    if (x.rank() == 0) {
+      throw new IllegalArgumentException("gatherRows: a scalar has no rows");
+    }
+    Checks.sameDtype("gatherRows", x, out);
+    int[] shape = x.shape();
     int rows = shape[0];
     int rowSize = rows == 0 ? 0 : x.size() / rows;
     shape[0] = indices.length;
-    Tensor out = x.zerosLike(shape);
+    Checks.shapeIs("gatherRows", "output", out, shape);
     for (int i = 0; i < indices.length; i++) {
       int r = indices[i];
       if (r < 0 || r >= rows) {
@@ -133,7 +151,6 @@ public final class ShapeOps {
       }
       copyRange(x, r * rowSize, out, i * rowSize, rowSize);
     }
-    return out;
   }
 
   /** A copy of rows {@code [from, to)} along the first axis. */

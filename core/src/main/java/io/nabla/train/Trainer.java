@@ -6,6 +6,8 @@ import io.nabla.layer.Parameter;
 import io.nabla.loss.Targets;
 import io.nabla.model.Model;
 import io.nabla.optimizer.Optimizer;
+import io.nabla.tensor.ShapeOps;
+import io.nabla.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,12 +54,24 @@ public final class Trainer {
     List<Parameter> parameters = model.parameters();
     double[] losses = new double[config.iterations()];
     List<EpochResult> epochs = new ArrayList<>();
+    Tensor images = null;
     for (int iteration = 1; iteration <= config.iterations(); iteration++) {
-      LabeledData batch = train.select(sampler.nextBatch());
-      Targets targets = Targets.labels(batch.labels());
-      model.gradient(batch.images(), targets);
+      int[] rows = sampler.nextBatch();
+      // One batch buffer for the whole run (a new one only when the batch size changes).
+      if (images == null || images.dim(0) != rows.length) {
+        int[] shape = train.images().shape();
+        shape[0] = rows.length;
+        images = train.images().zerosLike(shape);
+      }
+      ShapeOps.gatherRows(train.images(), rows, images);
+      int[] labels = new int[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        labels[i] = train.labels()[rows[i]];
+      }
+      Targets targets = Targets.labels(labels);
+      model.gradient(images, targets);
       optimizer.step(parameters);
-      double loss = model.loss(batch.images(), targets);
+      double loss = model.loss(images, targets);
       if (!Double.isFinite(loss)) {
         throw new TrainingDivergedException(iteration, loss);
       }
