@@ -46,12 +46,12 @@ public class Gemm {
   public String dtype;
 
   /** The product's shape (see the class comment). */
-  @Param({"100x784x50", "T784x100x50", "100x50x10"})
+  @Param({"100x784x50", "T784x100x50", "100x50x10", "1024x1024x1024"})
   public String shape;
 
-  /** Threads the kernel may use. */
-  @Param({"1", "2"})
-  public int threads;
+  /** Threads the kernel may use: a number or "all". */
+  @Param({"1", "all"})
+  public String threads;
 
   private Tensor a;
   private Tensor b;
@@ -62,7 +62,7 @@ public class Gemm {
   @Setup(Level.Trial)
   public void setUp() {
     Backend chosen = Backends.get(backend);
-    Parallelism.setThreads(threads);
+    Parallelism.setThreads(BenchmarkData.threads(threads));
     DType type = DType.parse(dtype);
     transA = shape.startsWith("T");
     String[] dims = shape.replace("T", "").split("x");
@@ -74,6 +74,12 @@ public class Gemm {
         : Tensors.randomUniform(random, -1, 1, type, m, k)).on(chosen);
     b = Tensors.randomUniform(random, -1, 1, type, k, n).on(chosen);
     c = Tensors.zeros(type, m, n).on(chosen);
+  }
+
+  /** Floating-point operations of a shape: 2 m k n. */
+  static double flops(String shape) {
+    String[] dims = shape.replace("T", "").split("x");
+    return 2.0 * Double.parseDouble(dims[0]) * Double.parseDouble(dims[1]) * Double.parseDouble(dims[2]);
   }
 
   /** One product {@code c = op(a) . b}. */

@@ -1,0 +1,172 @@
+package io.nabla.benchmarks;
+
+import io.nabla.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmark suite and writes its report: {@code results.json} (JMH's own), {@code
+ * report.md} (a Markdown table per benchmark: time, GFLOP/s, bytes allocated per operation,
+ * speedup over pure) and {@code training-step.png} (a bar chart of the step time). {@code quick}
+ * is a short run of the main cases (under 3 minutes on 2 cores); {@code full} runs every parameter
+ * with the benchmarks' own warm-up and measurement settings.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.nabla.benchmarks.Report quick|full OUT_DIR}
+ */
+public final class Report {
+
+  private Report() {}
+
+  /** Runs the suite in the given mode and writes the report into the directory. */
+  public static void main(String[] args) throws RunnerException, IOException {
+    if (args.length != 2 || !(args[0].equals("quick") || args[0].equals("full"))) {
+      System.err.println("usage: Report quick|full OUT_DIR");
+      System.exit(2);
+    }
+    boolean quick = args[0].equals("quick");
+    Path out = Paths.get(args[1]);
+    Files.createDirectories(out);
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(TrainingStep.class.getName() + "|" + Gemm.class.getName() + "|"
+            + Evaluation.class.getName())
+        .addProfiler(GCProfiler.class)
+        .resultFormat(ResultFormatType.JSON)
+        .result(out.resolve("results.json").toString());
+    if (quick) {
+      options.param("batch", "100").param("dtype", "float32")
+          .param("shape", "100x784x50", "T784x100x50", "100x50x10")
+          .warmupIterations(2).warmupTime(TimeValue.seconds(1))
+          .measurementIterations(2).measurementTime(TimeValue.seconds(1));
+    }
+    Collection<RunResult> results = new Runner(options.build()).run();
+    String markdown = markdown(results, quick);
+    AtomicFiles.write(out.resolve("report.md"), s -> s.write(markdown.getBytes(StandardCharsets.UTF_8)));
+    chart(results, out.resolve("training-step.png"));
+    System.out.println(markdown);
+    System.out.println("wrote " + out.resolve("report.md") + ", " + out.resolve("results.json")
+        + ", " + out.resolve("training-step.png"));
+  }
+
+  private static String markdown(Collection<RunResult> results, boolean quick) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "Nabla benchmarks (%s run), %s, JDK %s, %s %s, %d processors%n%n",
+        quick ? "quick" : "full", LocalDate.now(), Runtime.version(), System.getProperty("os.name"),
+        System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors()));
+    table(sb, results, "TrainingStep", "Training step (784-50-10, SGD)", new String[] {"dtype", "batch", "threads"}, "us/step");
+    table(sb, results, "Gemm", "GEMM", new String[] {"dtype", "shape", "threads"}, "us");
+    table(sb, results, "Evaluation", "Accuracy over 10000 test rows", new String[] {"dtype"}, "ms");
+    return sb.toString();
+  }
+
+  private static void table(StringBuilder sb, Collection<RunResult> results, String benchmark,
+      String title, String[] keys, String unit) {
+    List<RunResult> rows = new ArrayList<>();
+    for (RunResult r : results) {
+      if (r.getParams().getBenchmark().contains("." + benchmark + ".")) {
+        rows.add(r);
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    sb.append("### ").append(title).append("\n\n| backend | ").append(String.join(" | ", keys))
+        .append(" | ").append(unit).append(" | GFLOP/s | B/op | speedup over pure |\n|")
+        .append("---|".repeat(keys.length + 5)).append('\n');
+    for (RunResult r : rows) {
+      double score = r.getPrimaryResult().getScore();
+      double pure = pureScore(rows, r, keys);
+      sb.append("| ").append(r.getParams().getParam("backend"));
+      for (String key : keys) {
+        sb.append(" | ").append(r.getParams().getParam(key));
+      }
+      sb.append(String.format(Locale.ROOT, " | %.1f | %s | %s | %s |%n", score, gflops(benchmark, r, score),
+          allocation(r), Double.isNaN(pure) ? "" : String.format(Locale.ROOT, "%.1fx", pure / score)));
+    }
+    sb.append('\n');
+  }
+
+  private static double pureScore(List<RunResult> rows, RunResult of, String[] keys) {
+    for (RunResult r : rows) {
+      boolean same = r.getParams().getParam("backend").equals("pure");
+      for (String key : keys) {
+        same &= r.getParams().getParam(key).equals(of.getParams().getParam(key));
+      }
+      if (same) {
+        return r.getPrimaryResult().getScore();
+      }
+    }
+    return Double.NaN;
+  }
+
+  private static String gflops(String benchmark, RunResult r, double score) {
+    double flops;
+    if (benchmark.equals("TrainingStep")) {
+      flops = TrainingStep.flops(Integer.parseInt(r.getParams().getParam("batch")));
+    } else if (benchmark.equals("Gemm")) {
+      flops = Gemm.flops(r.getParams().getParam("shape"));
+    } else {
+      return "";
+    }
+    return String.format(Locale.ROOT, "%.1f", flops / (score * 1e3));
+  }
+
+  private static String allocation(RunResult r) {
+    Map<String, Result> secondary = r.getSecondaryResults();
+    Result alloc = secondary.get("gc.alloc.rate.norm");
+    return alloc == null ? "" : String.format(Locale.ROOT, "%.0f", alloc.getScore());
+  }
+
+  /** Bar chart of the training step time per backend, one bar group per dtype/batch/threads. */
+  private static void chart(Collection<RunResult> results, Path file) throws IOException {
+    Map<String, Map<String, Double>> byBackend = new TreeMap<>();
+    List<String> categories = new ArrayList<>();
+    for (RunResult r : results) {
+      if (!r.getParams().getBenchmark().contains(".TrainingStep.")) {
+        continue;
+      }
+      String category = r.getParams().getParam("dtype") + " b" + r.getParams().getParam("batch")
+          + " t" + r.getParams().getParam("threads");
+      if (!categories.contains(category)) {
+        categories.add(category);
+      }
+      byBackend.computeIfAbsent(r.getParams().getParam("backend"), k -> new TreeMap<>())
+          .put(category, r.getPrimaryResult().getScore());
+    }
+    if (byBackend.isEmpty()) {
+      return;
+    }
+    CategoryChart chart = new CategoryChartBuilder().width(900).height(500)
+        .title("Training step time (lower is better)").xAxisTitle("dtype, batch, threads")
+        .yAxisTitle("microseconds per step").build();
+    for (Map.Entry<String, Map<String, Double>> e : byBackend.entrySet()) {
+      List<Double> values = new ArrayList<>();
+      for (String c : categories) {
+        values.add(e.getValue().getOrDefault(c, 0.0));
+      }
+      chart.addSeries(e.getKey(), categories, values);
+    }
+    AtomicFiles.write(file, s -> BitmapEncoder.saveBitmap(chart, s, BitmapEncoder.BitmapFormat.PNG));
+  }
+}
