@@ -33,7 +33,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * is a short run of the main cases (under 3 minutes on 2 cores); {@code full} runs every parameter
  * with the benchmarks' own warm-up and measurement settings.
  *
- * <p>Usage: {@code java -cp benchmarks.jar io.nabla.benchmarks.Report quick|full OUT_DIR}
+ * <p>Usage: {@code java -cp benchmarks.jar io.nabla.benchmarks.Report quick|full|render OUT_DIR};
+ * {@code render} redraws the chart from an existing {@code report.md}.
  */
 public final class Report {
 
@@ -41,9 +42,14 @@ public final class Report {
 
   /** Runs the suite in the given mode and writes the report into the directory. */
   public static void main(String[] args) throws RunnerException, IOException {
-    if (args.length != 2 || !(args[0].equals("quick") || args[0].equals("full"))) {
-      System.err.println("usage: Report quick|full OUT_DIR");
+    if (args.length != 2 || !List.of("quick", "full", "render").contains(args[0])) {
+      System.err.println("usage: Report quick|full|render OUT_DIR");
       System.exit(2);
+    }
+    if (args[0].equals("render")) {
+      Path dir = Paths.get(args[1]);
+      chart(Files.readString(dir.resolve("report.md")), dir.resolve("training-step.png"));
+      return;
     }
     boolean quick = args[0].equals("quick");
     Path out = Paths.get(args[1]);
@@ -63,7 +69,7 @@ public final class Report {
     Collection<RunResult> results = new Runner(options.build()).run();
     String markdown = markdown(results, quick);
     AtomicFiles.write(out.resolve("report.md"), s -> s.write(markdown.getBytes(StandardCharsets.UTF_8)));
-    chart(results, out.resolve("training-step.png"));
+    chart(markdown, out.resolve("training-step.png"));
     System.out.println(markdown);
     System.out.println("wrote " + out.resolve("report.md") + ", " + out.resolve("results.json")
         + ", " + out.resolve("training-step.png"));
@@ -138,27 +144,36 @@ public final class Report {
     return alloc == null ? "" : String.format(Locale.ROOT, "%.0f", alloc.getScore());
   }
 
-  /** Bar chart of the training step time per backend, one bar group per dtype/batch/threads. */
-  private static void chart(Collection<RunResult> results, Path file) throws IOException {
+  /**
+   * Bar chart of the training step time at batch 100 per backend, one bar group per dtype and
+   * thread count, drawn from the report's own table (so {@code render} can redraw it later).
+   */
+  static void chart(String markdown, Path file) throws IOException {
     Map<String, Map<String, Double>> byBackend = new TreeMap<>();
     List<String> categories = new ArrayList<>();
-    for (RunResult r : results) {
-      if (!r.getParams().getBenchmark().contains(".TrainingStep.")) {
+    boolean inStepTable = false;
+    for (String line : markdown.split("\n")) {
+      if (line.startsWith("### ")) {
+        inStepTable = line.startsWith("### Training step");
         continue;
       }
-      String category = r.getParams().getParam("dtype") + " b" + r.getParams().getParam("batch")
-          + " t" + r.getParams().getParam("threads");
+      String[] cells = line.split("\\|");
+      // | backend | dtype | batch | threads | us/step | ...
+      if (!inStepTable || cells.length < 6 || !cells[3].trim().equals("100")) {
+        continue;
+      }
+      String category = cells[2].trim().replace("float", "f") + ", " + cells[4].trim() + " thr";
       if (!categories.contains(category)) {
         categories.add(category);
       }
-      byBackend.computeIfAbsent(r.getParams().getParam("backend"), k -> new TreeMap<>())
-          .put(category, r.getPrimaryResult().getScore());
+      byBackend.computeIfAbsent(cells[1].trim(), k -> new TreeMap<>())
+          .put(category, Double.parseDouble(cells[5].trim()));
     }
     if (byBackend.isEmpty()) {
       return;
     }
     CategoryChart chart = new CategoryChartBuilder().width(900).height(500)
-        .title("Training step time (lower is better)").xAxisTitle("dtype, batch, threads")
+        .title("One training step, batch 100 (lower is better)").xAxisTitle("dtype, threads")
         .yAxisTitle("microseconds per step").build();
     for (Map.Entry<String, Map<String, Double>> e : byBackend.entrySet()) {
       List<Double> values = new ArrayList<>();
