@@ -61,6 +61,15 @@ public final class Npz {
       throw new IOException(file + ": no such file", e);
     } catch (ZipException e) {
       throw new IOException(file + ": not a valid .npz (zip) file (" + e.getMessage() + ")", e);
+    } catch (IllegalArgumentException e) {
+      // ZipInputStream's own complaint about a corrupt entry name.
+      throw new IOException(file + ": not a valid .npz (zip) file (" + e.getMessage() + ")", e);
+    } catch (IOException e) {
+      // A truncated archive ends in a bare EOFException: say which file and what happened.
+      if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
+        throw e;
+      }
+      throw new IOException(file + ": not a valid .npz (zip) file (" + e + ")", e);
     }
     if (arrays.isEmpty()) {
       throw new IOException(file + ": not an .npz file, or it holds no arrays");
