@@ -61,6 +61,30 @@ class CrossBackendTrainingTest {
     assertTrue(reference[STEPS - 1] < 0.5 * reference[0], "training lowered the loss");
   }
 
+  /**
+   * Two models training at once on two threads, sharing one backend, get exactly the losses each
+   * gets alone: backends are documented safe for concurrent use on separate tensors.
+   */
+  @ParameterizedTest
+  @EnumSource(DType.class)
+  void twoModelsTrainingConcurrentlyOnOneBackendMatchSequentialRuns(DType dtype) throws Exception {
+    for (Backend b : Backends.all()) {
+      if (!b.availability().available()) {
+        continue;
+      }
+      double[] alone = train(b, dtype);
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        var first = pool.submit(() -> train(b, dtype));
+        var second = pool.submit(() -> train(b, dtype));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(alone, first.get(), b.name() + " thread 1");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(alone, second.get(), b.name() + " thread 2");
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
   /** The chapter's loop on a 64-feature, 10-class synthetic problem; returns every batch loss. */
   private static double[] train(Backend backend, DType dtype) {
     int rows = 1000;

@@ -11,6 +11,7 @@ import io.nabla.tensor.DType;
 import io.nabla.tensor.Tensor;
 import io.nabla.train.EpochResult;
 import io.nabla.train.Trainer;
+import io.nabla.train.TrainingDivergedException;
 import io.nabla.train.TrainingConfig;
 import io.nabla.train.TrainingHistory;
 import io.nabla.train.TrainingListener;
@@ -100,6 +101,7 @@ final class TrainCommand implements Callable<Integer> {
 
       @Override
       public void onEpoch(EpochResult r) {
+        saveCheckpoint(net, r);
         if (!common.json) {
           bar.clear();
           text.printf(Locale.ROOT, "epoch %2d  iter %5d  train acc %.4f  test acc %.4f%n",
@@ -109,7 +111,17 @@ final class TrainCommand implements Callable<Integer> {
       }
     });
     long started = System.nanoTime();
-    TrainingHistory history = trainer.train(net, optimizerInstance, data.train(), data.test());
+    TrainingHistory history;
+    try {
+      history = trainer.train(net, optimizerInstance, data.train(), data.test());
+    } catch (TrainingDivergedException e) {
+      bar.clear();
+      throw new IllegalStateException(e.getMessage() + (lastCheckpoint == null
+          ? "; no epoch finished, so no checkpoint was written"
+          : "; the last good parameters (epoch " + lastCheckpoint.epoch() + ", test accuracy "
+              + String.format(Locale.ROOT, "%.4f", lastCheckpoint.testAccuracy()) + ") are in "
+              + out.resolve("model.npz")), e);
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
     bar.clear();
     writeOutputs(net, history);
@@ -137,6 +149,30 @@ final class TrainCommand implements Callable<Integer> {
               .stream().map(f -> out.resolve(f).toString()).toList()));
     }
     return 0;
+  }
+
+  /** The epoch whose parameters model.npz holds, or null before the first epoch. */
+  private EpochResult lastCheckpoint;
+
+  /**
+   * Saves the parameters after each epoch's evaluation, atomically, so a run that diverges or is
+   * killed leaves the last good model behind. A diverged epoch (NaN accuracy cannot happen, but
+   * non-finite weights can) is not saved.
+   */
+  private void saveCheckpoint(TwoLayerNet net, EpochResult r) {
+    Map<String, Tensor> params = new LinkedHashMap<>();
+    for (Parameter p : net.parameters()) {
+      if (!Double.isFinite(p.value().abs().max())) {
+        return;
+      }
+      params.put(p.name(), p.value());
+    }
+    try {
+      Npz.save(out.resolve("model.npz"), params);
+      lastCheckpoint = r;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static Activation parseActivation(String name) {

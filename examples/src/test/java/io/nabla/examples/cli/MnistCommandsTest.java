@@ -56,6 +56,24 @@ class MnistCommandsTest {
   }
 
   @Test
+  void aDivergingRunStopsNamingTheIterationAndKeepsTheLastGoodCheckpoint() throws Exception {
+    CliRun run = CliRun.of("train", "--data", TestData.mnistDir().toString(), "--lr", "1e300",
+        "--iters", "50", "--batch", "1000", "--out", out.toString());
+    assertEquals(1, run.exitCode(), run.out());
+    assertTrue(run.err().startsWith("nabla train: the loss became "), run.err());
+    assertTrue(run.err().contains(": training diverged; try a smaller learning rate"), run.err());
+    assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+    if (run.err().contains("the last good parameters")) {
+      var saved = Npz.load(out.resolve("model.npz"));
+      for (var t : saved.values()) {
+        assertTrue(Double.isFinite(t.abs().max()), "the checkpoint holds finite parameters");
+      }
+    } else {
+      assertTrue(run.err().contains("no epoch finished, so no checkpoint was written"), run.err());
+    }
+  }
+
+  @Test
   void missingDataIsOneClearLine() {
     CliRun run = CliRun.of("eval", "--model", "x.npz", "--data", out.resolve("none").toString());
     assertEquals(1, run.exitCode());
