@@ -7,13 +7,18 @@ import org.jblas.NativeBlas;
  * row-major matrix is the column-major storage of its transpose, so {@code C = op(A) op(B)} is
  * computed as the column-major {@code C^T = op(B)^T op(A)^T}, operands swapped.
  *
- * <p>Products are never split over threads. jblas 1.2.5's JNI layer works on copies of whole
- * arrays and copies them back, so two concurrent calls writing different row blocks of one
- * array overwrite each other: measured here, 32 of 50 split products came back wrong, while
- * concurrent products into different arrays were exact in 200 of 200. The copies also make a
- * large call memory-bound (high system time), which bounds what threads could add anyway.
+ * <p>One native call at a time, under a global lock, and products are never split over
+ * threads. jblas 1.2.5's JNI layer works on copies of whole arrays and copies them back, so two
+ * concurrent calls writing different row blocks of one array overwrite each other (32 of 50 split
+ * products came back wrong here); and its bundled BLAS is not safe for concurrent calls even on
+ * separate arrays: two float64 trainings on two threads diverged from their sequential runs at
+ * step 103 ({@code CrossBackendTrainingTest}). The copies also make a large call memory-bound,
+ * which bounds what threads could add anyway.
  */
 final class JblasGemm {
+
+  /** Serializes every native BLAS call of the process. */
+  private static final Object NATIVE_LOCK = new Object();
 
   private JblasGemm() {}
 
@@ -28,8 +33,10 @@ final class JblasGemm {
       }
       return;
     }
-    NativeBlas.sgemm(transB ? 'T' : 'N', transA ? 'T' : 'N', n, m, k, alpha,
-        b, 0, transB ? k : n, a, 0, transA ? m : k, beta, c, 0, n);
+    synchronized (NATIVE_LOCK) {
+      NativeBlas.sgemm(transB ? 'T' : 'N', transA ? 'T' : 'N', n, m, k, alpha,
+          b, 0, transB ? k : n, a, 0, transA ? m : k, beta, c, 0, n);
+    }
   }
 
   static void gemm(boolean transA, boolean transB, int m, int n, int k,
@@ -43,7 +50,9 @@ final class JblasGemm {
       }
       return;
     }
-    NativeBlas.dgemm(transB ? 'T' : 'N', transA ? 'T' : 'N', n, m, k, alpha,
-        b, 0, transB ? k : n, a, 0, transA ? m : k, beta, c, 0, n);
+    synchronized (NATIVE_LOCK) {
+      NativeBlas.dgemm(transB ? 'T' : 'N', transA ? 'T' : 'N', n, m, k, alpha,
+          b, 0, transB ? k : n, a, 0, transA ? m : k, beta, c, 0, n);
+    }
   }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Products computed by several threads at once through one jblas backend, each into its own
- * output (the kernel contract), equal the product computed alone.
+ * output (the kernel contract), equal the product computed alone (the backend serializes its
+ * native calls).
  */
 class JblasConcurrencyTest {
 

@@ -149,17 +149,6 @@ public final class SimdBackend extends LoopKernels {
   }
 
   @Override
-  public void softmaxRows(Tensor x, Tensor out) {
-    int n = x.dim(-1);
-    boolean done = isFloat(x)
-        ? SimdFloatKernels.softmaxRows(x.floatData(), n, out.floatData())
-        : SimdDoubleKernels.softmaxRows(x.doubleData(), n, out.doubleData());
-    if (!done) {
-      super.softmaxRows(x, out);
-    }
-  }
-
-  @Override
   public void sigmoidBackward(Tensor y, Tensor gradOut, Tensor gradIn) {
     if (isFloat(y)) {
       SimdFloatKernels.sigmoidBackward(y.floatData(), gradOut.floatData(), gradIn.floatData());

@@ -47,17 +47,6 @@ final class SimdDoubleKernels {
     int i = 0;
     int bound = S.loopBound(n);
     switch (op) {
-      case SIGMOID:
-        for (; i < bound; i += VL) {
-          DoubleVector v = DoubleVector.fromArray(S, x, i);
-          DoubleVector.broadcast(S, 1).div(v.neg().lanewise(VectorOperators.EXP).add(1)).intoArray(out, i);
-        }
-        break;
-      case EXP:
-        for (; i < bound; i += VL) {
-          DoubleVector.fromArray(S, x, i).lanewise(VectorOperators.EXP).intoArray(out, i);
-        }
-        break;
       case SQUARE:
         for (; i < bound; i += VL) {
           DoubleVector v = DoubleVector.fromArray(S, x, i);
@@ -80,6 +69,9 @@ final class SimdDoubleKernels {
         }
         break;
       default:
+        // Exp and the sigmoid stay scalar (Math.exp): the Vector API's EXP is computed by SVML
+        // when compiled and by a Java fallback before that, and the two differ in the last bits,
+        // which made results depend on the JIT's state (seen as two concurrent runs disagreeing).
         return false;
     }
     for (; i < n; i++) {
@@ -231,41 +223,5 @@ final class SimdDoubleKernels {
     return true;
   }
 
-  /** Stable softmax of rows at least one vector wide; shorter rows are left to the caller. */
-  static boolean softmaxRows(double[] x, int n, double[] out) {
-    if (n < VL) {
-      return false;
-    }
-    int bound = S.loopBound(n);
-    for (int base = 0; base < x.length; base += n) {
-      DoubleVector maxes = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
-      int j = 0;
-      for (; j < bound; j += VL) {
-        maxes = maxes.max(DoubleVector.fromArray(S, x, base + j));
-      }
-      double max = maxes.reduceLanes(VectorOperators.MAX);
-      for (; j < n; j++) {
-        max = Math.max(max, x[base + j]);
-      }
-      DoubleVector sums = DoubleVector.zero(S);
-      for (j = 0; j < bound; j += VL) {
-        DoubleVector e = DoubleVector.fromArray(S, x, base + j).sub(max).lanewise(VectorOperators.EXP);
-        e.intoArray(out, base + j);
-        sums = sums.add(e);
-      }
-      double sum = sums.reduceLanes(VectorOperators.ADD);
-      for (; j < n; j++) {
-        out[base + j] = (double) Math.exp(x[base + j] - max);
-        sum += out[base + j];
-      }
-      double inverse = 1 / sum;
-      for (j = 0; j < bound; j += VL) {
-        DoubleVector.fromArray(S, out, base + j).mul(inverse).intoArray(out, base + j);
-      }
-      for (; j < n; j++) {
-        out[base + j] *= inverse;
-      }
-    }
-    return true;
-  }
+
 }
