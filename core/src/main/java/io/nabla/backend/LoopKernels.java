@@ -7,8 +7,7 @@ import io.nabla.tensor.Tensor;
  * Every kernel but {@link #gemm} written as plain Java loops, for both dtypes, allocating nothing:
  * the shared base of backends that speed up only some kernels. A backend extends it, implements
  * {@code gemm}, and overrides the kernels it does better; the loops stay as the fallback. Float32
- * elementwise results are computed in double and rounded once; sums accumulate in the dtype,
- * which is what a vectorized backend does too.
+ * elementwise results and reductions are computed in double and rounded once.
  *
  * <p>Stateless, so safe to use from any number of threads.
  */
@@ -172,17 +171,19 @@ public abstract class LoopKernels implements Backend {
     boolean f32 = isFloat(x);
     float[] fx = f32 ? x.floatData() : null;
     double[] dx = f32 ? null : x.doubleData();
+    float[] fo = f32 ? out.floatData() : null;
+    double[] dout = f32 ? null : out.doubleData();
     for (int o = 0; o < outer; o++) {
       for (int i = 0; i < inner; i++) {
-        out.setFlat(o * inner + i, op.identity());
-      }
-      // Walk x in memory order; each output element accumulates its column of the [length, inner] slab.
-      for (int l = 0; l < length; l++) {
-        int base = (o * length + l) * inner;
-        for (int i = 0; i < inner; i++) {
-          double v = f32 ? fx[base + i] : dx[base + i];
-          int at = o * inner + i;
-          out.setFlat(at, op.combine(out.getFlat(at), v));
+        // One double accumulator per output, rounded once when stored.
+        double acc = op.identity();
+        for (int l = 0, at = o * length * inner + i; l < length; l++, at += inner) {
+          acc = op.combine(acc, f32 ? fx[at] : dx[at]);
+        }
+        if (f32) {
+          fo[o * inner + i] = (float) acc;
+        } else {
+          dout[o * inner + i] = acc;
         }
       }
     }

@@ -34,15 +34,6 @@ public record LabeledData(Tensor images, int[] labels, int classes) {
         : Targets.labels(labels);
   }
 
-  /** The samples at {@code indices}, as a new data set (a mini-batch). */
-  public LabeledData select(int[] indices) {
-    int[] picked = new int[indices.length];
-    for (int i = 0; i < indices.length; i++) {
-      picked[i] = labels[indices[i]];
-    }
-    return new LabeledData(images.gatherRows(indices), picked, classes);
-  }
-
   /** Samples {@code [from, to)}. */
   public LabeledData slice(int from, int to) {
     return new LabeledData(images.sliceRows(from, to), java.util.Arrays.copyOfRange(labels, from, to),
