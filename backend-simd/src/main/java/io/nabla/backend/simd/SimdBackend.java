@@ -48,7 +48,9 @@ public final class SimdBackend extends LoopKernels {
 
   @Override
   public String details() {
-    return availability().available() ? VectorWidth.describe() : "";
+    return availability().available()
+        ? VectorWidth.describe() + "; " + GemmTiling.current().describe()
+        : "";
   }
 
   @Override

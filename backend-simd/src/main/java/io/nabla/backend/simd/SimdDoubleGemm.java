@@ -1,3 +1,4 @@
+// GENERATED from SimdFloatGemm.java by backend-simd/generate-float64.sh: do not edit.
 package io.nabla.backend.simd;
 
 import io.nabla.backend.Parallelism;
@@ -7,34 +8,52 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Float64 GEMM on the Vector API: {@code c = alpha * op(a) . op(b) + beta * c}, row-major.
  *
- * <p>{@code alpha * op(b)} is first packed into a [k, np] panel whose width np is n rounded up
- * to whole vectors, zero-padded, so the inner loops never need a mask. Each tile of C, 4 rows by
- * 4 vectors (16 accumulators held in registers), is then computed by k broadcast-FMA steps and
- * merged into C; the padded lanes of the last vector are computed and dropped in that merge (the
- * only place that deals with the width's remainder). Rows of C are split over the shared threads for
- * large products. {@code SimdFloatGemm} is the float32 twin of this class: keep them in step.
+ * <p>C's columns, padded to whole vectors, are cut into strips of register tiles ({@link
+ * GemmTiling}: 6 rows by 4 vectors where the machine has 32 vector registers, 6 by 2 where it has
+ * 16, and narrower tiles for the last columns). A strip reads {@code alpha * op(b)} from a
+ * zero-padded packed panel, or straight from {@code b} where no scaling, transposing or padding
+ * is needed, so the forward product {@code x . W} packs only its last strip. The last block of
+ * rows, when m is not a multiple of the tile's rows, is copied into zero-padded scratch, so every
+ * block runs the full tile. Each tile lands in a scratch block and is merged into C there, the
+ * only place that sees the padded lanes and rows. Rows are split over the shared threads for large
+ * products. Every element of C gets the same fused multiply-adds in the same order of k whatever
+ * the tile and the thread count, so results are bit-identical across both. {@code
+ * SimdDoubleGemm} is generated from this class (see its header): edit this one.
  */
 final class SimdDoubleGemm {
 
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   private static final int VL = S.length();
-  private static final int TILE_ROWS = 4;
-  private static final int TILE_VECTORS = 4;
 
   /**
    * Below this many multiply-adds (m n k) a product stays on one thread. Measured on the 2-core
-   * AVX-512 machine, JDK 25, float32: the MNIST step's products (about 2^22) ran slower on two
+   * AVX-512 machine, JDK 25, float64: the MNIST step's products (about 2^22) ran slower on two
    * threads (100x784x50: 68 vs 49 GFLOP/s), 128^3 (2^21) broke even, 256^3 (2^24) gained 1.65x.
    */
   static final long PARALLEL_THRESHOLD = 1L << 23;
 
-  private static final ThreadLocal<double[]> PANEL = ThreadLocal.withInitial(() -> new double[0]);
-  private static final ThreadLocal<double[]> TILE =
-      ThreadLocal.withInitial(() -> new double[TILE_ROWS * TILE_VECTORS * VL]);
+  private static final int ROWS = GemmTiling.ROWS;
+
+  /** Per-thread buffers: the packed panels, the padded edge rows and the tile being merged. */
+  private static final class Scratch {
+    double[] panel = new double[0];
+    double[] tail = new double[0];
+    double[] edgeRows = new double[0];
+    final double[] tile = new double[ROWS * 4 * VL];
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private SimdDoubleGemm() {}
 
+  /** The product with this JVM's tiling. */
   static void gemm(boolean transA, boolean transB, int m, int n, int k,
+      double alpha, double[] a, double[] b, double beta, double[] c) {
+    gemm(GemmTiling.current(), transA, transB, m, n, k, alpha, a, b, beta, c);
+  }
+
+  /** The product with the given tiling (tests run every tiling on every machine). */
+  static void gemm(GemmTiling tiling, boolean transA, boolean transB, int m, int n, int k,
       double alpha, double[] a, double[] b, double beta, double[] c) {
     if (m == 0 || n == 0) {
       return;
@@ -45,151 +64,165 @@ final class SimdDoubleGemm {
       }
       return;
     }
-    int np = (n + VL - 1) / VL * VL;
-    double[] panel = pack(transB, n, k, np, alpha, b);
+    Scratch scratch = SCRATCH.get();
+    Panels panels = new Panels(tiling, n, k, !transB && alpha == 1);
+    if (!panels.direct) {
+      scratch.panel = pack(transB, n, k, 0, panels.paddedWidth, alpha, b, scratch.panel);
+      panels.packed = scratch.panel;
+    } else if (panels.tailCol < n) {
+      // Only the strip that crosses n needs padding: pack just its columns.
+      scratch.tail = pack(false, n, k, panels.tailCol, panels.tailWidth, 1, b, scratch.tail);
+      panels.packed = scratch.tail;
+    }
     // Element (i, p) of op(a) is a[i * rowStride + p * depthStride].
     int rowStride = transA ? 1 : k;
     int depthStride = transA ? m : 1;
-    int blocks = (m + TILE_ROWS - 1) / TILE_ROWS;
+    int blocks = (m + ROWS - 1) / ROWS;
     int parts = (long) m * n * k < PARALLEL_THRESHOLD ? 1 : Parallelism.partsFor(blocks, 2);
+    if (parts == 1) {
+      multiplyRows(panels, 0, m, n, k, a, rowStride, depthStride, b, beta, c, scratch);
+      return;
+    }
     Parallelism.forEachPart(parts, part -> {
-      int from = (int) ((long) blocks * part / parts) * TILE_ROWS;
-      int to = Math.min(m, (int) ((long) blocks * (part + 1) / parts) * TILE_ROWS);
-      multiplyRows(from, to, n, k, np, a, rowStride, depthStride, panel, beta, c);
+      int from = (int) ((long) blocks * part / parts) * ROWS;
+      int to = Math.min(m, (int) ((long) blocks * (part + 1) / parts) * ROWS);
+      multiplyRows(panels, from, to, n, k, a, rowStride, depthStride, b, beta, c, SCRATCH.get());
     });
   }
 
-  /** {@code alpha * op(b)} as a zero-padded [k, np] row-major panel, reused per thread. */
-  private static double[] pack(boolean transB, int n, int k, int np, double alpha, double[] b) {
-    double[] panel = PANEL.get();
-    if (panel.length < k * np) {
-      panel = new double[k * np];
-      PANEL.set(panel);
+  /**
+   * Where each strip reads its panel rows: straight from b ({@code direct}, for strips within n
+   * when b needs no scaling or transposing) or from a packed, zero-padded panel.
+   */
+  private static final class Panels {
+    final GemmTiling tiling;
+    final boolean direct;
+    final int paddedWidth;
+    /** The first column of the strip that crosses n (n when none does), and its padded width. */
+    final int tailCol;
+    final int tailWidth;
+    double[] packed;
+
+    Panels(GemmTiling tiling, int n, int k, boolean direct) {
+      this.tiling = tiling;
+      this.direct = direct;
+      int vectors = (n + VL - 1) / VL;
+      this.paddedWidth = vectors * VL;
+      int col = 0;
+      int width = 0;
+      for (int left = vectors; left > 0; left -= width / VL) {
+        width = tiling.nextStrip(left) * VL;
+        if (col + width > n) {
+          break;
+        }
+        col += width;
+      }
+      this.tailCol = Math.min(col, n);
+      this.tailWidth = col < n ? width : 0;
     }
+  }
+
+  /**
+   * Columns {@code [from, from + width)} of {@code alpha * op(b)} as a zero-padded [k, width]
+   * row-major panel, in {@code buffer} when it is large enough, else in a new array.
+   */
+  private static double[] pack(boolean transB, int n, int k, int from, int width, double alpha,
+      double[] b, double[] buffer) {
+    double[] panel = buffer.length >= k * width ? buffer : new double[k * width];
+    int cols = Math.min(width, n - from);
     for (int p = 0; p < k; p++) {
-      int row = p * np;
+      int row = p * width;
       if (transB) {
-        for (int j = 0; j < n; j++) {
-          panel[row + j] = alpha * b[j * k + p];
+        for (int j = 0; j < cols; j++) {
+          panel[row + j] = alpha * b[(from + j) * k + p];
         }
       } else {
-        int src = p * n;
-        for (int j = 0; j < n; j++) {
+        int src = p * n + from;
+        for (int j = 0; j < cols; j++) {
           panel[row + j] = alpha * b[src + j];
         }
       }
-      for (int j = n; j < np; j++) {
+      for (int j = cols; j < width; j++) {
         panel[row + j] = 0;
       }
     }
     return panel;
   }
 
-  private static void multiplyRows(int from, int to, int n, int k, int np, double[] a,
-      int rowStride, int depthStride, double[] panel, double beta, double[] c) {
-    // Tiles land in this scratch block first, so the register-heavy tile methods stay small
-    // enough for C2 to compile them whole (a tile that also merged into C was split by the
-    // inliner, and the Vector API then boxed every vector of the inner loop).
-    double[] tile = TILE.get();
-    int i = from;
-    for (; i + TILE_ROWS <= to; i += TILE_ROWS) {
-      int j = 0;
-      for (; j + TILE_VECTORS * VL <= np; j += TILE_VECTORS * VL) {
-        tile4x4(i * rowStride, j, k, np, a, rowStride, depthStride, panel, tile);
-        writeBack(tile, TILE_ROWS, TILE_VECTORS * VL, i, j, n, beta, c);
+  /** Rows {@code [from, to)} of C: for each block of rows, every strip of columns. */
+  private static void multiplyRows(Panels panels, int from, int to, int n, int k, double[] a,
+      int rowStride, int depthStride, double[] b, double beta, double[] c, Scratch scratch) {
+    int vectors = panels.paddedWidth / VL;
+    for (int i = from; i < to; i += ROWS) {
+      int count = Math.min(ROWS, to - i);
+      double[] rows = a;
+      int ap = i * rowStride;
+      int rs = rowStride;
+      int ds = depthStride;
+      if (count < ROWS) {
+        rows = edgeRows(a, i, count, k, rowStride, depthStride, scratch);
+        ap = 0;
+        rs = k;
+        ds = 1;
       }
-      for (; j < np; j += VL) {
-        tile4x1(i * rowStride, j, k, np, a, rowStride, depthStride, panel, tile);
-        writeBack(tile, TILE_ROWS, VL, i, j, n, beta, c);
-      }
-    }
-    for (; i < to; i++) {
-      for (int j = 0; j < np; j += VL) {
-        tile1x1(i * rowStride, j, k, np, a, depthStride, panel, tile);
-        writeBack(tile, 1, VL, i, j, n, beta, c);
+      int width;
+      for (int col = 0, left = vectors; left > 0; col += width, left -= width / VL) {
+        width = panels.tiling.nextStrip(left) * VL;
+        double[] source;
+        int offset;
+        int stride;
+        if (!panels.direct) {
+          source = panels.packed;
+          offset = col;
+          stride = panels.paddedWidth;
+        } else if (col < panels.tailCol) {
+          source = b;
+          offset = col;
+          stride = n;
+        } else {
+          source = panels.packed;
+          offset = 0;
+          stride = panels.tailWidth;
+        }
+        tile(width / VL, rows, ap, rs, ds, k, source, offset, stride, scratch.tile);
+        writeBack(scratch.tile, count, width, i, col, n, beta, c);
       }
     }
   }
 
-  /** A 4-row by 4-vector tile of {@code op(a) . panel} into {@code tile} [4, 4 * VL]. */
-  private static void tile4x4(int ap, int j, int k, int np, double[] a,
-      int rowStride, int depthStride, double[] panel, double[] tile) {
-    DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
-    DoubleVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
-    DoubleVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
-    DoubleVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
-    int bp = j;
-    for (int p = 0; p < k; p++, ap += depthStride, bp += np) {
-      DoubleVector b0 = DoubleVector.fromArray(S, panel, bp);
-      DoubleVector b1 = DoubleVector.fromArray(S, panel, bp + VL);
-      DoubleVector b2 = DoubleVector.fromArray(S, panel, bp + 2 * VL);
-      DoubleVector b3 = DoubleVector.fromArray(S, panel, bp + 3 * VL);
-      DoubleVector x = DoubleVector.broadcast(S, a[ap]);
-      c00 = b0.fma(x, c00);
-      c01 = b1.fma(x, c01);
-      c02 = b2.fma(x, c02);
-      c03 = b3.fma(x, c03);
-      x = DoubleVector.broadcast(S, a[ap + rowStride]);
-      c10 = b0.fma(x, c10);
-      c11 = b1.fma(x, c11);
-      c12 = b2.fma(x, c12);
-      c13 = b3.fma(x, c13);
-      x = DoubleVector.broadcast(S, a[ap + 2 * rowStride]);
-      c20 = b0.fma(x, c20);
-      c21 = b1.fma(x, c21);
-      c22 = b2.fma(x, c22);
-      c23 = b3.fma(x, c23);
-      x = DoubleVector.broadcast(S, a[ap + 3 * rowStride]);
-      c30 = b0.fma(x, c30);
-      c31 = b1.fma(x, c31);
-      c32 = b2.fma(x, c32);
-      c33 = b3.fma(x, c33);
+  /** The tile {@code vectors} wide, from the rows of {@code a} at {@code ap}. */
+  private static void tile(int vectors, double[] a, int ap, int rowStride, int depthStride, int k,
+      double[] b, int bp, int bStride, double[] tile) {
+    switch (vectors) {
+      case 4:
+        SimdDoubleTiles.tile6x4(a, ap, rowStride, depthStride, k, b, bp, bStride, tile);
+        break;
+      case 2:
+        SimdDoubleTiles.tile6x2(a, ap, rowStride, depthStride, k, b, bp, bStride, tile);
+        break;
+      default:
+        SimdDoubleTiles.tile6x1(a, ap, rowStride, depthStride, k, b, bp, bStride, tile);
+        break;
     }
-    c00.intoArray(tile, 0);
-    c01.intoArray(tile, VL);
-    c02.intoArray(tile, 2 * VL);
-    c03.intoArray(tile, 3 * VL);
-    c10.intoArray(tile, 4 * VL);
-    c11.intoArray(tile, 5 * VL);
-    c12.intoArray(tile, 6 * VL);
-    c13.intoArray(tile, 7 * VL);
-    c20.intoArray(tile, 8 * VL);
-    c21.intoArray(tile, 9 * VL);
-    c22.intoArray(tile, 10 * VL);
-    c23.intoArray(tile, 11 * VL);
-    c30.intoArray(tile, 12 * VL);
-    c31.intoArray(tile, 13 * VL);
-    c32.intoArray(tile, 14 * VL);
-    c33.intoArray(tile, 15 * VL);
   }
 
-  /** A 4-row by 1-vector tile into {@code tile} [4, VL]. */
-  private static void tile4x1(int ap, int j, int k, int np, double[] a,
-      int rowStride, int depthStride, double[] panel, double[] tile) {
-    DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
-    int bp = j;
-    for (int p = 0; p < k; p++, ap += depthStride, bp += np) {
-      DoubleVector b0 = DoubleVector.fromArray(S, panel, bp);
-      c0 = b0.fma(DoubleVector.broadcast(S, a[ap]), c0);
-      c1 = b0.fma(DoubleVector.broadcast(S, a[ap + rowStride]), c1);
-      c2 = b0.fma(DoubleVector.broadcast(S, a[ap + 2 * rowStride]), c2);
-      c3 = b0.fma(DoubleVector.broadcast(S, a[ap + 3 * rowStride]), c3);
+  /**
+   * Rows {@code [i, i + count)} of op(a) copied into a zero-padded [ROWS, k] block, so that the
+   * last, partial block of rows runs the same tiles as the others.
+   */
+  private static double[] edgeRows(double[] a, int i, int count, int k, int rowStride,
+      int depthStride, Scratch scratch) {
+    if (scratch.edgeRows.length < ROWS * k) {
+      scratch.edgeRows = new double[ROWS * k];
     }
-    c0.intoArray(tile, 0);
-    c1.intoArray(tile, VL);
-    c2.intoArray(tile, 2 * VL);
-    c3.intoArray(tile, 3 * VL);
-  }
-
-  /** A 1-row by 1-vector tile into {@code tile} [1, VL]. */
-  private static void tile1x1(int ap, int j, int k, int np, double[] a,
-      int depthStride, double[] panel, double[] tile) {
-    DoubleVector acc = DoubleVector.zero(S);
-    int bp = j;
-    for (int p = 0; p < k; p++, ap += depthStride, bp += np) {
-      acc = DoubleVector.fromArray(S, panel, bp).fma(DoubleVector.broadcast(S, a[ap]), acc);
+    double[] edge = scratch.edgeRows;
+    for (int r = 0; r < ROWS; r++) {
+      int base = (i + r) * rowStride;
+      for (int p = 0; p < k; p++) {
+        edge[r * k + p] = r < count ? a[base + p * depthStride] : 0;
+      }
     }
-    acc.intoArray(tile, 0);
+    return edge;
   }
 
   /**

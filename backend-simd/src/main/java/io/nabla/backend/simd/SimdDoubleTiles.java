@@ -1,0 +1,162 @@
+// GENERATED from SimdFloatTiles.java by backend-simd/generate-float64.sh: do not edit.
+package io.nabla.backend.simd;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The register tiles of {@link SimdDoubleGemm}: each computes {@code tile[r, v * VL + l] = sum over
+ * p of a[ap + r * rowStride + p * depthStride] * b[bp + p * bStride + v * VL + l]} with one fused
+ * multiply-add per element and step of k, in increasing p, starting from zero. Kept small and
+ * free of C so that C2 compiles each whole, with its accumulators in registers. Written out by
+ * hand (a loop over an array of vectors would not stay in registers). {@code SimdDoubleTiles} is
+ * generated from this class: edit this one.
+ */
+final class SimdDoubleTiles {
+
+  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+  private static final int VL = S.length();
+
+  private SimdDoubleTiles() {}
+
+  /** A 6-row by 4-vector tile: 24 accumulators, 4 panel vectors and a broadcast. */
+  static void tile6x4(double[] a, int ap, int rowStride, int depthStride, int k,
+      double[] b, int bp, int bStride, double[] tile) {
+    DoubleVector c00 = DoubleVector.zero(S);
+    DoubleVector c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00;
+    DoubleVector c13 = c00, c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00;
+    DoubleVector c31 = c00, c32 = c00, c33 = c00, c40 = c00, c41 = c00, c42 = c00;
+    DoubleVector c43 = c00, c50 = c00, c51 = c00, c52 = c00, c53 = c00;
+    for (int p = 0; p < k; p++, ap += depthStride, bp += bStride) {
+      DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+      DoubleVector b1 = DoubleVector.fromArray(S, b, bp + VL);
+      DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * VL);
+      DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * VL);
+      DoubleVector x = DoubleVector.broadcast(S, a[ap]);
+      c00 = b0.fma(x, c00);
+      c01 = b1.fma(x, c01);
+      c02 = b2.fma(x, c02);
+      c03 = b3.fma(x, c03);
+      x = DoubleVector.broadcast(S, a[ap + rowStride]);
+      c10 = b0.fma(x, c10);
+      c11 = b1.fma(x, c11);
+      c12 = b2.fma(x, c12);
+      c13 = b3.fma(x, c13);
+      x = DoubleVector.broadcast(S, a[ap + 2 * rowStride]);
+      c20 = b0.fma(x, c20);
+      c21 = b1.fma(x, c21);
+      c22 = b2.fma(x, c22);
+      c23 = b3.fma(x, c23);
+      x = DoubleVector.broadcast(S, a[ap + 3 * rowStride]);
+      c30 = b0.fma(x, c30);
+      c31 = b1.fma(x, c31);
+      c32 = b2.fma(x, c32);
+      c33 = b3.fma(x, c33);
+      x = DoubleVector.broadcast(S, a[ap + 4 * rowStride]);
+      c40 = b0.fma(x, c40);
+      c41 = b1.fma(x, c41);
+      c42 = b2.fma(x, c42);
+      c43 = b3.fma(x, c43);
+      x = DoubleVector.broadcast(S, a[ap + 5 * rowStride]);
+      c50 = b0.fma(x, c50);
+      c51 = b1.fma(x, c51);
+      c52 = b2.fma(x, c52);
+      c53 = b3.fma(x, c53);
+    }
+    c00.intoArray(tile, 0);
+    c01.intoArray(tile, VL);
+    c02.intoArray(tile, 2 * VL);
+    c03.intoArray(tile, 3 * VL);
+    c10.intoArray(tile, 4 * VL);
+    c11.intoArray(tile, 5 * VL);
+    c12.intoArray(tile, 6 * VL);
+    c13.intoArray(tile, 7 * VL);
+    c20.intoArray(tile, 8 * VL);
+    c21.intoArray(tile, 9 * VL);
+    c22.intoArray(tile, 10 * VL);
+    c23.intoArray(tile, 11 * VL);
+    c30.intoArray(tile, 12 * VL);
+    c31.intoArray(tile, 13 * VL);
+    c32.intoArray(tile, 14 * VL);
+    c33.intoArray(tile, 15 * VL);
+    c40.intoArray(tile, 16 * VL);
+    c41.intoArray(tile, 17 * VL);
+    c42.intoArray(tile, 18 * VL);
+    c43.intoArray(tile, 19 * VL);
+    c50.intoArray(tile, 20 * VL);
+    c51.intoArray(tile, 21 * VL);
+    c52.intoArray(tile, 22 * VL);
+    c53.intoArray(tile, 23 * VL);
+  }
+
+  /** A 6-row by 2-vector tile: 12 accumulators, 2 panel vectors and a broadcast. */
+  static void tile6x2(double[] a, int ap, int rowStride, int depthStride, int k,
+      double[] b, int bp, int bStride, double[] tile) {
+    DoubleVector c00 = DoubleVector.zero(S);
+    DoubleVector c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00;
+    DoubleVector c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+    for (int p = 0; p < k; p++, ap += depthStride, bp += bStride) {
+      DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+      DoubleVector b1 = DoubleVector.fromArray(S, b, bp + VL);
+      DoubleVector x = DoubleVector.broadcast(S, a[ap]);
+      c00 = b0.fma(x, c00);
+      c01 = b1.fma(x, c01);
+      x = DoubleVector.broadcast(S, a[ap + rowStride]);
+      c10 = b0.fma(x, c10);
+      c11 = b1.fma(x, c11);
+      x = DoubleVector.broadcast(S, a[ap + 2 * rowStride]);
+      c20 = b0.fma(x, c20);
+      c21 = b1.fma(x, c21);
+      x = DoubleVector.broadcast(S, a[ap + 3 * rowStride]);
+      c30 = b0.fma(x, c30);
+      c31 = b1.fma(x, c31);
+      x = DoubleVector.broadcast(S, a[ap + 4 * rowStride]);
+      c40 = b0.fma(x, c40);
+      c41 = b1.fma(x, c41);
+      x = DoubleVector.broadcast(S, a[ap + 5 * rowStride]);
+      c50 = b0.fma(x, c50);
+      c51 = b1.fma(x, c51);
+    }
+    c00.intoArray(tile, 0);
+    c01.intoArray(tile, VL);
+    c10.intoArray(tile, 2 * VL);
+    c11.intoArray(tile, 3 * VL);
+    c20.intoArray(tile, 4 * VL);
+    c21.intoArray(tile, 5 * VL);
+    c30.intoArray(tile, 6 * VL);
+    c31.intoArray(tile, 7 * VL);
+    c40.intoArray(tile, 8 * VL);
+    c41.intoArray(tile, 9 * VL);
+    c50.intoArray(tile, 10 * VL);
+    c51.intoArray(tile, 11 * VL);
+  }
+
+  /** A 6-row by 1-vector tile: 6 accumulators, 1 panel vectors and a broadcast. */
+  static void tile6x1(double[] a, int ap, int rowStride, int depthStride, int k,
+      double[] b, int bp, int bStride, double[] tile) {
+    DoubleVector c00 = DoubleVector.zero(S);
+    DoubleVector c10 = c00, c20 = c00, c30 = c00, c40 = c00, c50 = c00;
+    for (int p = 0; p < k; p++, ap += depthStride, bp += bStride) {
+      DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+      DoubleVector x = DoubleVector.broadcast(S, a[ap]);
+      c00 = b0.fma(x, c00);
+      x = DoubleVector.broadcast(S, a[ap + rowStride]);
+      c10 = b0.fma(x, c10);
+      x = DoubleVector.broadcast(S, a[ap + 2 * rowStride]);
+      c20 = b0.fma(x, c20);
+      x = DoubleVector.broadcast(S, a[ap + 3 * rowStride]);
+      c30 = b0.fma(x, c30);
+      x = DoubleVector.broadcast(S, a[ap + 4 * rowStride]);
+      c40 = b0.fma(x, c40);
+      x = DoubleVector.broadcast(S, a[ap + 5 * rowStride]);
+      c50 = b0.fma(x, c50);
+    }
+    c00.intoArray(tile, 0);
+    c10.intoArray(tile, VL);
+    c20.intoArray(tile, 2 * VL);
+    c30.intoArray(tile, 3 * VL);
+    c40.intoArray(tile, 4 * VL);
+    c50.intoArray(tile, 5 * VL);
+  }
+
+}
