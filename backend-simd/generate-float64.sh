@@ -3,7 +3,7 @@
 # The float64 files are generated; edit the float32 ones.
 set -e
 dir="$(dirname "$0")/src/main/java/io/nabla/backend/simd"
-for kind in Gemm Tiles; do
+for kind in Gemm Tiles Kernels; do
   {
     echo "// GENERATED from SimdFloat$kind.java by backend-simd/generate-float64.sh: do not edit."
     sed -e 's/Float32/Float64/g; s/float32/float64/g; s/FloatVector/DoubleVector/g' \

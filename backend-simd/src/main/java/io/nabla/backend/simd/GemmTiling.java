@@ -12,10 +12,12 @@ package io.nabla.backend.simd;
 enum GemmTiling {
 
   /** For 32 registers: 6 rows x 4 vectors (24 accumulators + 4 panel vectors + 1 broadcast). */
-  WIDE(4, "6x4 (24 accumulators + 4 panel vectors + 1 broadcast = 29 registers)"),
+  WIDE(4, "6x4 (24 accumulators + 4 panel vectors + 1 broadcast = 29 registers),"
+      + " edge tiles 6x2 and 6x1"),
 
   /** For 16 registers: 6 rows x 2 vectors (12 accumulators + 2 panel vectors + 1 broadcast). */
-  NARROW(2, "6x2 (12 accumulators + 2 panel vectors + 1 broadcast = 15 registers)");
+  NARROW(2, "6x2 (12 accumulators + 2 panel vectors + 1 broadcast = 15 registers),"
+      + " edge tile 6x1");
 
   /** The system property that overrides the choice: {@code wide} or {@code narrow}. */
   static final String PROPERTY = "nabla.simd.tiling";
@@ -72,6 +74,6 @@ enum GemmTiling {
     String why = System.getProperty(PROPERTY) != null && !System.getProperty(PROPERTY).isBlank()
         ? "set by -D" + PROPERTY
         : RegisterFile.current().reason();
-    return "GEMM tile " + shape + ", edge tiles 6x2 and 6x1; " + why;
+    return "GEMM tile " + shape + "; " + why;
   }
 }

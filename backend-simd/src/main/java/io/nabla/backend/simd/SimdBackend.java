@@ -10,7 +10,7 @@ import io.nabla.tensor.Tensor;
 
 /**
  * The SIMD backend, {@code "simd"}: kernels on the JDK Vector API ({@link SimdFloatGemm}, {@link
- * SimdFloatKernels} and their float64 twins), plain loops for the rest.
+ * SimdFloatKernels}, {@link DeterministicExp} and their float64 versions), plain loops for the rest.
  *
  * <p>It needs the incubator module {@code jdk.incubator.vector} in the boot layer (the build, the
  * tests, the benchmarks and the {@code ./nabla} launcher add it). Without it the backend reports
@@ -147,6 +147,16 @@ public final class SimdBackend extends LoopKernels {
         : SimdDoubleKernels.reduce(op, x.doubleData(), outer, length, inner, out.doubleData());
     if (!done) {
       super.reduce(op, x, outer, length, inner, out);
+    }
+  }
+
+  @Override
+  public void softmaxRows(Tensor x, Tensor out) {
+    int n = x.rank() == 0 ? 1 : x.dim(-1);
+    if (isFloat(x)) {
+      SimdFloatKernels.softmaxRows(x.floatData(), n, out.floatData());
+    } else {
+      SimdDoubleKernels.softmaxRows(x.doubleData(), n, out.doubleData());
     }
   }
 

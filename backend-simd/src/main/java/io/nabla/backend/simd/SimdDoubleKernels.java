@@ -1,3 +1,4 @@
+// GENERATED from SimdFloatKernels.java by backend-simd/generate-float64.sh: do not edit.
 package io.nabla.backend.simd;
 
 import io.nabla.backend.BinaryOp;
@@ -10,8 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Float64 elementwise and reduction kernels on the Vector API: a vector loop over whole vectors,
  * then a scalar loop over the remainder (no masks). Methods return false for an operation they
- * do not vectorize, and the caller falls back to the plain loop. {@code SimdFloatKernels} is the
- * float32 twin of this class: keep them in step.
+ * do not vectorize, and the caller falls back to the plain loop. Exponentials go through {@link
+ * DeterministicExp}, whose vector and scalar forms agree bit for bit. The float64 version, {@code
+ * SimdDoubleKernels}, is generated from this file by {@code backend-simd/generate-float64.sh}.
  */
 final class SimdDoubleKernels {
 
@@ -68,16 +70,80 @@ final class SimdDoubleKernels {
           DoubleVector.fromArray(S, x, i).neg().intoArray(out, i);
         }
         break;
+      case EXP:
+        for (; i < bound; i += VL) {
+          DeterministicExp.exp(DoubleVector.fromArray(S, x, i)).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+          out[i] = DeterministicExp.exp(x[i]);
+        }
+        return true;
+      case SIGMOID:
+        for (; i < bound; i += VL) {
+          sigmoid(DoubleVector.fromArray(S, x, i)).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+          out[i] = sigmoid(x[i]);
+        }
+        return true;
       default:
-        // Exp and the sigmoid stay scalar (Math.exp): the Vector API's EXP is computed by SVML
-        // when compiled and by a Java fallback before that, and the two differ in the last bits,
-        // which made results depend on the JIT's state (seen as two concurrent runs disagreeing).
         return false;
     }
     for (; i < n; i++) {
       out[i] = (double) op.apply(x[i]);
     }
     return true;
+  }
+
+  /** {@code 1 / (1 + e^-x)} lane by lane. */
+  static DoubleVector sigmoid(DoubleVector x) {
+    return DoubleVector.broadcast(x.species(), 1).div(DeterministicExp.exp(x.neg()).add(1));
+  }
+
+  /** {@code 1 / (1 + e^-x)}, bit for bit a lane of {@link #sigmoid(DoubleVector)}. */
+  static double sigmoid(double x) {
+    return 1 / (1 + DeterministicExp.exp(-x));
+  }
+
+  /**
+   * Softmax of each row of [rows, n]: {@code out = e^(x - max) / sum e^(x - max)}, summed in a
+   * fixed order (no lane reduction, whose order the Vector API leaves open). {@code out} may be
+   * {@code x}.
+   */
+  static void softmaxRows(double[] x, int n, double[] out) {
+    int bound = S.loopBound(n);
+    for (int base = 0; base + n <= x.length && n > 0; base += n) {
+      double max = Float.NEGATIVE_INFINITY;
+      for (int j = 0; j < n; j++) {
+        max = Math.max(max, x[base + j]);
+      }
+      DoubleVector shift = DoubleVector.broadcast(S, max);
+      double sum = 0;
+      int j = 0;
+      for (; j < bound; j += VL) {
+        // Subtracting the row max keeps exp from overflowing, as the chapter's softmax does.
+        DeterministicExp.exp(DoubleVector.fromArray(S, x, base + j).sub(shift))
+            .intoArray(out, base + j);
+      }
+      for (; j < n; j++) {
+        out[base + j] = DeterministicExp.exp(x[base + j] - max);
+      }
+      for (j = 0; j < n; j++) {
+        sum += out[base + j];
+      }
+      scale(1 / sum, out, base, n);
+    }
+  }
+
+  /** {@code x[from, from + length) *= alpha}. */
+  private static void scale(double alpha, double[] x, int from, int length) {
+    int i = 0;
+    for (int bound = S.loopBound(length); i < bound; i += VL) {
+      DoubleVector.fromArray(S, x, from + i).mul(alpha).intoArray(x, from + i);
+    }
+    for (; i < length; i++) {
+      x[from + i] *= alpha;
+    }
   }
 
   /** Whether {@link #combine} vectorizes this op (the Vector API has no power). */

@@ -29,7 +29,7 @@ final class SimdFloatGemm {
    * AVX-512 machine, JDK 25, float32: the MNIST step's products (about 2^22) ran slower on two
    * threads (100x784x50: 68 vs 49 GFLOP/s), 128^3 (2^21) broke even, 256^3 (2^24) gained 1.65x.
    */
-  static final long PARALLEL_THRESHOLD = 1L << 23;
+  static final long PARALLEL_THRESHOLD = Long.getLong("nabla.simd.parallelThreshold", 1L << 23);
 
   private static final int ROWS = GemmTiling.ROWS;
 

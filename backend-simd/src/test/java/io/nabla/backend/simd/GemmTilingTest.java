@@ -196,6 +196,7 @@ class GemmTilingTest {
   @Test
   void theDiagnosticNamesTheTileAndTheVectorWidth() {
     String details = new SimdBackend().details();
+    System.out.println("simd backend: " + details);
     assertTrue(details.contains(FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit"), details);
     assertTrue(details.contains(DoubleVector.SPECIES_PREFERRED.length() + " float64 lanes"), details);
     assertTrue(details.contains("GEMM tile " + (RegisterFile.current().count() >= 32 ? "6x4" : "6x2")),
