@@ -56,7 +56,7 @@ public final class Report {
     Files.createDirectories(out);
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include(TrainingStep.class.getName() + "|" + Gemm.class.getName() + "|"
-            + Evaluation.class.getName())
+            + NativeBlasGemm.class.getName() + "|" + Evaluation.class.getName())
         .addProfiler(GCProfiler.class)
         .resultFormat(ResultFormatType.JSON)
         .result(out.resolve("results.json").toString());
@@ -77,11 +77,12 @@ public final class Report {
 
   private static String markdown(Collection<RunResult> results, boolean quick) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "Nabla benchmarks (%s run), %s, JDK %s, %s %s, %d processors%n%n",
-        quick ? "quick" : "full", LocalDate.now(), Runtime.version(), System.getProperty("os.name"),
-        System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors()));
+    sb.append(String.format(Locale.ROOT, "Nabla benchmarks (%s run), %s%n%n", quick ? "quick" : "full",
+        LocalDate.now()));
+    sb.append(MachineDescription.markdown()).append('\n');
     table(sb, results, "TrainingStep", "Training step (784-50-10, SGD)", new String[] {"dtype", "batch", "threads"}, "us/step");
-    table(sb, results, "Gemm", "GEMM", new String[] {"dtype", "shape", "threads"}, "us");
+    table(sb, results, "Gemm", "GEMM (openblas: the native reference, same run)",
+        new String[] {"dtype", "shape", "threads"}, "us");
     table(sb, results, "Evaluation", "Accuracy over 10000 test rows", new String[] {"dtype"}, "ms");
     return sb.toString();
   }
@@ -89,8 +90,10 @@ public final class Report {
   private static void table(StringBuilder sb, Collection<RunResult> results, String benchmark,
       String title, String[] keys, String unit) {
     List<RunResult> rows = new ArrayList<>();
+    boolean gemm = benchmark.equals("Gemm");
     for (RunResult r : results) {
-      if (r.getParams().getBenchmark().contains("." + benchmark + ".")) {
+      String name = r.getParams().getBenchmark();
+      if (name.contains("." + benchmark + ".") || (gemm && name.contains(".NativeBlasGemm."))) {
         rows.add(r);
       }
     }
@@ -98,24 +101,33 @@ public final class Report {
       return;
     }
     sb.append("### ").append(title).append("\n\n| backend | ").append(String.join(" | ", keys))
-        .append(" | ").append(unit).append(" | GFLOP/s | B/op | speedup over pure |\n|")
-        .append("---|".repeat(keys.length + 5)).append('\n');
+        .append(" | ").append(unit).append(" | GFLOP/s | B/op | speedup over pure |")
+        .append(gemm ? " of native BLAS |" : "").append("\n|")
+        .append("---|".repeat(keys.length + (gemm ? 6 : 5))).append('\n');
     for (RunResult r : rows) {
       double score = r.getPrimaryResult().getScore();
-      double pure = pureScore(rows, r, keys);
+      double pure = scoreOf("pure", rows, r, keys);
       sb.append("| ").append(r.getParams().getParam("backend"));
       for (String key : keys) {
         sb.append(" | ").append(r.getParams().getParam(key));
       }
-      sb.append(String.format(Locale.ROOT, " | %.1f | %s | %s | %s |%n", score, gflops(benchmark, r, score),
+      sb.append(String.format(Locale.ROOT, " | %.1f | %s | %s | %s |", score, gflops(benchmark, r, score),
           allocation(r), Double.isNaN(pure) ? "" : String.format(Locale.ROOT, "%.1fx", pure / score)));
+      if (gemm) {
+        // A backend's speed as a fraction of native BLAS's: native time / backend time.
+        double reference = scoreOf(NativeBlasGemm.NAME, rows, r, keys);
+        sb.append(Double.isNaN(reference) ? "" : String.format(Locale.ROOT, " %.2f", reference / score))
+            .append(" |");
+      }
+      sb.append('\n');
     }
     sb.append('\n');
   }
 
-  private static double pureScore(List<RunResult> rows, RunResult of, String[] keys) {
+  /** The score of {@code backend} in the row with the same keys as {@code of}, or NaN. */
+  private static double scoreOf(String backend, List<RunResult> rows, RunResult of, String[] keys) {
     for (RunResult r : rows) {
-      boolean same = r.getParams().getParam("backend").equals("pure");
+      boolean same = r.getParams().getParam("backend").equals(backend);
       for (String key : keys) {
         same &= r.getParams().getParam(key).equals(of.getParams().getParam(key));
       }

@@ -42,6 +42,14 @@ public interface Backend {
     return "";
   }
 
+  /**
+   * Gets the kernels for {@code dtype} ready ahead of their first real use, for example by having
+   * a JIT compile them in the background while the caller loads data; may return before that is
+   * done and never changes a result. Call it once, early, when a long run is about to start. By
+   * default it does nothing.
+   */
+  default void warmUp(io.nabla.tensor.DType dtype) {}
+
   // ---- BLAS-style kernels --------------------------------------------------------------------
 
   /**

@@ -1,9 +1,5 @@
 package io.nabla.backend;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.function.IntConsumer;
 
 /**
@@ -23,7 +19,7 @@ public final class Parallelism {
   public static final String ENVIRONMENT = "NABLA_THREADS";
 
   private static volatile int explicitThreads;
-  private static ForkJoinPool pool;
+  private static SpinningWorkers workers;
 
   private Parallelism() {}
 
@@ -73,9 +69,9 @@ public final class Parallelism {
   }
 
   /**
-   * Runs {@code body} for every part {@code 0 <= part < parts}, on the shared pool and the
-   * calling thread, and returns when all are done. With one part or one thread everything runs
-   * on the calling thread. An exception in any part is rethrown here.
+   * Runs {@code body} for every part {@code 0 <= part < parts}, on the shared workers ({@link
+   * SpinningWorkers}) and the calling thread, and returns when all are done. With one part or one
+   * thread everything runs on the calling thread. An exception in any part is rethrown here.
    */
   public static void forEachPart(int parts, IntConsumer body) {
     if (parts <= 1 || threads() == 1) {
@@ -84,16 +80,7 @@ public final class Parallelism {
       }
       return;
     }
-    ForkJoinPool workers = pool();
-    List<ForkJoinTask<?>> forked = new ArrayList<>(parts - 1);
-    for (int part = 1; part < parts; part++) {
-      int p = part;
-      forked.add(workers.submit(() -> body.accept(p)));
-    }
-    body.accept(0);
-    for (ForkJoinTask<?> task : forked) {
-      task.join();
-    }
+    workers().run(parts, body);
   }
 
   /**
@@ -105,17 +92,11 @@ public final class Parallelism {
     return Math.max(1, Math.min(threads(), byWork));
   }
 
-  private static synchronized ForkJoinPool pool() {
-    if (pool == null) {
+  private static synchronized SpinningWorkers workers() {
+    if (workers == null) {
       // Bounded by the machine, not by the setting: a large nabla.threads only makes more parts.
-      int workers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-      pool = new ForkJoinPool(workers, p -> {
-        var thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-        thread.setDaemon(true);
-        thread.setName("nabla-kernel-" + thread.getPoolIndex());
-        return thread;
-      }, null, false);
+      workers = new SpinningWorkers(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
     }
-    return pool;
+    return workers;
   }
 }

@@ -17,7 +17,7 @@ public final class SoftmaxCrossEntropy implements Loss {
     t.checkFits("softmaxCrossEntropy", x);
     int classes = x.dim(-1);
     int rows = Loss.batchSize(x);
-    int[] labels = t.isLabels() ? t.labels() : null;
+    int[] labels = t.labelsView();
     Tensor target = labels == null ? t.asTensorLike("softmaxCrossEntropy", x) : null;
     double total = 0;
     for (int r = 0, base = 0; r < rows; r++, base += classes) {
@@ -45,18 +45,30 @@ public final class SoftmaxCrossEntropy implements Loss {
 
   @Override
   public Tensor gradient(Tensor x, Targets t) {
+    Tensor grad = x.zerosLike();
+    gradient(x, t, grad);
+    return grad;
+  }
+
+  /**
+   * The gradient {@code (softmax(x) - t) / N} written into {@code out}, a tensor of x's shape,
+   * dtype and backend (a training loop reuses it from step to step). Modifies {@code out} only.
+   *
+   * @throws IllegalArgumentException naming the shapes if out does not match x
+   */
+  public void gradient(Tensor x, Targets t, Tensor out) {
     t.checkFits("softmaxCrossEntropy", x);
-    Tensor grad = NeuralOps.softmax(x);
-    if (t.isLabels()) {
-      int[] labels = t.labels();
+    NeuralOps.softmax(x, out);
+    int[] labels = t.labelsView();
+    if (labels != null) {
       int classes = x.dim(-1);
       for (int r = 0; r < labels.length; r++) {
         int at = r * classes + labels[r];
-        grad.setFlat(at, grad.getFlat(at) - 1);
+        out.setFlat(at, out.getFlat(at) - 1);
       }
     } else {
-      grad.subi(t.asTensorLike("softmaxCrossEntropy", x));
+      out.subi(t.asTensorLike("softmaxCrossEntropy", x));
     }
-    return grad.muli(1.0 / Loss.batchSize(x));
+    out.muli(1.0 / Loss.batchSize(x));
   }
 }

@@ -35,6 +35,11 @@ public final class Targets {
     return labels != null;
   }
 
+  /** The labels array itself, for this package's losses, which only read it; null for a tensor. */
+  int[] labelsView() {
+    return labels;
+  }
+
   /** The class indices. @throws IllegalStateException if these targets are a tensor */
   public int[] labels() {
     if (labels == null) {

@@ -3,7 +3,6 @@ package io.nabla.model;
 import io.nabla.gradcheck.GradientChecker;
 import io.nabla.layer.Parameter;
 import io.nabla.layer.Sequential;
-import io.nabla.loss.Loss;
 import io.nabla.loss.SoftmaxCrossEntropy;
 import io.nabla.loss.Targets;
 import io.nabla.tensor.DType;
@@ -21,7 +20,9 @@ import java.util.Map;
 public abstract class SoftmaxClassifier implements Model {
 
   private final Sequential network;
-  private final Loss loss = new SoftmaxCrossEntropy();
+  private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+  private Tensor lossGradient;
+  private Map<String, Tensor> gradients = Map.of();
 
   /** A classifier over the given layer stack, whose output is the class scores. */
   protected SoftmaxClassifier(Sequential network) {
@@ -67,15 +68,34 @@ public abstract class SoftmaxClassifier implements Model {
     return predicted.length == 0 ? 0 : (double) correct / predicted.length;
   }
 
+  /**
+   * {@inheritDoc} The map is reused while the gradient tensors stay the same objects, which they
+   * do from step to step (the layers reuse their buffers), so a training step allocates nothing
+   * here.
+   */
   @Override
   public Map<String, Tensor> gradient(Tensor x, Targets t) {
     Tensor s = scores(x);
-    network.backwardParameters(loss.gradient(s, t));
-    Map<String, Tensor> grads = new LinkedHashMap<>();
-    for (Parameter p : network.parameters()) {
-      grads.put(p.name(), p.grad());
+    if (lossGradient == null || !lossGradient.hasShape(s.shape())
+        || lossGradient.dtype() != s.dtype() || lossGradient.backend() != s.backend()) {
+      lossGradient = s.zerosLike();
     }
-    return grads;
+    loss.gradient(s, t, lossGradient);
+    network.backwardParameters(lossGradient);
+    List<Parameter> parameters = network.parameters();
+    boolean same = gradients.size() == parameters.size();
+    for (int i = 0; same && i < parameters.size(); i++) {
+      Parameter p = parameters.get(i);
+      same = gradients.get(p.name()) == p.grad();
+    }
+    if (!same) {
+      Map<String, Tensor> grads = new LinkedHashMap<>();
+      for (Parameter p : parameters) {
+        grads.put(p.name(), p.grad());
+      }
+      gradients = java.util.Collections.unmodifiableMap(grads);
+    }
+    return gradients;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.nabla.tensor;
 
-import java.util.Objects;
 
 /** The argument checks every operation shares, with messages that name the operation. */
 final class Checks {
@@ -8,7 +7,10 @@ final class Checks {
   private Checks() {}
 
   static void notNull(String operation, String argument, Object value) {
-    Objects.requireNonNull(value, () -> operation + ": " + argument + " is null");
+    if (value == null) {
+      // No message supplier: a capturing lambda would allocate on every (valid) call.
+      throw new NullPointerException(operation + ": " + argument + " is null");
+    }
   }
 
   static void sameDtype(String operation, Tensor a, Tensor b) {

@@ -70,28 +70,63 @@ public final class ElementwiseOps {
     Checks.notNull(name, "output", out);
     Checks.sameDtype(name, a, b);
     Checks.sameDtype(name, a, out);
-    int[] shape = Shapes.broadcast(name, a.shape(), b.shape());
-    if (!out.hasShape(shape)) {
+    if (!isBroadcastShape(a, b, out)) {
+      int[] shape = Shapes.broadcast(name, a.shape(), b.shape());
       throw new ShapeMismatchException(
           name + ": " + Shapes.format(a.shape()) + " and " + Shapes.format(b.shape())
               + " broadcast to " + Shapes.format(shape) + ", but the output has shape "
               + Shapes.format(out.shape()));
     }
+    // The checks above and below allocate nothing: a training step calls this several times.
     var kernels = a.backend();
-    boolean aFull = a.hasShape(shape);
-    if (aFull && b.hasShape(shape)) {
+    boolean aFull = sameShape(a, out);
+    if (aFull && sameShape(b, out)) {
       kernels.zip(op, a, b, out);
     } else if (aFull && b.size() == 1) {
       kernels.zipScalar(op, a, b.getFlat(0), out);
-    } else if (b.hasShape(shape) && a.size() == 1 && op.isCommutative()) {
+    } else if (sameShape(b, out) && a.size() == 1 && op.isCommutative()) {
       kernels.zipScalar(op, b, a.getFlat(0), out);
-    } else if (aFull && isRowVectorOf(b, shape) && !out.sharesStorageWith(b)) {
+    } else if (aFull && isRowVectorOf(b, out) && !out.sharesStorageWith(b)) {
       kernels.zipRowVector(op, a, b, out);
-    } else if (aFull && isColumnVectorOf(b, shape) && !out.sharesStorageWith(b)) {
+    } else if (aFull && isColumnVectorOf(b, out) && !out.sharesStorageWith(b)) {
       kernels.zipColumnVector(op, a, b, out);
     } else {
+      int[] shape = out.shape();
       kernels.zip(op, ShapeOps.broadcastTo(a, shape), ShapeOps.broadcastTo(b, shape), out);
     }
+  }
+
+  /** Dimension {@code j} of {@code x} counted from its last (0 is the last), 1 past its rank. */
+  private static int dimFromEnd(Tensor x, int j) {
+    return j < x.rank() ? x.dim(x.rank() - 1 - j) : 1;
+  }
+
+  /** Whether {@code out}'s shape is the NumPy broadcast of {@code a}'s and {@code b}'s. */
+  private static boolean isBroadcastShape(Tensor a, Tensor b, Tensor out) {
+    int rank = out.rank();
+    if (Math.max(a.rank(), b.rank()) != rank) {
+      return false;
+    }
+    for (int j = 0; j < rank; j++) {
+      int da = dimFromEnd(a, j);
+      int db = dimFromEnd(b, j);
+      if ((da != db && da != 1 && db != 1) || (da == 1 ? db : da) != dimFromEnd(out, j)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameShape(Tensor x, Tensor out) {
+    if (x.rank() != out.rank()) {
+      return false;
+    }
+    for (int i = 0; i < x.rank(); i++) {
+      if (x.dim(i) != out.dim(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code y += alpha * x}; shapes and dtypes must match and {@code y} must not be {@code x}. */
@@ -115,18 +150,28 @@ public final class ElementwiseOps {
     x.backend().fill(x, value);
   }
 
-  /** True when {@code b} broadcasts along the rows of {@code shape}: {@code [n]} or {@code [1, n]}. */
-  private static boolean isRowVectorOf(Tensor b, int[] shape) {
-    int[] stripped = Shapes.stripLeadingOnes(b.shape());
-    return stripped.length == 1 && stripped[0] == shape[shape.length - 1];
+  /** True when {@code b} broadcasts along the rows of {@code out}: {@code [n]} or {@code [1, n]}. */
+  private static boolean isRowVectorOf(Tensor b, Tensor out) {
+    if (b.rank() == 0 || out.rank() == 0 || b.dim(-1) != out.dim(-1)) {
+      return false;
+    }
+    for (int i = 0; i < b.rank() - 1; i++) {
+      if (b.dim(i) != 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  /** True when {@code shape} is a matrix [n, m] and {@code b} is its column [n, 1]. */
-  private static boolean isColumnVectorOf(Tensor b, int[] shape) {
-    return shape.length == 2 && Arrays.equals(b.shape(), new int[] {shape[0], 1});
+  /** True when {@code out} is a matrix [n, m] and {@code b} is its column [n, 1]. */
+  private static boolean isColumnVectorOf(Tensor b, Tensor out) {
+    return out.rank() == 2 && b.rank() == 2 && b.dim(0) == out.dim(0) && b.dim(1) == 1;
   }
+
+  private static final String[] OP_NAMES = Arrays.stream(BinaryOp.values())
+      .map(op -> op.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
 
   private static String opName(BinaryOp op) {
-    return op.name().toLowerCase(java.util.Locale.ROOT);
+    return OP_NAMES[op.ordinal()];
   }
 }

@@ -58,11 +58,9 @@ public final class MatrixOps {
     Checks.notNull("gemm", "a", a);
     Checks.notNull("gemm", "b", b);
     Checks.notNull("gemm", "c", c);
-    String shapes =
-        Shapes.format(a.shape()) + (transA ? "^T" : "") + " x " + Shapes.format(b.shape())
-            + (transB ? "^T" : "") + " -> " + Shapes.format(c.shape());
     if (a.rank() != 2 || b.rank() != 2 || c.rank() != 2) {
-      throw new ShapeMismatchException("gemm: " + shapes + ": all operands must be matrices");
+      throw new ShapeMismatchException(
+          "gemm: " + shapes(transA, transB, a, b, c) + ": all operands must be matrices");
     }
     Checks.sameDtype("gemm", a, b);
     Checks.sameDtype("gemm", a, c);
@@ -72,14 +70,22 @@ public final class MatrixOps {
     int n = transB ? b.rows() : b.cols();
     if (ka != kb) {
       throw new ShapeMismatchException(
-          "gemm: " + shapes + ": inner dimensions " + ka + " and " + kb + " differ");
+          "gemm: " + shapes(transA, transB, a, b, c) + ": inner dimensions " + ka + " and " + kb
+              + " differ");
     }
     if (c.rows() != m || c.cols() != n) {
       throw new ShapeMismatchException(
-          "gemm: " + shapes + ": the output must have shape " + Shapes.format(m, n));
+          "gemm: " + shapes(transA, transB, a, b, c) + ": the output must have shape "
+              + Shapes.format(m, n));
     }
     Checks.notAliased("gemm", c, a, "a");
     Checks.notAliased("gemm", c, b, "b");
     a.backend().gemm(transA, transB, alpha, a, b, beta, c);
+  }
+
+  /** The operands' shapes for an error message, e.g. {@code [100, 784] x [784, 50] -> [100, 50]}. */
+  private static String shapes(boolean transA, boolean transB, Tensor a, Tensor b, Tensor c) {
+    return Shapes.format(a.shape()) + (transA ? "^T" : "") + " x " + Shapes.format(b.shape())
+        + (transB ? "^T" : "") + " -> " + Shapes.format(c.shape());
   }
 }

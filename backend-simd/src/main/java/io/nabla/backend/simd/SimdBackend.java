@@ -63,6 +63,14 @@ public final class SimdBackend extends LoopKernels {
     return Availability.yes();
   }
 
+  /** Starts {@link KernelWarmUp} for {@code dtype} (once), when the backend is available. */
+  @Override
+  public void warmUp(DType dtype) {
+    if (availability().available()) {
+      KernelWarmUp.start(dtype);
+    }
+  }
+
   private static boolean isFloat(Tensor t) {
     return t.dtype() == DType.FLOAT32;
   }

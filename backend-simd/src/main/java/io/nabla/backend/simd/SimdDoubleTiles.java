@@ -6,8 +6,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The register tiles of {@link SimdDoubleGemm}: each computes {@code tile[r, v * VL + l] = sum over
- * p of a[ap + r * rowStride + p * depthStride] * b[bp + p * bStride + v * VL + l]} with one fused
- * multiply-add per element and step of k, in increasing p, starting from zero. Kept small and
+ * p of a[ap + r * rowStride + p * depthStride] * B[p, v * VL + l]} with one fused multiply-add per
+ * element and step of k, in increasing p, starting from zero. Row p of B is read from {@code
+ * b[bp + p * bStride + v * VL + l]} for all vectors but the last, which comes from {@code
+ * last[lp + p * lastStride + l]}: the last vector of C's last strip can then come from a padded
+ * copy of the columns past the last whole vector while the others are read in place. Kept small and
  * free of C so that C2 compiles each whole, with its accumulators in registers. Written out by
  * hand (a loop over an array of vectors would not stay in registers). {@code SimdDoubleTiles} is
  * generated from this class: edit this one.
@@ -21,17 +24,17 @@ final class SimdDoubleTiles {
 
   /** A 6-row by 4-vector tile: 24 accumulators, 4 panel vectors and a broadcast. */
   static void tile6x4(double[] a, int ap, int rowStride, int depthStride, int k,
-      double[] b, int bp, int bStride, double[] tile) {
+      double[] b, int bp, int bStride, double[] last, int lp, int lastStride, double[] tile) {
     DoubleVector c00 = DoubleVector.zero(S);
     DoubleVector c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00;
     DoubleVector c13 = c00, c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00;
     DoubleVector c31 = c00, c32 = c00, c33 = c00, c40 = c00, c41 = c00, c42 = c00;
     DoubleVector c43 = c00, c50 = c00, c51 = c00, c52 = c00, c53 = c00;
-    for (int p = 0; p < k; p++, ap += depthStride, bp += bStride) {
+    for (int p = 0; p < k; p++, ap += depthStride, bp += bStride, lp += lastStride) {
       DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
       DoubleVector b1 = DoubleVector.fromArray(S, b, bp + VL);
       DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * VL);
-      DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * VL);
+      DoubleVector b3 = DoubleVector.fromArray(S, last, lp);
       DoubleVector x = DoubleVector.broadcast(S, a[ap]);
       c00 = b0.fma(x, c00);
       c01 = b1.fma(x, c01);
@@ -91,13 +94,13 @@ final class SimdDoubleTiles {
 
   /** A 6-row by 2-vector tile: 12 accumulators, 2 panel vectors and a broadcast. */
   static void tile6x2(double[] a, int ap, int rowStride, int depthStride, int k,
-      double[] b, int bp, int bStride, double[] tile) {
+      double[] b, int bp, int bStride, double[] last, int lp, int lastStride, double[] tile) {
     DoubleVector c00 = DoubleVector.zero(S);
     DoubleVector c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00;
     DoubleVector c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-    for (int p = 0; p < k; p++, ap += depthStride, bp += bStride) {
+    for (int p = 0; p < k; p++, ap += depthStride, bp += bStride, lp += lastStride) {
       DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
-      DoubleVector b1 = DoubleVector.fromArray(S, b, bp + VL);
+      DoubleVector b1 = DoubleVector.fromArray(S, last, lp);
       DoubleVector x = DoubleVector.broadcast(S, a[ap]);
       c00 = b0.fma(x, c00);
       c01 = b1.fma(x, c01);
@@ -131,13 +134,13 @@ final class SimdDoubleTiles {
     c51.intoArray(tile, 11 * VL);
   }
 
-  /** A 6-row by 1-vector tile: 6 accumulators, 1 panel vectors and a broadcast. */
+  /** A 6-row by 1-vector tile: 6 accumulators, 1 panel vector and a broadcast. */
   static void tile6x1(double[] a, int ap, int rowStride, int depthStride, int k,
-      double[] b, int bp, int bStride, double[] tile) {
+      double[] last, int lp, int lastStride, double[] tile) {
     DoubleVector c00 = DoubleVector.zero(S);
     DoubleVector c10 = c00, c20 = c00, c30 = c00, c40 = c00, c50 = c00;
-    for (int p = 0; p < k; p++, ap += depthStride, bp += bStride) {
-      DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+    for (int p = 0; p < k; p++, ap += depthStride, lp += lastStride) {
+      DoubleVector b0 = DoubleVector.fromArray(S, last, lp);
       DoubleVector x = DoubleVector.broadcast(S, a[ap]);
       c00 = b0.fma(x, c00);
       x = DoubleVector.broadcast(S, a[ap + rowStride]);

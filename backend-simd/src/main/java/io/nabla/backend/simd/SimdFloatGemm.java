@@ -9,9 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>C's columns, padded to whole vectors, are cut into strips of register tiles ({@link
  * GemmTiling}: 6 rows by 4 vectors where the machine has 32 vector registers, 6 by 2 where it has
- * 16, and narrower tiles for the last columns). A strip reads {@code alpha * op(b)} from a
- * zero-padded packed panel, or straight from {@code b} where no scaling, transposing or padding
- * is needed, so the forward product {@code x . W} packs only its last strip. The last block of
+ * 16, and narrower tiles for the last columns). The tiles read {@code alpha * op(b)} from a
+ * zero-padded packed panel or, where b needs no scaling or transposing, straight from {@code b},
+ * with only the columns past the last whole vector copied and padded: the forward product {@code
+ * x . W} copies one vector's width of W instead of all of it. The last block of
  * rows, when m is not a multiple of the tile's rows, is copied into zero-padded scratch, so every
  * block runs the full tile. Each tile lands in a scratch block and is merged into C there, the
  * only place that sees the padded lanes and rows. Rows are split over the shared threads for large
@@ -29,16 +30,20 @@ final class SimdFloatGemm {
    * AVX-512 machine, JDK 25, float32: the MNIST step's products (about 2^22) ran slower on two
    * threads (100x784x50: 68 vs 49 GFLOP/s), 128^3 (2^21) broke even, 256^3 (2^24) gained 1.65x.
    */
-  static final long PARALLEL_THRESHOLD = Long.getLong("nabla.simd.parallelThreshold", 1L << 23);
+  static final long PARALLEL_THRESHOLD = Long.getLong("nabla.simd.parallelThreshold", 1L << 20);
 
   private static final int ROWS = GemmTiling.ROWS;
 
-  /** Per-thread buffers: the packed panels, the padded edge rows and the tile being merged. */
+  /**
+   * Per-thread buffers: the packed panel, the padded edge rows and the tile being merged, and the
+   * caller's panel layout for this product (read by the other threads, reused to spare an
+   * allocation per product).
+   */
   private static final class Scratch {
     float[] panel = new float[0];
-    float[] tail = new float[0];
     float[] edgeRows = new float[0];
     final float[] tile = new float[ROWS * 4 * VL];
+    final Panels panels = new Panels();
   }
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -64,14 +69,14 @@ final class SimdFloatGemm {
       return;
     }
     Scratch scratch = SCRATCH.get();
-    Panels panels = new Panels(tiling, n, k, !transB && alpha == 1);
+    Panels panels = scratch.panels.set(tiling, n, !transB && alpha == 1);
     if (!panels.direct) {
       scratch.panel = pack(transB, n, k, 0, panels.paddedWidth, alpha, b, scratch.panel);
       panels.packed = scratch.panel;
     } else if (panels.tailCol < n) {
-      // Only the strip that crosses n needs padding: pack just its columns.
-      scratch.tail = pack(false, n, k, panels.tailCol, panels.tailWidth, 1, b, scratch.tail);
-      panels.packed = scratch.tail;
+      // Only the last, partial vector of columns needs padding: pack just those.
+      scratch.panel = pack(false, n, k, panels.tailCol, VL, 1, b, scratch.panel);
+      panels.packed = scratch.panel;
     }
     // Element (i, p) of op(a) is a[i * rowStride + p * depthStride].
     int rowStride = transA ? 1 : k;
@@ -90,34 +95,25 @@ final class SimdFloatGemm {
   }
 
   /**
-   * Where each strip reads its panel rows: straight from b ({@code direct}, for strips within n
-   * when b needs no scaling or transposing) or from a packed, zero-padded panel.
+   * Where the strips read their panel rows: in place from b ({@code direct}, when b needs no
+   * scaling or transposing), except the vector of columns past the last whole vector, which comes
+   * from a zero-padded copy; otherwise everything from one packed, zero-padded panel.
    */
   private static final class Panels {
-    final GemmTiling tiling;
-    final boolean direct;
-    final int paddedWidth;
-    /** The first column of the strip that crosses n (n when none does), and its padded width. */
-    final int tailCol;
-    final int tailWidth;
+    GemmTiling tiling;
+    boolean direct;
+    int paddedWidth;
+    /** The first column of the partial last vector (n when there is none). */
+    int tailCol;
     float[] packed;
 
-    Panels(GemmTiling tiling, int n, int k, boolean direct) {
+    Panels set(GemmTiling tiling, int n, boolean direct) {
       this.tiling = tiling;
       this.direct = direct;
-      int vectors = (n + VL - 1) / VL;
-      this.paddedWidth = vectors * VL;
-      int col = 0;
-      int width = 0;
-      for (int left = vectors; left > 0; left -= width / VL) {
-        width = tiling.nextStrip(left) * VL;
-        if (col + width > n) {
-          break;
-        }
-        col += width;
-      }
-      this.tailCol = Math.min(col, n);
-      this.tailWidth = col < n ? width : 0;
+      this.paddedWidth = (n + VL - 1) / VL * VL;
+      this.tailCol = n % VL == 0 ? n : n / VL * VL;
+      this.packed = null;
+      return this;
     }
   }
 
@@ -167,40 +163,34 @@ final class SimdFloatGemm {
       int width;
       for (int col = 0, left = vectors; left > 0; col += width, left -= width / VL) {
         width = panels.tiling.nextStrip(left) * VL;
-        float[] source;
-        int offset;
-        int stride;
+        int lastCol = col + width - VL;
         if (!panels.direct) {
-          source = panels.packed;
-          offset = col;
-          stride = panels.paddedWidth;
-        } else if (col < panels.tailCol) {
-          source = b;
-          offset = col;
-          stride = n;
+          tile(width / VL, rows, ap, rs, ds, k, panels.packed, col, panels.paddedWidth,
+              panels.packed, lastCol, panels.paddedWidth, scratch.tile);
+        } else if (lastCol < panels.tailCol) {
+          tile(width / VL, rows, ap, rs, ds, k, b, col, n, b, lastCol, n, scratch.tile);
         } else {
-          source = panels.packed;
-          offset = 0;
-          stride = panels.tailWidth;
+          tile(width / VL, rows, ap, rs, ds, k, b, col, n, panels.packed, 0, VL, scratch.tile);
         }
-        tile(width / VL, rows, ap, rs, ds, k, source, offset, stride, scratch.tile);
         writeBack(scratch.tile, count, width, i, col, n, beta, c);
       }
     }
   }
 
-  /** The tile {@code vectors} wide, from the rows of {@code a} at {@code ap}. */
+  /** The tile {@code vectors} wide (see {@link SimdFloatTiles} for the two panel sources). */
   private static void tile(int vectors, float[] a, int ap, int rowStride, int depthStride, int k,
-      float[] b, int bp, int bStride, float[] tile) {
+      float[] b, int bp, int bStride, float[] last, int lp, int lastStride, float[] tile) {
     switch (vectors) {
       case 4:
-        SimdFloatTiles.tile6x4(a, ap, rowStride, depthStride, k, b, bp, bStride, tile);
+        SimdFloatTiles.tile6x4(a, ap, rowStride, depthStride, k, b, bp, bStride, last, lp,
+            lastStride, tile);
         break;
       case 2:
-        SimdFloatTiles.tile6x2(a, ap, rowStride, depthStride, k, b, bp, bStride, tile);
+        SimdFloatTiles.tile6x2(a, ap, rowStride, depthStride, k, b, bp, bStride, last, lp,
+            lastStride, tile);
         break;
       default:
-        SimdFloatTiles.tile6x1(a, ap, rowStride, depthStride, k, b, bp, bStride, tile);
+        SimdFloatTiles.tile6x1(a, ap, rowStride, depthStride, k, last, lp, lastStride, tile);
         break;
     }
   }

@@ -23,6 +23,11 @@ final class ProgressBar {
 
   /** Redraws for {@code done} of {@code total} units, with a note such as the current loss. */
   void update(long done, long total, String note) {
+    update(done, total, () -> note);
+  }
+
+  /** As {@link #update(long, long, String)}, formatting the note only when it is drawn. */
+  void update(long done, long total, java.util.function.Supplier<String> note) {
     long now = System.nanoTime();
     if (!enabled || (now - lastDraw < 100_000_000L && done < total)) {
       return;
@@ -33,7 +38,7 @@ final class ProgressBar {
     double elapsed = (now - started) / 1e9;
     double remaining = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0;
     err.print(String.format(Locale.ROOT, "\r[%s%s] %3.0f%% %s eta %.0fs   ",
-        "#".repeat(filled), ".".repeat(WIDTH - filled), 100 * fraction, note, remaining));
+        "#".repeat(filled), ".".repeat(WIDTH - filled), 100 * fraction, note.get(), remaining));
     err.flush();
   }
 

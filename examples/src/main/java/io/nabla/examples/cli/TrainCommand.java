@@ -75,6 +75,8 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     DType dtype = compute.apply();
+    // Kernels get ready (compiled, on the SIMD backend) while the data loads.
+    Backends.current().warmUp(dtype);
     TrainingConfig config = TrainingConfig.chapterDefaults().withIterations(iterations)
         .withBatchSize(batch).withSeed(seed).withShuffledEpochs(shuffle);
     var optimizerInstance = Optimizers.byName(optimizer, learningRate);
@@ -96,7 +98,8 @@ final class TrainCommand implements Callable<Integer> {
     Trainer trainer = new Trainer(config).addListener(new TrainingListener() {
       @Override
       public void onIteration(int iteration, int total, double loss) {
-        bar.update(iteration, total, String.format(Locale.ROOT, "iter %d/%d loss %.4f", iteration, total, loss));
+        bar.update(iteration, total,
+            () -> String.format(Locale.ROOT, "iter %d/%d loss %.4f", iteration, total, loss));
       }
 
       @Override
