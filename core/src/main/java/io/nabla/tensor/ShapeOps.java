@@ -169,6 +169,27 @@ public final class ShapeOps {
     return out;
   }
 
+  /**
+   * Rows {@code [from, to)} along the first axis copied into {@code out}, whose shape is {@code
+   * x}'s with the first dimension {@code to - from}: a slice without allocating.
+   *
+   * @throws IndexOutOfBoundsException naming the range and the shape
+   */
+  public static void sliceRows(Tensor x, int from, int to, Tensor out) {
+    int rows = x.rank() == 0 ? 0 : x.dim(0);
+    if (x.rank() == 0 || from < 0 || to > rows || from > to) {
+      throw new IndexOutOfBoundsException(
+          "sliceRows: [" + from + ", " + to + ") is not a range of rows of shape "
+              + Shapes.format(x.shape()));
+    }
+    Checks.sameDtype("sliceRows", x, out);
+    int[] shape = x.shape();
+    shape[0] = to - from;
+    Checks.shapeIs("sliceRows", "output", out, shape);
+    int rowSize = rows == 0 ? 0 : x.size() / rows;
+    copyRange(x, from * rowSize, out, 0, out.size());
+  }
+
   /** Copies {@code source} into {@code target}; dtypes and shapes must match. */
   public static void assign(Tensor source, Tensor target) {
     Checks.notNull("assign", "source", source);

@@ -3,8 +3,14 @@ package io.nabla.train;
 import io.nabla.data.LabeledData;
 import io.nabla.loss.Targets;
 import io.nabla.model.Model;
+import io.nabla.tensor.ShapeOps;
+import io.nabla.tensor.Tensor;
+import java.util.Arrays;
 
-/** Accuracy over a whole data set, computed in batches so no full-size temporaries are needed. */
+/**
+ * Accuracy over a whole data set, computed in batches (copied into one reused buffer) so no
+ * full-size temporaries are needed.
+ */
 public final class Evaluation {
 
   /** Rows per evaluation batch unless told otherwise. */
@@ -21,10 +27,19 @@ public final class Evaluation {
       return 0;
     }
     double correct = 0;
+    Tensor images = null;
+    int[] labels = data.labels();
     for (int from = 0; from < data.size(); from += batch) {
       int to = Math.min(data.size(), from + batch);
-      LabeledData part = data.slice(from, to);
-      correct += model.accuracy(part.images(), Targets.labels(part.labels())) * (to - from);
+      // One buffer for every full batch (a new one only for a shorter last batch).
+      if (images == null || images.dim(0) != to - from) {
+        int[] shape = data.images().shape();
+        shape[0] = to - from;
+        images = data.images().zerosLike(shape);
+      }
+      ShapeOps.sliceRows(data.images(), from, to, images);
+      Targets targets = Targets.labels(Arrays.copyOfRange(labels, from, to));
+      correct += model.accuracy(images, targets) * (to - from);
     }
     return correct / data.size();
   }

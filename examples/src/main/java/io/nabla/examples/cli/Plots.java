@@ -26,6 +26,40 @@ final class Plots {
     chart.addSeries(name, x, y).setMarker(SeriesMarkers.NONE);
   }
 
+  /**
+   * Adds a long, noisy series as its envelope: the minimum and maximum of each of about {@code
+   * maxPoints / 2} consecutive buckets, in order, so an 800-pixel-wide chart shows the same
+   * picture as all the points at a fraction of the drawing time (10000 loss values took about a
+   * second to draw).
+   */
+  static void envelope(XYChart chart, String name, double[] x, double[] y, int maxPoints) {
+    int buckets = Math.max(1, maxPoints / 2);
+    if (x.length <= maxPoints) {
+      line(chart, name, x, y);
+      return;
+    }
+    double[] xs = new double[2 * buckets];
+    double[] ys = new double[2 * buckets];
+    int used = 0;
+    for (int b = 0; b < buckets; b++) {
+      int from = (int) ((long) x.length * b / buckets);
+      int to = (int) ((long) x.length * (b + 1) / buckets);
+      int lo = from;
+      int hi = from;
+      for (int i = from; i < to; i++) {
+        lo = y[i] < y[lo] ? i : lo;
+        hi = y[i] > y[hi] ? i : hi;
+      }
+      int first = Math.min(lo, hi);
+      int second = Math.max(lo, hi);
+      xs[used] = x[first];
+      ys[used++] = y[first];
+      xs[used] = x[second];
+      ys[used++] = y[second];
+    }
+    line(chart, name, xs, ys);
+  }
+
   /** Writes the chart as a PNG, atomically. */
   static void save(XYChart chart, Path file) throws IOException {
     AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));

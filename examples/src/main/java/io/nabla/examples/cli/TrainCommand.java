@@ -211,7 +211,7 @@ final class TrainCommand implements Callable<Integer> {
       steps[i] = i + 1;
     }
     XYChart loss = Plots.chart("Mini-batch loss", "iteration", "loss");
-    Plots.line(loss, "loss", steps, losses);
+    Plots.envelope(loss, "loss", steps, losses, 2000);
     Plots.save(loss, out.resolve("loss.png"));
     int n = history.epochs().size();
     double[] epochs = new double[n];
