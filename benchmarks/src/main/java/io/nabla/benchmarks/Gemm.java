@@ -65,10 +65,10 @@ public class Gemm {
     Parallelism.setThreads(BenchmarkData.threads(threads));
     DType type = DType.parse(dtype);
     transA = shape.startsWith("T");
-    String[] dims = shape.replace("T", "").split("x");
-    int m = Integer.parseInt(dims[0]);
-    int k = Integer.parseInt(dims[1]);
-    int n = Integer.parseInt(dims[2]);
+    int[] mkn = dims(shape);
+    int m = mkn[0];
+    int k = mkn[1];
+    int n = mkn[2];
     SeededRandom random = new SeededRandom(1);
     a = (transA ? Tensors.randomUniform(random, -1, 1, type, k, m)
         : Tensors.randomUniform(random, -1, 1, type, m, k)).on(chosen);
@@ -76,10 +76,18 @@ public class Gemm {
     c = Tensors.zeros(type, m, n).on(chosen);
   }
 
+  /** {m, k, n} of a shape name such as {@code T784x100x50}. */
+  static int[] dims(String shape) {
+    String[] parts = shape.replace("T", "").split("x");
+    return new int[] {
+      Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])
+    };
+  }
+
   /** Floating-point operations of a shape: 2 m k n. */
   static double flops(String shape) {
-    String[] dims = shape.replace("T", "").split("x");
-    return 2.0 * Double.parseDouble(dims[0]) * Double.parseDouble(dims[1]) * Double.parseDouble(dims[2]);
+    int[] mkn = dims(shape);
+    return 2.0 * mkn[0] * mkn[1] * mkn[2];
   }
 
   /** One product {@code c = op(a) . b}. */

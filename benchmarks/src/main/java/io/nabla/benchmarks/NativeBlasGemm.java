@@ -73,10 +73,10 @@ public class NativeBlasGemm {
         BenchmarkData.threads(threads));
     single = dtype.equals("float32");
     transA = shape.startsWith("T");
-    String[] dims = shape.replace("T", "").split("x");
-    m = Integer.parseInt(dims[0]);
-    k = Integer.parseInt(dims[1]);
-    n = Integer.parseInt(dims[2]);
+    int[] mkn = Gemm.dims(shape);
+    m = mkn[0];
+    k = mkn[1];
+    n = mkn[2];
     SplittableRandom random = new SplittableRandom(1);
     double[] a = random.doubles((long) m * k, -1, 1).toArray();
     double[] b = random.doubles((long) k * n, -1, 1).toArray();

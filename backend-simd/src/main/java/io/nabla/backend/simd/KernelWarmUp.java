@@ -24,16 +24,27 @@ final class KernelWarmUp {
 
   private KernelWarmUp() {}
 
-  /** Starts warming the kernels of {@code dtype}, once per JVM and dtype; returns at once. */
-  static void start(DType dtype) {
+  /**
+   * Starts warming the kernels of {@code dtype}, once per JVM and dtype; returns at once, true if
+   * this call started it.
+   */
+  static boolean start(DType dtype) {
     if (!STARTED.add(dtype)) {
-      return;
+      return false;
     }
-    Thread thread = new Thread(
-        dtype == DType.FLOAT32 ? KernelWarmUp::float32 : KernelWarmUp::float64,
-        "nabla-simd-warmup-" + dtype.label());
+    Thread thread = new Thread(() -> run(dtype), "nabla-simd-warmup-" + dtype.label());
     thread.setDaemon(true);
     thread.start();
+    return true;
+  }
+
+  /** The warm-up itself, on the calling thread. */
+  static void run(DType dtype) {
+    if (dtype == DType.FLOAT32) {
+      float32();
+    } else {
+      float64();
+    }
   }
 
   private static float[] floats(int size) {

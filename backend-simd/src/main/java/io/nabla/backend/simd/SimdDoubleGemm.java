@@ -27,11 +27,17 @@ final class SimdDoubleGemm {
   private static final int VL = S.length();
 
   /**
-   * Below this many multiply-adds (m n k) a product stays on one thread. Measured on the 2-core
-   * AVX-512 machine, JDK 25, float64: the MNIST step's products (about 2^22) ran slower on two
-   * threads (100x784x50: 68 vs 49 GFLOP/s), 128^3 (2^21) broke even, 256^3 (2^24) gained 1.65x.
+   * Below this many multiply-adds (m n k) a product stays on one thread: 2^18 per vector lane,
+   * about 80 us of work for one core whatever the vector width; the system property {@code
+   * nabla.simd.parallelThreshold} overrides it. Measured on a 2-core AMD EPYC, JDK 25, float64,
+   * JMH: with 512-bit vectors the step's 784-wide products (about 2^22) alone ran faster on two
+   * threads (100x784x50 61 -> 46 us), but the step that contains them ran slower (148 -> 172 us):
+   * the second core must first fetch the weights the update just wrote and the new batch. On the
+   * AVX2 path (-XX:UseAVX=2), where the same products take twice as long, the step gained (281 ->
+   * 231 us). The evaluation's [1000, 784] products (2^25) gain everywhere.
    */
-  static final long PARALLEL_THRESHOLD = Long.getLong("nabla.simd.parallelThreshold", 1L << 20);
+  static final long PARALLEL_THRESHOLD =
+      Long.getLong("nabla.simd.parallelThreshold", (long) VL << 18);
 
   private static final int ROWS = GemmTiling.ROWS;
 
