@@ -6,13 +6,14 @@ import io.nabla.layer.Parameter;
 import io.nabla.loss.Targets;
 import io.nabla.model.Model;
 import io.nabla.optimizer.Optimizer;
-import io.nabla.tensor.ShapeOps;
 import io.nabla.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The chapter's learning loop: for each iteration draw a mini-batch, compute the gradient by
+ * The chapter's learning loop: for each iteration draw a mini-batch (gathered on a background
+ * thread while the previous one trains, in the same order: {@link BatchPrefetcher}), compute the
+ * gradient by
  * backpropagation, let the optimizer update the parameters, and record the batch loss (after the
  * update, as the chapter does); once per epoch ({@code max(trainSize / batchSize, 1)} iterations,
  * starting after the first update, as the chapter does) measure the accuracy on the whole training
@@ -54,40 +55,31 @@ public final class Trainer {
     List<Parameter> parameters = model.parameters();
     double[] losses = new double[config.iterations()];
     List<EpochResult> epochs = new ArrayList<>();
-    Tensor images = null;
-    for (int iteration = 1; iteration <= config.iterations(); iteration++) {
-      int[] rows = sampler.nextBatch();
-      // One batch buffer for the whole run (a new one only when the batch size changes).
-      if (images == null || images.dim(0) != rows.length) {
-        int[] shape = train.images().shape();
-        shape[0] = rows.length;
-        images = train.images().zerosLike(shape);
-      }
-      ShapeOps.gatherRows(train.images(), rows, images);
-      int[] labels = new int[rows.length];
-      for (int i = 0; i < rows.length; i++) {
-        labels[i] = train.labels()[rows[i]];
-      }
-      Targets targets = Targets.labels(labels);
-      model.gradient(images, targets);
-      optimizer.step(parameters);
-      double loss = model.loss(images, targets);
-      if (!Double.isFinite(loss)) {
-        throw new TrainingDivergedException(iteration, loss);
-      }
-      losses[iteration - 1] = loss;
-      for (TrainingListener l : listeners) {
-        l.onIteration(iteration, config.iterations(), loss);
-      }
-      // As the chapter's loop (i from 0, evaluated when i % iter_per_epoch == 0): after the
-      // first update and every epoch after it, 17 evaluations in its 10000 iterations.
-      if ((iteration - 1) % perEpoch == 0) {
-        EpochResult result = new EpochResult((iteration - 1) / perEpoch, iteration,
-            Evaluation.accuracy(model, train, config.evaluationBatch()),
-            Evaluation.accuracy(model, test, config.evaluationBatch()));
-        epochs.add(result);
+    try (BatchPrefetcher batches = new BatchPrefetcher(train, sampler)) {
+      for (int iteration = 1; iteration <= config.iterations(); iteration++) {
+        BatchPrefetcher.Batch batch = batches.next();
+        Tensor images = batch.images();
+        Targets targets = Targets.labels(batch.labels());
+        model.gradient(images, targets);
+        optimizer.step(parameters);
+        double loss = model.loss(images, targets);
+        if (!Double.isFinite(loss)) {
+          throw new TrainingDivergedException(iteration, loss);
+        }
+        losses[iteration - 1] = loss;
         for (TrainingListener l : listeners) {
-          l.onEpoch(result);
+          l.onIteration(iteration, config.iterations(), loss);
+        }
+        // As the chapter's loop (i from 0, evaluated when i % iter_per_epoch == 0): after the
+        // first update and every epoch after it, 17 evaluations in its 10000 iterations.
+        if ((iteration - 1) % perEpoch == 0) {
+          EpochResult result = new EpochResult((iteration - 1) / perEpoch, iteration,
+              Evaluation.accuracy(model, train, config.evaluationBatch()),
+              Evaluation.accuracy(model, test, config.evaluationBatch()));
+          epochs.add(result);
+          for (TrainingListener l : listeners) {
+            l.onEpoch(result);
+          }
         }
       }
     }

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nabla.data.BatchSampler;
 import io.nabla.data.LabeledData;
+import io.nabla.loss.Targets;
 import io.nabla.model.TwoLayerNet;
 import io.nabla.optimizer.Sgd;
 import io.nabla.tensor.DType;
 import io.nabla.tensor.SeededRandom;
+import io.nabla.tensor.ShapeOps;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
 import java.util.ArrayList;
@@ -52,6 +55,33 @@ class TrainerTest {
     assertEquals(List.of(1, 31, 61, 91), history.epochs().stream().map(EpochResult::iteration).toList());
     assertTrue(history.lastEpoch().testAccuracy() > 0.9, history.toString());
     assertEquals(history.lastEpoch().testAccuracy(), Evaluation.accuracy(net, test, 7), 0.05);
+  }
+
+  /** Gathering batches in the background changes nothing: same losses, bit for bit, as in line. */
+  @Test
+  void prefetchedBatchesGiveTheInLineLoopsLosses() {
+    LabeledData train = blobs(200, 1);
+    TrainingConfig config = TrainingConfig.chapterDefaults().withIterations(60).withBatchSize(16)
+        .withSeed(5);
+    TwoLayerNet trained = TwoLayerNet.builder(8, 10, 3).seed(3).weightInitStd(0.1).build();
+    double[] losses = new Trainer(config).train(trained, new Sgd(0.5), train, train).losses();
+
+    TwoLayerNet net = TwoLayerNet.builder(8, 10, 3).seed(3).weightInitStd(0.1).build();
+    Sgd sgd = new Sgd(0.5);
+    BatchSampler sampler = BatchSampler.withReplacement(train.size(), 16, 5);
+    Tensor images = Tensors.zeros(DType.FLOAT32, 16, 8);
+    for (int i = 0; i < losses.length; i++) {
+      int[] rows = sampler.nextBatch();
+      ShapeOps.gatherRows(train.images(), rows, images);
+      int[] labels = new int[rows.length];
+      for (int r = 0; r < rows.length; r++) {
+        labels[r] = train.labels()[rows[r]];
+      }
+      Targets t = Targets.labels(labels);
+      net.gradient(images, t);
+      sgd.step(net.parameters());
+      assertEquals(net.loss(images, t), losses[i], 0.0, "loss at iteration " + (i + 1));
+    }
   }
 
   @Test
