@@ -140,7 +140,9 @@ final class SpinningWorkers {
           job.work();
           idleSince = System.nanoTime();
         } else if (System.nanoTime() - idleSince < SPIN_MICROS * 1000) {
-          Thread.onSpinWait();
+          // Yield, not only pause: another thread of the program (the batch gatherer) may need
+          // this core more than a worker waiting for work.
+          Thread.yield();
         } else {
           parked = true;
           // Re-read after announcing: run() either sees parked (and unparks) or we see its job.
