@@ -270,9 +270,14 @@ final class SimdDoubleKernels {
     return true;
   }
 
-  /** Sums of contiguous runs (inner == 1): each output is one vector accumulation. */
+  /**
+   * Sums of contiguous runs (inner == 1): each output is one vector accumulation, whose lanes are
+   * then added in lane order (not by {@code reduceLanes}, whose order the Vector API leaves open,
+   * so that compiled and interpreted code could differ).
+   */
   private static boolean sumContiguous(double[] x, int outer, int length, double[] out) {
     int bound = S.loopBound(length);
+    double[] lanes = new double[VL];
     for (int o = 0; o < outer; o++) {
       int base = o * length;
       DoubleVector acc = DoubleVector.zero(S);
@@ -280,7 +285,11 @@ final class SimdDoubleKernels {
       for (; l < bound; l += VL) {
         acc = acc.add(DoubleVector.fromArray(S, x, base + l));
       }
-      double sum = acc.reduceLanes(VectorOperators.ADD);
+      acc.intoArray(lanes, 0);
+      double sum = 0;
+      for (double lane : lanes) {
+        sum += lane;
+      }
       for (; l < length; l++) {
         sum += x[base + l];
       }

@@ -269,9 +269,14 @@ final class SimdFloatKernels {
     return true;
   }
 
-  /** Sums of contiguous runs (inner == 1): each output is one vector accumulation. */
+  /**
+   * Sums of contiguous runs (inner == 1): each output is one vector accumulation, whose lanes are
+   * then added in lane order (not by {@code reduceLanes}, whose order the Vector API leaves open,
+   * so that compiled and interpreted code could differ).
+   */
   private static boolean sumContiguous(float[] x, int outer, int length, float[] out) {
     int bound = S.loopBound(length);
+    float[] lanes = new float[VL];
     for (int o = 0; o < outer; o++) {
       int base = o * length;
       FloatVector acc = FloatVector.zero(S);
@@ -279,7 +284,11 @@ final class SimdFloatKernels {
       for (; l < bound; l += VL) {
         acc = acc.add(FloatVector.fromArray(S, x, base + l));
       }
-      float sum = acc.reduceLanes(VectorOperators.ADD);
+      acc.intoArray(lanes, 0);
+      float sum = 0;
+      for (float lane : lanes) {
+        sum += lane;
+      }
       for (; l < length; l++) {
         sum += x[base + l];
       }

@@ -5,13 +5,13 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * Prints a checksum of the bits of {@link DeterministicExp} and the SIMD sigmoid over fixed inputs,
- * vector and scalar, float32 and float64: run in a child JVM in the interpreter and compared with
- * the compiled code's, by {@link DeterministicExpTest}.
+ * Prints a checksum of the bits of {@link DeterministicExp}, the SIMD sigmoid and the SIMD row
+ * sums over fixed inputs, vector and scalar, float32 and float64: run in a child JVM in the
+ * interpreter and compared with the compiled code's, by {@link DeterministicExpTest}.
  */
-public final class ExpChecksum {
+public final class KernelChecksum {
 
-  private ExpChecksum() {}
+  private KernelChecksum() {}
 
   /** The checksum over 4096 inputs per dtype, spanning the whole range and the edges. */
   static long checksum() {
@@ -47,6 +47,15 @@ public final class ExpChecksum {
     SimdFloatKernels.map(io.nabla.backend.UnaryOp.SIGMOID, xf, yf);
     for (int i = 0; i < n; i++) {
       sum = sum * 31 + Float.floatToRawIntBits(yf[i]);
+    }
+    // Row sums: 64 rows of 64, each one vector accumulation and a lane sum (the result depends on
+    // the vector width, so the child JVM gets the parent's vector flags).
+    float[] rows = new float[64];
+    SimdFloatKernels.reduce(io.nabla.backend.ReduceOp.SUM, xf, 64, 64, 1, rows);
+    double[] rowsD = new double[64];
+    SimdDoubleKernels.reduce(io.nabla.backend.ReduceOp.SUM, xd, 64, 64, 1, rowsD);
+    for (int i = 0; i < 64; i++) {
+      sum = sum * 31 + Float.floatToRawIntBits(rows[i]) + Double.doubleToRawLongBits(rowsD[i]);
     }
     return sum;
   }
