@@ -5,6 +5,7 @@ import io.nabla.tensor.MatrixOps;
 import io.nabla.tensor.ReductionOps;
 import io.nabla.tensor.Shapes;
 import io.nabla.tensor.Tensor;
+import io.nabla.tensor.Tensors;
 import java.util.List;
 import java.util.Objects;
 
@@ -80,7 +81,7 @@ public final class Affine implements Layer {
               + weight.name() + " " + Shapes.format(w.shape()) + ": expected [batch, "
               + w.dim(0) + "]");
     }
-    Tensor out = Workspace.reuse(outputBuffer, w, batch.dim(0), w.dim(1));
+    Tensor out = Tensors.reuse(outputBuffer, w, batch.dim(0), w.dim(1));
     outputBuffer = out;
     MatrixOps.gemm(false, false, 1.0, batch, w, 0.0, out);
     if (bias != null) {
@@ -95,7 +96,7 @@ public final class Affine implements Layer {
   public Tensor backward(Tensor gradOut) {
     Tensor dout = parameterGradients(gradOut);
     Tensor w = weight.value();
-    Tensor dx = Workspace.reuse(inputGrad, w, dout.dim(0), w.dim(0));
+    Tensor dx = Tensors.reuse(inputGrad, w, dout.dim(0), w.dim(0));
     inputGrad = dx;
     MatrixOps.gemm(false, true, 1.0, dout, w, 0.0, dx);
     return gradOut.rank() == 1 ? dx.reshape(w.dim(0)) : dx;
@@ -112,12 +113,12 @@ public final class Affine implements Layer {
     LayerState.checkBackward("affine", output, gradOut);
     Tensor w = weight.value();
     Tensor dout = gradOut.rank() == 1 ? gradOut.reshape(1, gradOut.size()) : gradOut;
-    Tensor dw = Workspace.reuse(weightGrad, w, w.shape());
+    Tensor dw = Tensors.reuse(weightGrad, w, w.shape());
     weightGrad = dw;
     MatrixOps.gemm(true, false, 1.0, input, dout, 0.0, dw);
     weight.setGrad(dw);
     if (bias != null) {
-      Tensor db = Workspace.reuse(biasGrad, w, w.dim(1));
+      Tensor db = Tensors.reuse(biasGrad, w, w.dim(1));
       biasGrad = db;
       ReductionOps.sum(dout, 0, db);
       bias.setGrad(db);

@@ -5,6 +5,7 @@ import io.nabla.tensor.DType;
 import io.nabla.tensor.ElementwiseOps;
 import io.nabla.tensor.NeuralOps;
 import io.nabla.tensor.Tensor;
+import io.nabla.tensor.Tensors;
 import java.util.List;
 
 /** The rectifier {@code y = max(0, x)}; backward passes {@code dout} where {@code x > 0}. */
@@ -17,7 +18,7 @@ public final class Relu implements Layer {
   @Override
   public Tensor forward(Tensor x) {
     input = x;
-    output = Workspace.reuse(output, x, x.shape());
+    output = Tensors.reuse(output, x, x.shape());
     ElementwiseOps.map(UnaryOp.RELU, x, output);
     return output;
   }
@@ -25,7 +26,7 @@ public final class Relu implements Layer {
   @Override
   public Tensor backward(Tensor gradOut) {
     LayerState.checkBackward("relu", output, gradOut);
-    Tensor dx = Workspace.reuse(inputGrad, gradOut, gradOut.shape());
+    Tensor dx = Tensors.reuse(inputGrad, gradOut, gradOut.shape());
     inputGrad = dx;
     NeuralOps.reluBackward(input, gradOut, dx);
     return dx;

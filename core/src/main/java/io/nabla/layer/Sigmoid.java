@@ -5,6 +5,7 @@ import io.nabla.tensor.DType;
 import io.nabla.tensor.ElementwiseOps;
 import io.nabla.tensor.NeuralOps;
 import io.nabla.tensor.Tensor;
+import io.nabla.tensor.Tensors;
 import java.util.List;
 
 /** The logistic activation {@code y = 1 / (1 + e^-x)}; backward {@code dx = dout * y * (1 - y)}. */
@@ -15,7 +16,7 @@ public final class Sigmoid implements Layer {
 
   @Override
   public Tensor forward(Tensor x) {
-    output = Workspace.reuse(output, x, x.shape());
+    output = Tensors.reuse(output, x, x.shape());
     ElementwiseOps.map(UnaryOp.SIGMOID, x, output);
     return output;
   }
@@ -23,7 +24,7 @@ public final class Sigmoid implements Layer {
   @Override
   public Tensor backward(Tensor gradOut) {
     LayerState.checkBackward("sigmoid", output, gradOut);
-    Tensor dx = Workspace.reuse(inputGrad, gradOut, gradOut.shape());
+    Tensor dx = Tensors.reuse(inputGrad, gradOut, gradOut.shape());
     inputGrad = dx;
     NeuralOps.sigmoidBackward(output, gradOut, dx);
     return dx;

@@ -8,6 +8,7 @@ import io.nabla.loss.Targets;
 import io.nabla.tensor.DType;
 import io.nabla.tensor.NeuralOps;
 import io.nabla.tensor.Tensor;
+import io.nabla.tensor.Tensors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,10 +77,7 @@ public abstract class SoftmaxClassifier implements Model {
   @Override
   public Map<String, Tensor> gradient(Tensor x, Targets t) {
     Tensor s = scores(x);
-    if (lossGradient == null || !lossGradient.hasShape(s.shape())
-        || lossGradient.dtype() != s.dtype() || lossGradient.backend() != s.backend()) {
-      lossGradient = s.zerosLike();
-    }
+    lossGradient = Tensors.reuse(lossGradient, s, s.shape());
     loss.gradient(s, t, lossGradient);
     network.backwardParameters(lossGradient);
     List<Parameter> parameters = network.parameters();

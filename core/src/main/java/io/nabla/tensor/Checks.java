@@ -22,7 +22,7 @@ final class Checks {
   }
 
   static void sameShape(String operation, Tensor a, Tensor b) {
-    if (!a.hasShape(b.shape())) {
+    if (!a.hasSameShape(b)) {
       throw new ShapeMismatchException(
           operation + ": shapes differ: " + Shapes.format(a.shape()) + " and "
               + Shapes.format(b.shape()));

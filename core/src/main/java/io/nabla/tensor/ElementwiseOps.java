@@ -79,12 +79,12 @@ public final class ElementwiseOps {
     }
     // The checks above and below allocate nothing: a training step calls this several times.
     var kernels = a.backend();
-    boolean aFull = sameShape(a, out);
-    if (aFull && sameShape(b, out)) {
+    boolean aFull = a.hasSameShape(out);
+    if (aFull && b.hasSameShape(out)) {
       kernels.zip(op, a, b, out);
     } else if (aFull && b.size() == 1) {
       kernels.zipScalar(op, a, b.getFlat(0), out);
-    } else if (sameShape(b, out) && a.size() == 1 && op.isCommutative()) {
+    } else if (b.hasSameShape(out) && a.size() == 1 && op.isCommutative()) {
       kernels.zipScalar(op, b, a.getFlat(0), out);
     } else if (aFull && isRowVectorOf(b, out) && !out.sharesStorageWith(b)) {
       kernels.zipRowVector(op, a, b, out);
@@ -111,18 +111,6 @@ public final class ElementwiseOps {
       int da = dimFromEnd(a, j);
       int db = dimFromEnd(b, j);
       if ((da != db && da != 1 && db != 1) || (da == 1 ? db : da) != dimFromEnd(out, j)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean sameShape(Tensor x, Tensor out) {
-    if (x.rank() != out.rank()) {
-      return false;
-    }
-    for (int i = 0; i < x.rank(); i++) {
-      if (x.dim(i) != out.dim(i)) {
         return false;
       }
     }

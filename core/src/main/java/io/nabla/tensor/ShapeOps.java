@@ -155,17 +155,11 @@ public final class ShapeOps {
 
   /** A copy of rows {@code [from, to)} along the first axis. */
   public static Tensor sliceRows(Tensor x, int from, int to) {
-    int rows = x.rank() == 0 ? 0 : x.dim(0);
-    if (x.rank() == 0 || from < 0 || to > rows || from > to) {
-      throw new IndexOutOfBoundsException(
-          "sliceRows: [" + from + ", " + to + ") is not a range of rows of shape "
-              + Shapes.format(x.shape()));
-    }
+    checkRowRange(x, from, to);
     int[] shape = x.shape();
-    int rowSize = rows == 0 ? 0 : x.size() / rows;
     shape[0] = to - from;
     Tensor out = x.zerosLike(shape);
-    copyRange(x, from * rowSize, out, 0, out.size());
+    sliceRows(x, from, to, out);
     return out;
   }
 
@@ -176,18 +170,23 @@ public final class ShapeOps {
    * @throws IndexOutOfBoundsException naming the range and the shape
    */
   public static void sliceRows(Tensor x, int from, int to, Tensor out) {
-    int rows = x.rank() == 0 ? 0 : x.dim(0);
-    if (x.rank() == 0 || from < 0 || to > rows || from > to) {
-      throw new IndexOutOfBoundsException(
-          "sliceRows: [" + from + ", " + to + ") is not a range of rows of shape "
-              + Shapes.format(x.shape()));
-    }
+    checkRowRange(x, from, to);
+    int rows = x.dim(0);
     Checks.sameDtype("sliceRows", x, out);
     int[] shape = x.shape();
     shape[0] = to - from;
     Checks.shapeIs("sliceRows", "output", out, shape);
     int rowSize = rows == 0 ? 0 : x.size() / rows;
     copyRange(x, from * rowSize, out, 0, out.size());
+  }
+
+  private static void checkRowRange(Tensor x, int from, int to) {
+    int rows = x.rank() == 0 ? 0 : x.dim(0);
+    if (x.rank() == 0 || from < 0 || to > rows || from > to) {
+      throw new IndexOutOfBoundsException(
+          "sliceRows: [" + from + ", " + to + ") is not a range of rows of shape "
+              + Shapes.format(x.shape()));
+    }
   }
 
   /** Copies {@code source} into {@code target}; dtypes and shapes must match. */

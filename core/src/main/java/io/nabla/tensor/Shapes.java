@@ -86,12 +86,4 @@ public final class Shapes {
     return p;
   }
 
-  /** The shape without its leading 1s, so {@code [1, 1, 5]} becomes {@code [5]}. */
-  static int[] stripLeadingOnes(int[] shape) {
-    int start = 0;
-    while (start < shape.length && shape[start] == 1) {
-      start++;
-    }
-    return Arrays.copyOfRange(shape, start, shape.length);
-  }
 }

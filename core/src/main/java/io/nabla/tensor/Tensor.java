@@ -111,6 +111,11 @@ public final class Tensor {
     return Arrays.equals(shape, expected);
   }
 
+  /** Whether this tensor has the same shape as {@code other} (compared without copying either). */
+  public boolean hasSameShape(Tensor other) {
+    return Arrays.equals(shape, other.shape);
+  }
+
   /** The backend whose kernels this tensor's operations run. */
   public Backend backend() {
     return backend;

@@ -10,6 +10,19 @@ public final class Tensors {
 
   private Tensors() {}
 
+  /**
+   * {@code cached} if it has this shape and the dtype and backend of {@code like}, else a new zero
+   * tensor like {@code like}: how layers, losses and loops reuse their buffers from step to step,
+   * so a training step allocates (almost) nothing once the batch size stops changing.
+   */
+  public static Tensor reuse(Tensor cached, Tensor like, int... shape) {
+    if (cached != null && cached.hasShape(shape) && cached.dtype() == like.dtype()
+        && cached.backend() == like.backend()) {
+      return cached;
+    }
+    return like.zerosLike(shape);
+  }
+
   /** A tensor of zeros. */
   public static Tensor zeros(DType dtype, int... shape) {
     return Tensor.allocate(dtype, shape, Backends.current());

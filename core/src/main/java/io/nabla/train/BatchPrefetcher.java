@@ -4,6 +4,7 @@ import io.nabla.data.BatchSampler;
 import io.nabla.data.LabeledData;
 import io.nabla.tensor.ShapeOps;
 import io.nabla.tensor.Tensor;
+import io.nabla.tensor.Tensors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +26,8 @@ final class BatchPrefetcher implements AutoCloseable {
   private final LabeledData data;
   private final BatchSampler sampler;
   private final ExecutorService gatherer;
-  private final Batch[] buffers = new Batch[2];
+  private final Tensor[] imageBuffers = new Tensor[2];
+  private final int[][] labelBuffers = new int[2][];
   private int turn;
   private Future<Batch> pending;
 
@@ -61,20 +63,20 @@ final class BatchPrefetcher implements AutoCloseable {
   /** Draws the next rows and copies them into the buffer whose turn it is. */
   private Batch gatherNext() {
     int[] rows = sampler.nextBatch();
-    Batch buffer = buffers[turn];
-    if (buffer == null || buffer.images().dim(0) != rows.length) {
-      int[] shape = data.images().shape();
-      shape[0] = rows.length;
-      buffer = new Batch(data.images().zerosLike(shape), new int[rows.length]);
-      buffers[turn] = buffer;
-    }
+    int[] shape = data.images().shape();
+    shape[0] = rows.length;
+    Tensor images = Tensors.reuse(imageBuffers[turn], data.images(), shape);
+    int[] labels = labelBuffers[turn] != null && labelBuffers[turn].length == rows.length
+        ? labelBuffers[turn] : new int[rows.length];
+    imageBuffers[turn] = images;
+    labelBuffers[turn] = labels;
     turn = 1 - turn;
-    ShapeOps.gatherRows(data.images(), rows, buffer.images());
-    int[] labels = data.labels();
+    ShapeOps.gatherRows(data.images(), rows, images);
+    int[] all = data.labels();
     for (int i = 0; i < rows.length; i++) {
-      buffer.labels()[i] = labels[rows[i]];
+      labels[i] = all[rows[i]];
     }
-    return buffer;
+    return new Batch(images, labels);
   }
 
   @Override

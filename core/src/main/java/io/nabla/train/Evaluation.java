@@ -5,6 +5,7 @@ import io.nabla.loss.Targets;
 import io.nabla.model.Model;
 import io.nabla.tensor.ShapeOps;
 import io.nabla.tensor.Tensor;
+import io.nabla.tensor.Tensors;
 import java.util.Arrays;
 
 /**
@@ -32,11 +33,9 @@ public final class Evaluation {
     for (int from = 0; from < data.size(); from += batch) {
       int to = Math.min(data.size(), from + batch);
       // One buffer for every full batch (a new one only for a shorter last batch).
-      if (images == null || images.dim(0) != to - from) {
-        int[] shape = data.images().shape();
-        shape[0] = to - from;
-        images = data.images().zerosLike(shape);
-      }
+      int[] shape = data.images().shape();
+      shape[0] = to - from;
+      images = Tensors.reuse(images, data.images(), shape);
       ShapeOps.sliceRows(data.images(), from, to, images);
       Targets targets = Targets.labels(Arrays.copyOfRange(labels, from, to));
       correct += model.accuracy(images, targets) * (to - from);

@@ -4,6 +4,9 @@ import io.nabla.backend.BinaryOp;
 import io.nabla.backend.ReduceOp;
 import io.nabla.backend.UnaryOp;
 import io.nabla.tensor.DType;
+import io.nabla.tensor.SeededRandom;
+import io.nabla.tensor.Tensor;
+import io.nabla.tensor.Tensors;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,82 +41,33 @@ final class KernelWarmUp {
     return true;
   }
 
-  /** The warm-up itself, on the calling thread. */
+  /** The warm-up itself, on the calling thread: the step's kernels, through the backend. */
   static void run(DType dtype) {
-    if (dtype == DType.FLOAT32) {
-      float32();
-    } else {
-      float64();
-    }
-  }
-
-  private static float[] floats(int size) {
-    float[] x = new float[size];
-    for (int i = 0; i < size; i++) {
-      x[i] = (i % 17 - 8) / 8f;
-    }
-    return x;
-  }
-
-  private static double[] doubles(int size) {
-    double[] x = new double[size];
-    for (int i = 0; i < size; i++) {
-      x[i] = (i % 17 - 8) / 8.0;
-    }
-    return x;
-  }
-
-  private static void float32() {
+    SimdBackend simd = new SimdBackend();
+    SeededRandom random = new SeededRandom(1);
     int m = 13;
     int k = 64;
-    float[] x = floats(m * k);
-    float[] w1 = floats(k * 50);
-    float[] h = floats(m * 50);
-    float[] w2 = floats(50 * 10);
-    float[] s = floats(m * 10);
-    float[] dw1 = floats(k * 50);
-    float[] b1 = floats(50);
+    Tensor x = Tensors.randomUniform(random, -1, 1, dtype, m, k).on(simd);
+    Tensor w1 = Tensors.randomUniform(random, -0.1, 0.1, dtype, k, 50).on(simd);
+    Tensor b1 = Tensors.zeros(dtype, 50).on(simd);
+    Tensor w2 = Tensors.randomUniform(random, -0.1, 0.1, dtype, 50, 10).on(simd);
+    Tensor h = Tensors.zeros(dtype, m, 50).on(simd);
+    Tensor s = Tensors.zeros(dtype, m, 10).on(simd);
+    Tensor dw1 = Tensors.zeros(dtype, k, 50).on(simd);
     for (int round = 0; round < ROUNDS; round++) {
-      SimdFloatGemm.gemm(false, false, m, 50, k, 1, x, w1, 0, h);
-      SimdFloatKernels.zipRowVector(BinaryOp.ADD, h, b1, h);
-      SimdFloatKernels.map(UnaryOp.SIGMOID, h, h);
-      SimdFloatGemm.gemm(false, false, m, 10, 50, 1, h, w2, 0, s);
-      SimdFloatKernels.softmaxRows(s, 10, s);
-      SimdFloatKernels.softmaxRows(h, 50, h);
-      SimdFloatGemm.gemm(false, true, m, 50, 10, 1, s, w2, 0, h);
-      SimdFloatKernels.sigmoidBackward(h, h, h);
-      SimdFloatGemm.gemm(true, false, k, 50, m, 1, x, h, 0, dw1);
-      SimdFloatGemm.gemm(true, false, 50, 10, m, 0.5f, h, s, 1, w2);
-      SimdFloatKernels.reduce(ReduceOp.SUM, h, 1, m, 50, b1);
-      SimdFloatKernels.axpy(-1e-9f, dw1, w1);
-      SimdFloatKernels.map(UnaryOp.EXP, b1, b1);
-    }
-  }
-
-  private static void float64() {
-    int m = 13;
-    int k = 64;
-    double[] x = doubles(m * k);
-    double[] w1 = doubles(k * 50);
-    double[] h = doubles(m * 50);
-    double[] w2 = doubles(50 * 10);
-    double[] s = doubles(m * 10);
-    double[] dw1 = doubles(k * 50);
-    double[] b1 = doubles(50);
-    for (int round = 0; round < ROUNDS; round++) {
-      SimdDoubleGemm.gemm(false, false, m, 50, k, 1, x, w1, 0, h);
-      SimdDoubleKernels.zipRowVector(BinaryOp.ADD, h, b1, h);
-      SimdDoubleKernels.map(UnaryOp.SIGMOID, h, h);
-      SimdDoubleGemm.gemm(false, false, m, 10, 50, 1, h, w2, 0, s);
-      SimdDoubleKernels.softmaxRows(s, 10, s);
-      SimdDoubleKernels.softmaxRows(h, 50, h);
-      SimdDoubleGemm.gemm(false, true, m, 50, 10, 1, s, w2, 0, h);
-      SimdDoubleKernels.sigmoidBackward(h, h, h);
-      SimdDoubleGemm.gemm(true, false, k, 50, m, 1, x, h, 0, dw1);
-      SimdDoubleGemm.gemm(true, false, 50, 10, m, 0.5, h, s, 1, w2);
-      SimdDoubleKernels.reduce(ReduceOp.SUM, h, 1, m, 50, b1);
-      SimdDoubleKernels.axpy(-1e-9, dw1, w1);
-      SimdDoubleKernels.map(UnaryOp.EXP, b1, b1);
+      simd.gemm(false, false, 1, x, w1, 0, h);
+      simd.zipRowVector(BinaryOp.ADD, h, b1, h);
+      simd.map(UnaryOp.SIGMOID, h, h);
+      simd.gemm(false, false, 1, h, w2, 0, s);
+      simd.softmaxRows(s, s);
+      simd.softmaxRows(h, h);
+      simd.gemm(false, true, 1, s, w2, 0, h);
+      simd.sigmoidBackward(h, h, h);
+      simd.gemm(true, false, 1, x, h, 0, dw1);
+      simd.gemm(true, false, 0.5, h, s, 1, w2);
+      simd.reduce(ReduceOp.SUM, h, 1, m, 50, b1);
+      simd.axpy(-1e-9, dw1, w1);
+      simd.map(UnaryOp.EXP, b1, b1);
     }
   }
 }

@@ -34,14 +34,7 @@ final class SimdDoubleKernels {
   }
 
   static void scale(double alpha, double[] x) {
-    int n = x.length;
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += VL) {
-      DoubleVector.fromArray(S, x, i).mul(alpha).intoArray(x, i);
-    }
-    for (; i < n; i++) {
-      x[i] *= alpha;
-    }
+    scale(alpha, x, 0, x.length);
   }
 
   static boolean map(UnaryOp op, double[] x, double[] out) {
@@ -77,7 +70,7 @@ final class SimdDoubleKernels {
         for (; i < n; i++) {
           out[i] = DeterministicExp.exp(x[i]);
         }
-        return true;
+        return true; // its own tail: op.apply would use Math.exp, not bit for bit the lanes
       case SIGMOID:
         for (; i < bound; i += VL) {
           sigmoid(DoubleVector.fromArray(S, x, i)).intoArray(out, i);
@@ -136,7 +129,7 @@ final class SimdDoubleKernels {
   }
 
   /** {@code x[from, from + length) *= alpha}. */
-  private static void scale(double alpha, double[] x, int from, int length) {
+  static void scale(double alpha, double[] x, int from, int length) {
     int i = 0;
     for (int bound = S.loopBound(length); i < bound; i += VL) {
       DoubleVector.fromArray(S, x, from + i).mul(alpha).intoArray(x, from + i);

@@ -33,14 +33,7 @@ final class SimdFloatKernels {
   }
 
   static void scale(float alpha, float[] x) {
-    int n = x.length;
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += VL) {
-      FloatVector.fromArray(S, x, i).mul(alpha).intoArray(x, i);
-    }
-    for (; i < n; i++) {
-      x[i] *= alpha;
-    }
+    scale(alpha, x, 0, x.length);
   }
 
   static boolean map(UnaryOp op, float[] x, float[] out) {
@@ -76,7 +69,7 @@ final class SimdFloatKernels {
         for (; i < n; i++) {
           out[i] = DeterministicExp.exp(x[i]);
         }
-        return true;
+        return true; // its own tail: op.apply would use Math.exp, not bit for bit the lanes
       case SIGMOID:
         for (; i < bound; i += VL) {
           sigmoid(FloatVector.fromArray(S, x, i)).intoArray(out, i);
@@ -135,7 +128,7 @@ final class SimdFloatKernels {
   }
 
   /** {@code x[from, from + length) *= alpha}. */
-  private static void scale(float alpha, float[] x, int from, int length) {
+  static void scale(float alpha, float[] x, int from, int length) {
     int i = 0;
     for (int bound = S.loopBound(length); i < bound; i += VL) {
       FloatVector.fromArray(S, x, from + i).mul(alpha).intoArray(x, from + i);
