@@ -20,6 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Property-based checks (jqwik, 1000 generated cases per kernel family): random shapes including
@@ -69,9 +70,9 @@ class KernelPropertiesTest {
   @Property(tries = 1000)
   void elementwiseFunctionsAgree(@ForAll @IntRange(min = 0, max = 70) int rows,
       @ForAll @IntRange(min = 1, max = 70) int cols, @ForAll boolean f32,
-      @ForAll @IntRange(min = 0, max = 9) int opIndex, @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
+      @ForAll UnaryOp op, @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
     DType d = dtype(f32);
-    UnaryOp op = UnaryOp.values()[opIndex];
+    requireEveryValueDrawn("unary", op, UnaryOp.values());
     Tensor x = random(seed, 8, d, rows, cols);
     if (op == UnaryOp.LOG || op == UnaryOp.SQRT || op == UnaryOp.RECIPROCAL) {
       x = x.abs().add(0.01);
@@ -85,11 +86,14 @@ class KernelPropertiesTest {
   @Property(tries = 1000)
   void broadcastArithmeticAgrees(@ForAll @IntRange(min = 1, max = 40) int rows,
       @ForAll @IntRange(min = 1, max = 40) int cols, @ForAll @IntRange(min = 0, max = 3) int form,
-      @ForAll @IntRange(min = 0, max = 5) int opIndex, @ForAll boolean f32,
+      @ForAll BinaryOp op, @ForAll boolean f32,
       @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
     DType d = dtype(f32);
-    BinaryOp op = BinaryOp.values()[opIndex == 4 ? 5 : opIndex]; // not POWER: negative bases
+    requireEveryValueDrawn("binary", op, BinaryOp.values());
     Tensor a = random(seed, 3, d, rows, cols);
+    if (op == BinaryOp.POWER) {
+      a = a.abs().add(0.1); // real powers of negative bases are NaN in every backend alike
+    }
     int[] shape = switch (form) {
       case 0 -> new int[] {rows, cols};
       case 1 -> new int[] {cols};
@@ -103,6 +107,38 @@ class KernelPropertiesTest {
     Tensor expected = ElementwiseOps.zip(op, a, b);
     for (Backend other : others()) {
       Tolerance.assertClose(other.name() + " " + op, expected, ElementwiseOps.zip(op, a.on(other), b.on(other)));
+    }
+  }
+
+  /**
+   * Fails the property unless every value of the enum was drawn at least once in its tries: the
+   * operators come from jqwik's enum generator, so a new operator is tested without a change
+   * here, and this guards against a filter or mapping that quietly drops one.
+   */
+  private static <E extends Enum<E>> void requireEveryValueDrawn(String label, E drawn, E[] all) {
+    Statistics.label(label).collect(drawn);
+    Statistics.label(label).coverage(c -> {
+      for (E each : all) {
+        c.check(each).count(n -> n > 0);
+      }
+    });
+  }
+
+  @Property(tries = 1000)
+  void everyReduceKernelAgrees(@ForAll @IntRange(min = 1, max = 40) int outer,
+      @ForAll @IntRange(min = 1, max = 40) int length, @ForAll @IntRange(min = 1, max = 6) int inner,
+      @ForAll ReduceOp op, @ForAll boolean f32, @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
+    DType d = dtype(f32);
+    requireEveryValueDrawn("reduce", op, ReduceOp.values());
+    Tensor x = random(seed, 2, d, outer, length, inner);
+    Tensor expected = x.zerosLike(outer, inner);
+    PURE.reduce(op, x, outer, length, inner, expected);
+    double tol = 2 * (length + 1) * Tolerance.unitRoundoff(d) * 2 * length;
+    for (Backend other : others()) {
+      Tensor out = x.zerosLike(outer, inner).on(other);
+      other.reduce(op, x.on(other), outer, length, inner, out);
+      Tolerance.assertClose(other.name() + " reduce " + op, expected, out,
+          Tolerance.absolute(d) + tol, Tolerance.relative(d), null);
     }
   }
 
