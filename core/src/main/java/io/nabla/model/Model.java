@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * A trainable model: a prediction, a loss, and the gradient of that loss with respect to every
- * named parameter, both by backpropagation and numerically.
+ * named parameter by backpropagation (the numerical gradient of a model is {@link
+ * io.nabla.gradcheck.GradientChecker}'s job).
  *
  * <p>A model keeps the state of its last forward pass, so one instance must not be used by two
  * threads at once; two instances (even on one backend) are independent.
@@ -30,13 +31,6 @@ public interface Model {
    * parameter name. Also sets each parameter's {@link Parameter#grad()} for an optimizer.
    */
   Map<String, Tensor> gradient(Tensor x, Targets t);
-
-  /**
-   * The gradient of {@link #loss} by central differences ({@code h = 1e-4}), keyed by parameter
-   * name: computed on a float64 copy of the model whatever its dtype, and slow (two forward passes
-   * per parameter element). The model is not modified.
-   */
-  Map<String, Tensor> numericalGradient(Tensor x, Targets t);
 
   /** The parameters, in a stable order; their values are live. */
   List<Parameter> parameters();

@@ -1,6 +1,5 @@
 package io.nabla.model;
 
-import io.nabla.gradcheck.GradientChecker;
 import io.nabla.layer.Parameter;
 import io.nabla.layer.Sequential;
 import io.nabla.loss.SoftmaxCrossEntropy;
@@ -94,19 +93,6 @@ public abstract class SoftmaxClassifier implements Model {
       gradients = java.util.Collections.unmodifiableMap(grads);
     }
     return gradients;
-  }
-
-  @Override
-  public Map<String, Tensor> numericalGradient(Tensor x, Targets t) {
-    Model copy = asType(DType.FLOAT64);
-    Tensor x64 = x.asType(DType.FLOAT64);
-    Targets t64 = t.asType(DType.FLOAT64);
-    GradientChecker checker = new GradientChecker();
-    Map<String, Tensor> grads = new LinkedHashMap<>();
-    for (Parameter p : copy.parameters()) {
-      grads.put(p.name(), checker.numericalGradient(v -> copy.loss(x64, t64), p.value()));
-    }
-    return grads;
   }
 
   @Override

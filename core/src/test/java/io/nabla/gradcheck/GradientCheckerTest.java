@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class GradientCheckerTest {
 
   private static final double SMOOTH = 1e-7;
-  private final GradientChecker checker = new GradientChecker();
+  private final GradientChecker checker = GradientChecker.centralDifferences();
 
   private static Tensor random(long seed, double low, double high, int... shape) {
     return Tensors.randomUniform(new SeededRandom(seed), low, high, DType.FLOAT64, shape);
@@ -49,6 +49,17 @@ class GradientCheckerTest {
     assertArrayEquals(before, x.toDoubleArray(), "x is restored");
     assertArrayEquals(new int[] {2, 3, 4}, grad.shape());
     assertArrayEquals(x.square().mul(3).toDoubleArray(), grad.toDoubleArray(), 1e-7);
+  }
+
+  @Test
+  void checkModelUsesTheCheckersStep() {
+    // Central differences err by O(h^2): a coarse step must show up in the model check.
+    TwoLayerNet net = TwoLayerNet.builder(6, 5, 3).weightInitStd(1.0).dtype(DType.FLOAT64).seed(3).build();
+    Tensor x = random(4, -1, 1, 4, 6);
+    Targets t = Targets.labels(0, 2, 1, 2);
+    double fine = GradientChecker.centralDifferences(1e-4).checkModel(net, x, t).worstRelativeError();
+    double coarse = GradientChecker.centralDifferences(0.5).checkModel(net, x, t).worstRelativeError();
+    assertTrue(coarse > 100 * fine, "h = 0.5 gives error " + coarse + ", h = 1e-4 gives " + fine);
   }
 
   @Test

@@ -96,7 +96,7 @@ public final class ChapterTour {
     Targets t = Targets.labels(2);
     out.println("  predict " + net.predict(x));
     out.printf(Locale.ROOT, "  loss %.6f%n", net.loss(x, t));
-    out.println("  numerical dW " + net.numericalGradient(x, t).get(SimpleNet.WEIGHT));
+    out.println("  numerical dW " + GradientChecker.centralDifferences().numericalGradient(net, x, t).get(SimpleNet.WEIGHT));
   }
 
   private void twoLayerNet() {
@@ -116,7 +116,7 @@ public final class ChapterTour {
     TwoLayerNet net = TwoLayerNet.builder(10, 16, 3).seed(2).build();
     out.println("  gradient check (float64): worst relative error "
         + String.format(Locale.ROOT, "%.2e",
-            new GradientChecker().checkModel(net, x.sliceRows(0, 5), t.select(new int[] {0, 1, 2, 3, 4}))
+            GradientChecker.centralDifferences().checkModel(net, x.sliceRows(0, 5), t.select(new int[] {0, 1, 2, 3, 4}))
                 .worstRelativeError()));
     Sgd sgd = new Sgd(0.1);
     BatchSampler sampler = BatchSampler.withReplacement(rows, 50, 3);

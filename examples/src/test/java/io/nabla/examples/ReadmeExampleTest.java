@@ -39,7 +39,7 @@ class ReadmeExampleTest {
     net.gradient(x, t);                           // backprop: sets every parameter's gradient
     sgd.step(net.parameters());                   // W <- W - 0.1 * dL/dW
     System.out.printf("loss %.4f -> %.4f%n", before, net.loss(x, t));
-    new GradientChecker().checkModel(net, x.sliceRows(0, 2), t.select(new int[] {0, 1}))
+    GradientChecker.centralDifferences().checkModel(net, x.sliceRows(0, 2), t.select(new int[] {0, 1}))
         .assertRelativeErrorBelow(1e-7);          // backprop agrees with central differences
     // ---- README example ends ----
     assertTrue(net.loss(x, t) < before, "one SGD step lowers the batch loss");

@@ -1,5 +1,6 @@
 package io.nabla.examples.cli;
 
+import io.nabla.gradcheck.GradientChecker;
 import io.nabla.backend.Backends;
 import io.nabla.data.LabeledData;
 import io.nabla.data.MnistData;
@@ -43,7 +44,7 @@ final class GradcheckCommand implements Callable<Integer> {
     LabeledData batch = data.train().slice(0, Math.min(rows, data.train().size()));
     TwoLayerNet net = TwoLayerNet.builder(784, 50, 10).dtype(dtype).seed(42).build();
     Targets t = Targets.labels(batch.labels());
-    Map<String, Tensor> numerical = net.numericalGradient(batch.images(), t);
+    Map<String, Tensor> numerical = GradientChecker.centralDifferences().numericalGradient(net, batch.images(), t);
     Map<String, Tensor> backprop = net.gradient(batch.images(), t);
     Map<String, Object> json = new LinkedHashMap<>();
     StringBuilder text = new StringBuilder(String.format(Locale.ROOT,

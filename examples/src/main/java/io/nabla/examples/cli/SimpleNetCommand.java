@@ -1,5 +1,6 @@
 package io.nabla.examples.cli;
 
+import io.nabla.gradcheck.GradientChecker;
 import io.nabla.loss.Targets;
 import io.nabla.model.SimpleNet;
 import io.nabla.tensor.DType;
@@ -36,7 +37,7 @@ final class SimpleNetCommand implements Callable<Integer> {
     Targets t = Targets.labels(2);
     Tensor prediction = net.predict(x);
     double loss = net.loss(x, t);
-    Tensor dW = net.numericalGradient(x, t).get(SimpleNet.WEIGHT);
+    Tensor dW = GradientChecker.centralDifferences().numericalGradient(net, x, t).get(SimpleNet.WEIGHT);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("W", rows(net.weight()));
     json.put("x", x.toDoubleArray());

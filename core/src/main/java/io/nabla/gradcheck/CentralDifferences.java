@@ -1,0 +1,137 @@
+package io.nabla.gradcheck;
+
+import io.nabla.layer.Layer;
+import io.nabla.layer.Parameter;
+import io.nabla.loss.Loss;
+import io.nabla.loss.Targets;
+import io.nabla.model.Model;
+import io.nabla.tensor.DType;
+import io.nabla.tensor.SeededRandom;
+import io.nabla.tensor.Tensor;
+import io.nabla.tensor.Tensors;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The chapter's numerical gradient, as a {@link GradientChecker}: {@link #numericalGradient}
+ * walks every element of a tensor of any shape (the chapter's
+ * {@code nditer} loop), perturbs it by {@code +h} and {@code -h}, and forms {@code (f(x+h) -
+ * f(x-h)) / 2h} in double precision, restoring the element afterwards even if {@code f} throws.
+ * The {@code check} methods first convert the layer, loss inputs or model to float64, so that the
+ * comparison measures the math and not float32 rounding, then report per tensor the errors of
+ * the analytic gradient ({@link GradientReport}).
+ */
+final class CentralDifferences implements GradientChecker {
+
+  private final double step;
+
+  /** A checker with step {@code h}, already validated. */
+  CentralDifferences(double step) {
+    Derivatives.checkStep(step);
+    this.step = step;
+  }
+
+  @Override
+  public double step() {
+    return step;
+  }
+
+  @Override
+  public Tensor numericalGradient(ToDoubleFunction<Tensor> f, Tensor x) {
+    Tensor grad = x.zerosLike().asType(DType.FLOAT64);
+    for (int i = 0; i < x.size(); i++) {
+      double saved = x.getFlat(i);
+      try {
+        x.setFlat(i, saved + step);
+        double plus = f.applyAsDouble(x);
+        x.setFlat(i, saved - step);
+        double minus = f.applyAsDouble(x);
+        grad.setFlat(i, (plus - minus) / (2 * step));
+      } finally {
+        x.setFlat(i, saved);
+      }
+    }
+    return grad;
+  }
+
+  @Override
+  public GradientReport checkLayer(Layer layer, Tensor x) {
+    Layer copy = layer.asType(DType.FLOAT64);
+    Tensor input = x.asType(DType.FLOAT64);
+    Tensor out = copy.forward(input);
+    Tensor r = Tensors.randomUniform(new SeededRandom(7), -1, 1, DType.FLOAT64, out.shape())
+        .on(out.backend());
+    Tensor dx = copy.backward(r);
+    ToDoubleFunction<Tensor> f = ignored -> copy.forward(input).mul(r).sum();
+    List<GradientReport.Entry> entries = new ArrayList<>();
+    entries.add(compare("input", dx, numericalGradient(f, input)));
+    for (Parameter p : copy.parameters()) {
+      entries.add(compare(p.name(), p.grad(), numericalGradient(f, p.value())));
+    }
+    return new GradientReport(entries);
+  }
+
+  @Override
+  public GradientReport checkLoss(Loss loss, Tensor y, Targets t) {
+    Tensor y64 = y.asType(DType.FLOAT64);
+    Targets t64 = t.asType(DType.FLOAT64);
+    Tensor analytic = loss.gradient(y64, t64);
+    Tensor numerical = numericalGradient(v -> loss.value(v, t64), y64);
+    return new GradientReport(List.of(compare("y", analytic, numerical)));
+  }
+
+  @Override
+  public GradientReport checkModel(Model model, Tensor x, Targets t) {
+    Map<String, Tensor> numerical = numericalGradient(model, x, t);
+    Map<String, Tensor> analytic =
+        model.asType(DType.FLOAT64).gradient(x.asType(DType.FLOAT64), t.asType(DType.FLOAT64));
+    List<GradientReport.Entry> entries = new ArrayList<>();
+    for (Map.Entry<String, Tensor> n : numerical.entrySet()) {
+      entries.add(compare(n.getKey(), analytic.get(n.getKey()), n.getValue()));
+    }
+    return new GradientReport(entries);
+  }
+
+  @Override
+  public Map<String, Tensor> numericalGradient(Model model, Tensor x, Targets t) {
+    Model copy = model.asType(DType.FLOAT64);
+    Tensor x64 = x.asType(DType.FLOAT64);
+    Targets t64 = t.asType(DType.FLOAT64);
+    Map<String, Tensor> grads = new LinkedHashMap<>();
+    for (Parameter p : copy.parameters()) {
+      grads.put(p.name(), numericalGradient(v -> copy.loss(x64, t64), p.value()));
+    }
+    return grads;
+  }
+
+  /** The errors of {@code analytic} against {@code numerical}, which have one shape. */
+  static GradientReport.Entry compare(String name, Tensor analytic, Tensor numerical) {
+    if (analytic == null || !analytic.hasShape(numerical.shape())) {
+      throw new IllegalArgumentException(
+          "gradient of " + name + " is " + (analytic == null ? "missing" : analytic.describe())
+              + ", expected " + numerical.describe());
+    }
+    double maxAbs = 0;
+    double sumAbs = 0;
+    double diffSq = 0;
+    double analyticSq = 0;
+    double numericalSq = 0;
+    for (int i = 0; i < numerical.size(); i++) {
+      double a = analytic.getFlat(i);
+      double n = numerical.getFlat(i);
+      double d = Math.abs(a - n);
+      maxAbs = Double.isNaN(d) ? Double.NaN : Math.max(maxAbs, d);
+      sumAbs += d;
+      diffSq += d * d;
+      analyticSq += a * a;
+      numericalSq += n * n;
+    }
+    double scale = Math.sqrt(analyticSq) + Math.sqrt(numericalSq);
+    double relative = scale == 0 ? Math.sqrt(diffSq) : Math.sqrt(diffSq) / scale;
+    double mean = numerical.size() == 0 ? 0 : sumAbs / numerical.size();
+    return new GradientReport.Entry(name, maxAbs, mean, relative);
+  }
+}
