@@ -1,5 +1,6 @@
 package io.nabla.benchmarks;
 
+import io.nabla.backend.Backend;
 import io.nabla.data.LabeledData;
 import io.nabla.data.MnistData;
 import io.nabla.data.MnistLoader;
@@ -19,12 +20,12 @@ final class BenchmarkData {
 
   private BenchmarkData() {}
 
-  /** {@code rows} training rows (the first ones) or, with {@code test}, test rows. */
-  static LabeledData rows(int rows, boolean test, DType dtype) {
+  /** On {@code backend}, {@code rows} training rows (the first ones) or, with {@code test}, test rows. */
+  static LabeledData rows(int rows, boolean test, DType dtype, Backend backend) {
     String dir = System.getenv("MNIST_DIR");
     if (dir != null && !dir.isBlank()) {
       try {
-        MnistData data = MnistLoader.load(Paths.get(dir), true, true, dtype);
+        MnistData data = MnistLoader.load(Paths.get(dir), true, true, dtype, backend);
         LabeledData split = test ? data.test() : data.train();
         System.out.println("# data: real MNIST from " + Path.of(dir) + ", " + rows + " rows");
         return split.slice(0, Math.min(rows, split.size()));
@@ -38,7 +39,7 @@ final class BenchmarkData {
       labels[i] = i % 10;
     }
     return new LabeledData(
-        Tensors.randomUniform(new SeededRandom(1), 0, 1, dtype, rows, 784), labels, 10);
+        Tensors.randomUniform(new SeededRandom(1), 0, 1, dtype, rows, 784).on(backend), labels, 10);
   }
 
   /** The thread count a {@code threads} parameter names: a number, or "all" processors. */

@@ -45,8 +45,8 @@ public class Evaluation {
     Backend chosen = Backends.get(backend);
     DType type = DType.parse(dtype);
     net = TwoLayerNet.builder(784, 50, 10).dtype(type).seed(42).backend(chosen).build();
-    LabeledData data = BenchmarkData.rows(10000, true, type);
-    test = new LabeledData(data.images().on(chosen), data.labels(), 10);
+    LabeledData data = BenchmarkData.rows(10000, true, type, chosen);
+    test = data;
   }
 
   /** The test accuracy. */

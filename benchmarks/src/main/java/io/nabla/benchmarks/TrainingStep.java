@@ -69,8 +69,8 @@ public class TrainingStep {
     DType type = DType.parse(dtype);
     net = TwoLayerNet.builder(784, 50, 10).dtype(type).seed(42).backend(chosen).build();
     parameters = net.parameters();
-    LabeledData data = BenchmarkData.rows(batch, false, type);
-    x = data.images().on(chosen);
+    LabeledData data = BenchmarkData.rows(batch, false, type, chosen);
+    x = data.images();
     t = Targets.labels(data.labels());
   }
 

@@ -1,5 +1,6 @@
 package io.nabla.data;
 
+import io.nabla.backend.Backend;
 import io.nabla.tensor.DType;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
@@ -20,16 +21,16 @@ public final class MnistLoader {
   private MnistLoader() {}
 
   /**
-   * Loads both splits.
+   * Loads both splits onto {@code backend}.
    *
    * @throws DataFormatException naming the file if one is missing, malformed, or disagrees with
    *     its partner (counts, image size)
    */
-  public static MnistData load(Path dir, boolean normalize, boolean flatten, DType dtype)
+  public static MnistData load(Path dir, boolean normalize, boolean flatten, DType dtype, Backend backend)
       throws IOException {
     return new MnistData(
-        loadSplit(dir, MnistFiles.TRAIN_IMAGES, MnistFiles.TRAIN_LABELS, normalize, flatten, dtype),
-        loadSplit(dir, MnistFiles.TEST_IMAGES, MnistFiles.TEST_LABELS, normalize, flatten, dtype));
+        loadSplit(dir, MnistFiles.TRAIN_IMAGES, MnistFiles.TRAIN_LABELS, normalize, flatten, dtype, backend),
+        loadSplit(dir, MnistFiles.TEST_IMAGES, MnistFiles.TEST_LABELS, normalize, flatten, dtype, backend));
   }
 
   /** The file for {@code name} in {@code dir}: the plain file, else {@code name.gz}; or null. */
@@ -43,7 +44,7 @@ public final class MnistLoader {
   }
 
   private static LabeledData loadSplit(Path dir, String imagesName, String labelsName,
-      boolean normalize, boolean flatten, DType dtype) throws IOException {
+      boolean normalize, boolean flatten, DType dtype, Backend backend) throws IOException {
     Path imagesFile = require(dir, imagesName);
     Path labelsFile = require(dir, labelsName);
     IdxArray images = IdxReader.read(imagesFile, 3);
@@ -66,10 +67,11 @@ public final class MnistLoader {
             + " is not a digit class 0-9");
       }
     }
-    return new LabeledData(toTensor(images, normalize, flatten, dtype), labelValues, CLASSES);
+    return new LabeledData(toTensor(images, normalize, flatten, dtype, backend), labelValues, CLASSES);
   }
 
-  private static Tensor toTensor(IdxArray images, boolean normalize, boolean flatten, DType dtype) {
+  private static Tensor toTensor(
+      IdxArray images, boolean normalize, boolean flatten, DType dtype, Backend backend) {
     byte[] pixels = images.data();
     double scale = normalize ? 1.0 / 255.0 : 1.0;
     int n = images.count();
@@ -79,13 +81,13 @@ public final class MnistLoader {
       for (int i = 0; i < pixels.length; i++) {
         values[i] = (float) ((pixels[i] & 0xff) * scale);
       }
-      return Tensors.wrap(values, shape);
+      return Tensors.wrap(values, shape).on(backend);
     }
     double[] values = new double[pixels.length];
     for (int i = 0; i < pixels.length; i++) {
       values[i] = (pixels[i] & 0xff) * scale;
     }
-    return Tensors.wrap(values, shape);
+    return Tensors.wrap(values, shape).on(backend);
   }
 
   private static Path require(Path dir, String name) throws DataFormatException {

@@ -15,7 +15,9 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * NumPy's {@code .npz}: a zip archive with one {@code KEY.npy} entry per array, as {@code
- * numpy.savez} writes and {@code numpy.load} reads. Written atomically.
+ * numpy.savez} writes and {@code numpy.load} reads. Besides tensors an archive may hold texts (0-d
+ * unicode arrays, see {@link Npy#textToBytes}), such as the description a saved model carries.
+ * Written atomically.
  */
 public final class Npz {
 
@@ -24,8 +26,25 @@ public final class Npz {
 
   private Npz() {}
 
+  /** What an archive holds: its tensors and its texts, each keyed without {@code .npy}, in file order. */
+  public record Contents(Map<String, Tensor> arrays, Map<String, String> texts) {}
+
   /** Saves the arrays under their keys, atomically (the old file survives a failed write). */
   public static void save(Path file, Map<String, Tensor> arrays) throws IOException {
+    save(file, arrays, Map.of());
+  }
+
+  /**
+   * Saves the arrays and then the texts under their keys, atomically.
+   *
+   * @throws IllegalArgumentException if a key is used twice
+   */
+  public static void save(Path file, Map<String, Tensor> arrays, Map<String, String> texts) throws IOException {
+    for (String key : texts.keySet()) {
+      if (arrays.containsKey(key)) {
+        throw new IllegalArgumentException(file + ": key '" + key + "' names both an array and a text");
+      }
+    }
     AtomicFiles.write(file, out -> {
       try (ZipOutputStream zip = new ZipOutputStream(out)) {
         for (Map.Entry<String, Tensor> e : arrays.entrySet()) {
@@ -33,18 +52,35 @@ public final class Npz {
           zip.write(Npy.toBytes(e.getValue()));
           zip.closeEntry();
         }
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+          zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
+          zip.write(Npy.textToBytes(e.getValue()));
+          zip.closeEntry();
+        }
       }
     });
   }
 
   /**
-   * Loads every array, keyed without {@code .npy}, in file order.
+   * Loads every numeric array, keyed without {@code .npy}, in file order; texts are left out (see
+   * {@link #read}).
    *
    * @throws IOException naming the file (and entry) if it is missing, not a zip, or holds an
    *     array this reader does not support
    */
   public static Map<String, Tensor> load(Path file) throws IOException {
+    return read(file).arrays();
+  }
+
+  /**
+   * Reads every array and text.
+   *
+   * @throws IOException naming the file (and entry) if it is missing, not a zip, or holds an
+   *     array this reader does not support
+   */
+  public static Contents read(Path file) throws IOException {
     Map<String, Tensor> arrays = new LinkedHashMap<>();
+    Map<String, String> texts = new LinkedHashMap<>();
     try (InputStream raw = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(raw)) {
       for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
         String name = entry.getName();
@@ -55,7 +91,12 @@ public final class Npz {
         if (bytes.length > MAX_ENTRY_BYTES) {
           throw new IOException(file + ": entry " + name + " is larger than " + MAX_ENTRY_BYTES + " bytes");
         }
-        arrays.put(name.substring(0, name.length() - 4), Npy.fromBytes(file + " entry " + name, bytes));
+        String key = name.substring(0, name.length() - 4);
+        if (Npy.isText(bytes)) {
+          texts.put(key, Npy.textFromBytes(file + " entry " + name, bytes));
+        } else {
+          arrays.put(key, Npy.fromBytes(file + " entry " + name, bytes));
+        }
       }
     } catch (NoSuchFileException e) {
       throw new IOException(file + ": no such file", e);
@@ -74,6 +115,6 @@ public final class Npz {
     if (arrays.isEmpty()) {
       throw new IOException(file + ": not an .npz file, or it holds no arrays");
     }
-    return arrays;
+    return new Contents(arrays, texts);
   }
 }

@@ -37,6 +37,26 @@ public final class TwoLayerNet extends SoftmaxClassifier {
     return activation;
   }
 
+  /** Inputs per sample: the rows of {@code W1}. */
+  public int inputSize() {
+    return parametersByName().get("W1").value().dim(0);
+  }
+
+  /** Hidden units: the columns of {@code W1}. */
+  public int hiddenSize() {
+    return parametersByName().get("W1").value().dim(1);
+  }
+
+  /** Classes: the columns of {@code W2}. */
+  public int outputSize() {
+    return parametersByName().get("W2").value().dim(1);
+  }
+
+  /** The parameters' element type. */
+  public DType dtype() {
+    return parametersByName().get("W1").value().dtype();
+  }
+
   @Override
   public TwoLayerNet asType(DType dtype) {
     return new TwoLayerNet(network().asType(dtype), activation);

@@ -1,8 +1,9 @@
 package io.nabla.train;
 
 /**
- * Settings of a training run; {@link #chapterDefaults()} are the chapter's: 10000 iterations,
- * batch 100, learning rate 0.1, random batches drawn with replacement, seed 42.
+ * Settings of a training loop; {@link #chapterDefaults()} are the chapter's: 10000 iterations,
+ * batch 100, random batches drawn with replacement, seed 42. The learning rate is not here: it
+ * belongs to the {@link io.nabla.optimizer.Optimizer} (the chapter's is {@code new Sgd(0.1)}).
  *
  * @param iterations how many optimizer steps
  * @param batchSize rows per mini-batch

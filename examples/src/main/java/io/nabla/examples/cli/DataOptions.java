@@ -1,5 +1,6 @@
 package io.nabla.examples.cli;
 
+import io.nabla.backend.Backend;
 import io.nabla.data.DownloadProgress;
 import io.nabla.data.MnistData;
 import io.nabla.data.MnistDownloader;
@@ -9,7 +10,6 @@ import io.nabla.data.MnistLocator.Dataset;
 import io.nabla.tensor.DType;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** Which dataset, from where. */
@@ -20,19 +20,13 @@ final class DataOptions {
   Path data;
 
   @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist",
-      description = "mnist or fashion (default: ${DEFAULT-VALUE}).")
-  String dataset;
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Dataset dataset;
 
-  /** Finds and loads the data, normalized and flattened, as the chapter's loop uses it. */
-  MnistData load(DType dtype, DownloadProgress progress) throws IOException {
-    Dataset which;
-    try {
-      which = Dataset.valueOf(dataset.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown dataset '" + dataset + "'; expected mnist or fashion");
-    }
+  /** Finds and loads the data onto {@code backend}, normalized and flattened, as the chapter's loop uses it. */
+  MnistData load(Backend backend, DType dtype, DownloadProgress progress) throws IOException {
     Path dir = new MnistLocator(new MnistDownloader(MnistDownloader.DEFAULT_MIRRORS))
-        .locate(which, data, progress);
-    return MnistLoader.load(dir, true, true, dtype);
+        .locate(dataset, data, progress);
+    return MnistLoader.load(dir, true, true, dtype, backend);
   }
 }

@@ -1,12 +1,10 @@
 package io.nabla.examples.cli;
 
-import io.nabla.backend.Backends;
+import io.nabla.backend.Backend;
 import io.nabla.data.MnistData;
-import io.nabla.io.Npz;
 import io.nabla.model.Activation;
+import io.nabla.model.ModelFile;
 import io.nabla.model.TwoLayerNet;
-import io.nabla.tensor.DType;
-import io.nabla.tensor.Tensor;
 import io.nabla.train.Evaluation;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -30,31 +28,45 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "FILE.npz", description = "The saved parameters.")
   Path model;
 
-  @Option(names = "--backend", paramLabel = "NAME", description = "pure, jblas or simd.")
-  String backend;
+  @Mixin BackendOption compute;
 
-  @Option(names = "--activation", defaultValue = "sigmoid", description = "Hidden activation it was trained with.")
-  String activation;
+  @Option(names = "--activation", paramLabel = "NAME",
+      description = "Hidden activation, for a file that does not record it (one saved by NumPy): "
+          + "${COMPLETION-CANDIDATES} (default: sigmoid). A file saved by Nabla records its own.")
+  Activation activation;
 
   @Override
   public Integer call() throws Exception {
-    if (backend != null) {
-      Backends.setCurrent(backend);
+    Backend backend = compute.backend();
+    ModelFile.Loaded loaded = ModelFile.load(model, backend, activation == null ? Activation.SIGMOID : activation);
+    TwoLayerNet net = loaded.net();
+    String assumption = "";
+    if (loaded.description().isPresent()) {
+      Activation recorded = loaded.description().get().activation();
+      if (activation != null && activation != recorded) {
+        throw new IllegalArgumentException("--activation " + label(activation) + " contradicts " + model
+            + ", which records that it was trained with " + label(recorded));
+      }
+    } else {
+      assumption = model + " does not record its activation (saved by NumPy?): assuming "
+          + label(net.activation()) + (activation == null ? "; pass --activation if it was trained with another" : "");
+      spec.commandLine().getErr().println("nabla eval: " + assumption);
     }
-    Map<String, Tensor> params = Npz.load(model);
-    Map<String, Tensor> onBackend = new LinkedHashMap<>();
-    params.forEach((k, v) -> onBackend.put(k, v.on(Backends.current())));
-    DType dtype = params.values().iterator().next().dtype();
-    TwoLayerNet net = TwoLayerNet.fromParameters(onBackend,
-        Activation.valueOf(activation.trim().toUpperCase(Locale.ROOT)));
-    MnistData data = dataOptions.load(dtype, (f, d, t) -> { });
+    MnistData data = dataOptions.load(backend, net.dtype(), (f, d, t) -> { });
     double accuracy = Evaluation.accuracy(net, data.test(), Evaluation.DEFAULT_BATCH);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("model", model.toString());
+    json.put("activation", label(net.activation()));
+    json.put("activation_assumed", loaded.description().isEmpty());
     json.put("test_samples", data.test().size());
     json.put("test_accuracy", accuracy);
     Output.print(spec.commandLine().getOut(), common, json,
-        String.format(Locale.ROOT, "%s: test accuracy %.4f on %d samples", model, accuracy, data.test().size()));
+        String.format(Locale.ROOT, "%s: test accuracy %.4f on %d samples (%s hidden layer)", model, accuracy,
+            data.test().size(), label(net.activation())));
     return 0;
+  }
+
+  private static String label(Activation a) {
+    return a.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,7 +1,7 @@
 package io.nabla.examples.cli;
 
 import io.nabla.gradcheck.GradientChecker;
-import io.nabla.backend.Backends;
+import io.nabla.backend.Backend;
 import io.nabla.data.LabeledData;
 import io.nabla.data.MnistData;
 import io.nabla.loss.Targets;
@@ -36,20 +36,21 @@ final class GradcheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DType dtype = compute.apply();
+    Backend backend = compute.backend();
+    DType dtype = compute.dtype;
     if (rows < 1) {
       throw new IllegalArgumentException("--rows must be at least 1, got " + rows);
     }
-    MnistData data = dataOptions.load(dtype, (f, d, t) -> { });
+    MnistData data = dataOptions.load(backend, dtype, (f, d, t) -> { });
     LabeledData batch = data.train().slice(0, Math.min(rows, data.train().size()));
-    TwoLayerNet net = TwoLayerNet.builder(784, 50, 10).dtype(dtype).seed(42).build();
+    TwoLayerNet net = TwoLayerNet.builder(784, 50, 10).dtype(dtype).seed(42).backend(backend).build();
     Targets t = Targets.labels(batch.labels());
     Map<String, Tensor> numerical = GradientChecker.centralDifferences().numericalGradient(net, batch.images(), t);
     Map<String, Tensor> backprop = net.gradient(batch.images(), t);
     Map<String, Object> json = new LinkedHashMap<>();
     StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
         "TwoLayerNet(784, 50, 10), %d rows, %s on %s: mean |numerical - backprop|%n",
-        batch.size(), dtype.label(), Backends.current().name()));
+        batch.size(), dtype.label(), backend.name()));
     for (Map.Entry<String, Tensor> e : numerical.entrySet()) {
       double diff = e.getValue().sub(backprop.get(e.getKey()).asType(DType.FLOAT64)).abs().mean();
       json.put(e.getKey(), diff);

@@ -36,12 +36,13 @@ public final class NablaCli implements Runnable {
 
   /** Runs the command line with the given output streams; returns the exit code. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
     CommandLine cli = new CommandLine(new NablaCli());
     cli.setOut(out);
     cli.setErr(err);
+    // Enum options (--dtype, --activation, --optimizer) take their values in any case.
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (verbose) {
+      if (CommonOptions.verboseIn(commandLine)) {
         e.printStackTrace(commandLine.getErr());
       }
       commandLine.getErr().println("nabla " + commandLine.getCommandName() + ": " + oneLine(e));

@@ -97,6 +97,15 @@ class ChapterCommandsTest {
   }
 
   @Test
+  void verboseIsReadFromTheParsedOptionsEvenInAnArgumentFile() throws Exception {
+    // picocli expands @FILE into arguments; the command must see --verbose wherever it came from.
+    Path args = Files.writeString(dir.resolve("args"), "train\n--backend\ncuda\n--verbose\n");
+    CliRun run = CliRun.of("@" + args);
+    assertEquals(1, run.exitCode(), run.err());
+    assertTrue(run.err().contains("\tat "), "--verbose from " + args + " shows the stack trace: " + run.err());
+  }
+
+  @Test
   void anUnwritableOutputDirectoryFailsBeforeTraining() throws Exception {
     Path file = Files.writeString(dir.resolve("a-file"), "x");
     CliRun run = CliRun.of("train", "--out", file.resolve("sub").toString(), "--iters", "1");

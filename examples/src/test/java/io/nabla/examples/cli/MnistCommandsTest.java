@@ -45,6 +45,45 @@ class MnistCommandsTest {
   }
 
   @Test
+  void evalScoresAReluModelAsTheReluModelItIs() throws Exception {
+    String data = TestData.mnistDir().toString();
+    CliRun train = CliRun.of("train", "--data", data, "--iters", "600", "--activation", "relu",
+        "--out", out.toString(), "--json");
+    assertEquals(0, train.exitCode(), train.err());
+    // 600 iterations: the only epoch evaluation is at the first; the saved model is scored at the end.
+    double trained = number(train.out(), "model_test_accuracy");
+    CliRun eval = CliRun.of("eval", "--data", data, "--model", out.resolve("model.npz").toString(), "--json");
+    assertEquals(0, eval.exitCode(), eval.err());
+    assertEquals(trained, number(eval.out(), "test_accuracy"), 1e-12, eval.out());
+    assertTrue(eval.out().contains("\"activation\": \"relu\""), eval.out());
+
+    // The same arrays without the description, as NumPy would save them: eval says what it assumes.
+    Path bare = out.resolve("bare.npz");
+    Npz.save(bare, Npz.load(out.resolve("model.npz")));
+    CliRun assumed = CliRun.of("eval", "--data", data, "--model", bare.toString(), "--activation", "relu");
+    assertEquals(0, assumed.exitCode(), assumed.err());
+    assertTrue(assumed.err().contains("does not record its activation") && assumed.err().contains("assuming relu"),
+        assumed.err());
+    assertTrue(assumed.out().contains(String.format(java.util.Locale.ROOT, "test accuracy %.4f", trained)), assumed.out());
+  }
+
+  @Test
+  void aBadActivationIsOneClearLineNamingTheFlag() {
+    CliRun eval = CliRun.of("eval", "--model", "x.npz", "--activation", "tanh");
+    assertEquals(2, eval.exitCode(), eval.err());
+    String err = eval.err().toLowerCase(java.util.Locale.ROOT);
+    assertTrue(err.contains("--activation") && err.contains("tanh") && err.contains("sigmoid")
+        && err.contains("relu"), eval.err());
+    assertTrue(!eval.err().contains("Exception") && !eval.err().contains("No enum constant"), eval.err());
+  }
+
+  private static double number(String json, String key) {
+    Matcher m = Pattern.compile("\"" + key + "\": ([0-9.E-]+)").matcher(json);
+    assertTrue(m.find(), json);
+    return Double.parseDouble(m.group(1));
+  }
+
+  @Test
   void gradcheckShowsBackpropAgreesWithTheNumericalGradient() {
     CliRun run = CliRun.of("gradcheck", "--data", TestData.mnistDir().toString(), "--dtype", "float64", "--json");
     assertEquals(0, run.exitCode(), run.err());

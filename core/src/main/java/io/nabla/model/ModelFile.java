@@ -1,0 +1,71 @@
+package io.nabla.model;
+
+import io.nabla.backend.Backend;
+import io.nabla.io.Npz;
+import io.nabla.layer.Parameter;
+import io.nabla.tensor.Tensor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A {@link TwoLayerNet} saved as NumPy's {@code .npz}: the arrays {@code W1, b1, W2, b2} (what the
+ * chapter's Python reads) and a text entry {@value #DESCRIPTION_KEY} with the {@link
+ * ModelDescription} it takes to run the net again. Files saved by NumPy have no description;
+ * loading one assumes what the caller says and tells it so.
+ */
+public final class ModelFile {
+
+  /** The key of the description entry in the archive. */
+  public static final String DESCRIPTION_KEY = "nabla_model";
+
+  private ModelFile() {}
+
+  /** A loaded net, with the description its file carried (empty for a file without one). */
+  public record Loaded(TwoLayerNet net, Optional<ModelDescription> description) {}
+
+  /** Saves the net's parameters and description, atomically (the old file survives a failed write). */
+  public static void save(Path file, TwoLayerNet net) throws IOException {
+    Map<String, Tensor> params = new LinkedHashMap<>();
+    for (Parameter p : net.parameters()) {
+      params.put(p.name(), p.value());
+    }
+    Npz.save(file, params, Map.of(DESCRIPTION_KEY, ModelDescription.of(net).toText()));
+  }
+
+  /**
+   * Loads a net onto {@code backend}. Its hidden activation is the one its description names, or
+   * {@code assumed} when the file has no description.
+   *
+   * @throws IOException naming the file if it cannot be read, its description is malformed, or
+   *     its arrays do not match its description
+   */
+  public static Loaded load(Path file, Backend backend, Activation assumed) throws IOException {
+    Npz.Contents contents = Npz.read(file);
+    Map<String, Tensor> onBackend = new LinkedHashMap<>();
+    contents.arrays().forEach((key, value) -> onBackend.put(key, value.on(backend)));
+    String text = contents.texts().get(DESCRIPTION_KEY);
+    Optional<ModelDescription> description = Optional.empty();
+    if (text != null) {
+      description = Optional.of(ModelDescription.parse(file + " entry " + DESCRIPTION_KEY, text));
+    }
+    TwoLayerNet net;
+    try {
+      net = TwoLayerNet.fromParameters(onBackend, description.map(ModelDescription::activation).orElse(assumed));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
+    if (description.isPresent()) {
+      ModelDescription d = description.get();
+      if (d.inputSize() != net.inputSize() || d.hiddenSize() != net.hiddenSize()
+          || d.outputSize() != net.outputSize()) {
+        throw new IOException(file + ": its description says sizes " + d.inputSize() + ", "
+            + d.hiddenSize() + ", " + d.outputSize() + " but its arrays have " + net.inputSize()
+            + ", " + net.hiddenSize() + ", " + net.outputSize());
+      }
+    }
+    return new Loaded(net, description);
+  }
+}

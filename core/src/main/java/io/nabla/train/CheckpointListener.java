@@ -1,0 +1,53 @@
+package io.nabla.train;
+
+import io.nabla.layer.Parameter;
+import io.nabla.model.ModelFile;
+import io.nabla.model.TwoLayerNet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Saves a net after each epoch's evaluation, atomically, with {@link ModelFile}: a run that
+ * diverges or is killed leaves its last good model behind. An epoch whose parameters are not all
+ * finite is not saved, so the file keeps the last finite ones.
+ */
+public final class CheckpointListener implements TrainingListener {
+
+  private final TwoLayerNet net;
+  private final Path file;
+  private EpochResult lastSaved;
+
+  /** Checkpoints {@code net} to {@code file} (replaced at each epoch). */
+  public CheckpointListener(TwoLayerNet net, Path file) {
+    this.net = Objects.requireNonNull(net, "net");
+    this.file = Objects.requireNonNull(file, "file");
+  }
+
+  @Override
+  public void onEpoch(EpochResult result) {
+    for (Parameter p : net.parameters()) {
+      if (!Double.isFinite(p.value().abs().max())) {
+        return;
+      }
+    }
+    try {
+      ModelFile.save(file, net);
+    } catch (IOException e) {
+      throw new UncheckedIOException("checkpoint " + file + ": " + e.getMessage(), e);
+    }
+    lastSaved = result;
+  }
+
+  /** The file checkpoints go to. */
+  public Path file() {
+    return file;
+  }
+
+  /** The epoch whose parameters the file holds, if one was saved. */
+  public Optional<EpochResult> lastSaved() {
+    return Optional.ofNullable(lastSaved);
+  }
+}

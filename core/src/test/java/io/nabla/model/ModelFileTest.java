@@ -1,0 +1,72 @@
+package io.nabla.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nabla.Version;
+import io.nabla.io.Npz;
+import io.nabla.layer.Parameter;
+import io.nabla.tensor.DType;
+import io.nabla.tensor.Tensor;
+import io.nabla.testing.ReferenceBackend;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A saved model carries what it takes to run it again, and a file without that says so. */
+class ModelFileTest {
+
+  @TempDir Path dir;
+
+  private static TwoLayerNet relu(DType dtype) {
+    return TwoLayerNet.builder(6, 4, 3).activation(Activation.RELU).dtype(dtype).seed(9)
+        .backend(new ReferenceBackend()).build();
+  }
+
+  @Test
+  void aSavedNetComesBackWithItsActivationSizesDtypeAndVersion() throws IOException {
+    TwoLayerNet net = relu(DType.FLOAT64);
+    Path file = dir.resolve("m.npz");
+    ModelFile.save(file, net);
+    ModelFile.Loaded loaded = ModelFile.load(file, new ReferenceBackend(), Activation.SIGMOID);
+    ModelDescription d = loaded.description().orElseThrow();
+    assertEquals(new ModelDescription(Activation.RELU, 6, 4, 3, DType.FLOAT64, Version.current()), d);
+    assertEquals(Activation.RELU, loaded.net().activation(), "the recorded activation wins over the assumed one");
+    for (Parameter p : net.parameters()) {
+      Tensor back = loaded.net().parametersByName().get(p.name()).value();
+      assertArrayEquals(p.value().toDoubleArray(), back.toDoubleArray(), 0.0, p.name());
+    }
+    assertTrue(Npz.read(file).texts().get(ModelFile.DESCRIPTION_KEY).contains("activation=relu"));
+  }
+
+  @Test
+  void aFileWithoutADescriptionIsLoadedWithTheAssumedActivationAndSaysSo() throws IOException {
+    Map<String, Tensor> params = new LinkedHashMap<>();
+    relu(DType.FLOAT32).parameters().forEach(p -> params.put(p.name(), p.value()));
+    Path file = dir.resolve("numpy.npz");
+    Npz.save(file, params);
+    ModelFile.Loaded loaded = ModelFile.load(file, new ReferenceBackend(), Activation.SIGMOID);
+    assertTrue(loaded.description().isEmpty());
+    assertEquals(Activation.SIGMOID, loaded.net().activation());
+  }
+
+  @Test
+  void aDescriptionThatContradictsTheArraysNamesTheFile() throws IOException {
+    Map<String, Tensor> params = new LinkedHashMap<>();
+    relu(DType.FLOAT32).parameters().forEach(p -> params.put(p.name(), p.value()));
+    Path file = dir.resolve("lying.npz");
+    String wrongSizes = new ModelDescription(Activation.RELU, 7, 4, 3, DType.FLOAT32, "0").toText();
+    Npz.save(file, params, Map.of(ModelFile.DESCRIPTION_KEY, wrongSizes));
+    IOException e = assertThrows(IOException.class,
+        () -> ModelFile.load(file, new ReferenceBackend(), Activation.SIGMOID));
+    assertTrue(e.getMessage().startsWith(file + ": its description says sizes 7, 4, 3"), e.getMessage());
+    Npz.save(file, params, Map.of(ModelFile.DESCRIPTION_KEY, "format=nabla-two-layer-net/1\nactivation=tanh\n"));
+    e = assertThrows(IOException.class, () -> ModelFile.load(file, new ReferenceBackend(), Activation.SIGMOID));
+    assertTrue(e.getMessage().startsWith(file + " entry nabla_model: "), e.getMessage());
+  }
+}
