@@ -11,8 +11,13 @@ import io.nabla.tensor.Tensor;
  * constructor that does no work; anything expensive (loading a native library, starting threads)
  * waits for {@link #availability()} or the first kernel.
  *
+ * <p><b>Memory.</b> A backend owns its tensors' memory: {@link #allocate} makes every tensor's
+ * {@link Storage}, and {@link #accepts} says which storage its kernels can read and write in
+ * place; anything else is copied when a tensor moves here.
+ *
  * <p><b>Contract for every kernel.</b> Core validates before calling, so a kernel may assume: all
- * tensors are contiguous row-major, non-null, of one dtype ({@link io.nabla.tensor.DType#FLOAT32}
+ * tensors are on this backend (their storage is one this backend {@link #accepts}), contiguous
+ * row-major, non-null, of one dtype ({@link io.nabla.tensor.DType#FLOAT32}
  * or {@link io.nabla.tensor.DType#FLOAT64}), with the sizes the kernel's Javadoc states. Only the
  * arguments documented as outputs are modified. Results are computed in the tensors' dtype and
  * must agree with the double-precision definition of the operation to within that dtype's
@@ -49,6 +54,27 @@ public interface Backend {
    * default it does nothing.
    */
   default void warmUp(io.nabla.tensor.DType dtype) {}
+
+  // ---- Memory ----------------------------------------------------------------------------------
+
+  /**
+   * New zeroed storage of {@code length} elements of {@code dtype}, for a tensor of this backend:
+   * every tensor's memory comes from here. By default a Java array ({@link HeapStorage}); a
+   * backend that keeps data elsewhere (off the heap, on a device) returns its own kind.
+   */
+  default Storage allocate(io.nabla.tensor.DType dtype, int length) {
+    return HeapStorage.allocate(dtype, length);
+  }
+
+  /**
+   * Whether this backend's kernels can work on {@code storage} as it is, so that moving a tensor
+   * here ({@link Tensor#on}) shares it instead of copying. By default: heap storage, which the
+   * three shipped backends share. Must agree with {@link #allocate}: storage this backend
+   * allocates is accepted.
+   */
+  default boolean accepts(Storage storage) {
+    return storage instanceof HeapStorage;
+  }
 
   // ---- BLAS-style kernels --------------------------------------------------------------------
 

@@ -23,15 +23,15 @@ public abstract class LoopKernels implements Backend {
   @Override
   public void axpy(double alpha, Tensor x, Tensor y) {
     if (isFloat(y)) {
-      float[] xs = x.floatData();
-      float[] ys = y.floatData();
+      float[] xs = HeapStorage.floats(x);
+      float[] ys = HeapStorage.floats(y);
       float a = (float) alpha;
       for (int i = 0; i < ys.length; i++) {
         ys[i] += a * xs[i];
       }
     } else {
-      double[] xs = x.doubleData();
-      double[] ys = y.doubleData();
+      double[] xs = HeapStorage.doubles(x);
+      double[] ys = HeapStorage.doubles(y);
       for (int i = 0; i < ys.length; i++) {
         ys[i] += alpha * xs[i];
       }
@@ -41,13 +41,13 @@ public abstract class LoopKernels implements Backend {
   @Override
   public void scale(double alpha, Tensor x) {
     if (isFloat(x)) {
-      float[] xs = x.floatData();
+      float[] xs = HeapStorage.floats(x);
       float a = (float) alpha;
       for (int i = 0; i < xs.length; i++) {
         xs[i] *= a;
       }
     } else {
-      double[] xs = x.doubleData();
+      double[] xs = HeapStorage.doubles(x);
       for (int i = 0; i < xs.length; i++) {
         xs[i] *= alpha;
       }
@@ -57,23 +57,23 @@ public abstract class LoopKernels implements Backend {
   @Override
   public void fill(Tensor x, double value) {
     if (isFloat(x)) {
-      java.util.Arrays.fill(x.floatData(), (float) value);
+      java.util.Arrays.fill(HeapStorage.floats(x), (float) value);
     } else {
-      java.util.Arrays.fill(x.doubleData(), value);
+      java.util.Arrays.fill(HeapStorage.doubles(x), value);
     }
   }
 
   @Override
   public void map(UnaryOp op, Tensor x, Tensor out) {
     if (isFloat(x)) {
-      float[] xs = x.floatData();
-      float[] os = out.floatData();
+      float[] xs = HeapStorage.floats(x);
+      float[] os = HeapStorage.floats(out);
       for (int i = 0; i < xs.length; i++) {
         os[i] = (float) op.apply(xs[i]);
       }
     } else {
-      double[] xs = x.doubleData();
-      double[] os = out.doubleData();
+      double[] xs = HeapStorage.doubles(x);
+      double[] os = HeapStorage.doubles(out);
       for (int i = 0; i < xs.length; i++) {
         os[i] = op.apply(xs[i]);
       }
@@ -83,16 +83,16 @@ public abstract class LoopKernels implements Backend {
   @Override
   public void zip(BinaryOp op, Tensor a, Tensor b, Tensor out) {
     if (isFloat(a)) {
-      float[] as = a.floatData();
-      float[] bs = b.floatData();
-      float[] os = out.floatData();
+      float[] as = HeapStorage.floats(a);
+      float[] bs = HeapStorage.floats(b);
+      float[] os = HeapStorage.floats(out);
       for (int i = 0; i < as.length; i++) {
         os[i] = (float) op.apply(as[i], bs[i]);
       }
     } else {
-      double[] as = a.doubleData();
-      double[] bs = b.doubleData();
-      double[] os = out.doubleData();
+      double[] as = HeapStorage.doubles(a);
+      double[] bs = HeapStorage.doubles(b);
+      double[] os = HeapStorage.doubles(out);
       for (int i = 0; i < as.length; i++) {
         os[i] = op.apply(as[i], bs[i]);
       }
@@ -102,14 +102,14 @@ public abstract class LoopKernels implements Backend {
   @Override
   public void zipScalar(BinaryOp op, Tensor a, double scalar, Tensor out) {
     if (isFloat(a)) {
-      float[] as = a.floatData();
-      float[] os = out.floatData();
+      float[] as = HeapStorage.floats(a);
+      float[] os = HeapStorage.floats(out);
       for (int i = 0; i < as.length; i++) {
         os[i] = (float) op.apply(as[i], scalar);
       }
     } else {
-      double[] as = a.doubleData();
-      double[] os = out.doubleData();
+      double[] as = HeapStorage.doubles(a);
+      double[] os = HeapStorage.doubles(out);
       for (int i = 0; i < as.length; i++) {
         os[i] = op.apply(as[i], scalar);
       }
@@ -121,18 +121,18 @@ public abstract class LoopKernels implements Backend {
     int n = row.size();
     int rows = n == 0 ? 0 : a.size() / n;
     if (isFloat(a)) {
-      float[] as = a.floatData();
-      float[] rs = row.floatData();
-      float[] os = out.floatData();
+      float[] as = HeapStorage.floats(a);
+      float[] rs = HeapStorage.floats(row);
+      float[] os = HeapStorage.floats(out);
       for (int r = 0; r < rows; r++) {
         for (int j = 0, i = r * n; j < n; j++, i++) {
           os[i] = (float) op.apply(as[i], rs[j]);
         }
       }
     } else {
-      double[] as = a.doubleData();
-      double[] rs = row.doubleData();
-      double[] os = out.doubleData();
+      double[] as = HeapStorage.doubles(a);
+      double[] rs = HeapStorage.doubles(row);
+      double[] os = HeapStorage.doubles(out);
       for (int r = 0; r < rows; r++) {
         for (int j = 0, i = r * n; j < n; j++, i++) {
           os[i] = op.apply(as[i], rs[j]);
@@ -146,18 +146,18 @@ public abstract class LoopKernels implements Backend {
     int rows = column.size();
     int cols = rows == 0 ? 0 : a.size() / rows;
     if (isFloat(a)) {
-      float[] as = a.floatData();
-      float[] cs = column.floatData();
-      float[] os = out.floatData();
+      float[] as = HeapStorage.floats(a);
+      float[] cs = HeapStorage.floats(column);
+      float[] os = HeapStorage.floats(out);
       for (int r = 0; r < rows; r++) {
         for (int j = 0, i = r * cols; j < cols; j++, i++) {
           os[i] = (float) op.apply(as[i], cs[r]);
         }
       }
     } else {
-      double[] as = a.doubleData();
-      double[] cs = column.doubleData();
-      double[] os = out.doubleData();
+      double[] as = HeapStorage.doubles(a);
+      double[] cs = HeapStorage.doubles(column);
+      double[] os = HeapStorage.doubles(out);
       for (int r = 0; r < rows; r++) {
         for (int j = 0, i = r * cols; j < cols; j++, i++) {
           os[i] = op.apply(as[i], cs[r]);
@@ -169,10 +169,10 @@ public abstract class LoopKernels implements Backend {
   @Override
   public void reduce(ReduceOp op, Tensor x, int outer, int length, int inner, Tensor out) {
     boolean f32 = isFloat(x);
-    float[] fx = f32 ? x.floatData() : null;
-    double[] dx = f32 ? null : x.doubleData();
-    float[] fo = f32 ? out.floatData() : null;
-    double[] dout = f32 ? null : out.doubleData();
+    float[] fx = f32 ? HeapStorage.floats(x) : null;
+    double[] dx = f32 ? null : HeapStorage.doubles(x);
+    float[] fo = f32 ? HeapStorage.floats(out) : null;
+    double[] dout = f32 ? null : HeapStorage.doubles(out);
     for (int o = 0; o < outer; o++) {
       for (int i = 0; i < inner; i++) {
         // One double accumulator per output, rounded once when stored.
@@ -192,8 +192,8 @@ public abstract class LoopKernels implements Backend {
   @Override
   public void argmax(Tensor x, int outer, int length, int inner, int[] out) {
     boolean f32 = isFloat(x);
-    float[] fx = f32 ? x.floatData() : null;
-    double[] dx = f32 ? null : x.doubleData();
+    float[] fx = f32 ? HeapStorage.floats(x) : null;
+    double[] dx = f32 ? null : HeapStorage.doubles(x);
     for (int o = 0; o < outer; o++) {
       for (int i = 0; i < inner; i++) {
         int base = o * length * inner + i;
@@ -217,8 +217,8 @@ public abstract class LoopKernels implements Backend {
     int n = x.rank() == 0 ? 1 : x.dim(-1);
     int rows = n == 0 ? 0 : x.size() / n;
     if (isFloat(x)) {
-      float[] xs = x.floatData();
-      float[] os = out.floatData();
+      float[] xs = HeapStorage.floats(x);
+      float[] os = HeapStorage.floats(out);
       for (int r = 0, base = 0; r < rows; r++, base += n) {
         float max = Float.NEGATIVE_INFINITY;
         for (int j = 0; j < n; j++) {
@@ -237,8 +237,8 @@ public abstract class LoopKernels implements Backend {
         }
       }
     } else {
-      double[] xs = x.doubleData();
-      double[] os = out.doubleData();
+      double[] xs = HeapStorage.doubles(x);
+      double[] os = HeapStorage.doubles(out);
       for (int r = 0, base = 0; r < rows; r++, base += n) {
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < n; j++) {
@@ -260,16 +260,16 @@ public abstract class LoopKernels implements Backend {
   @Override
   public void sigmoidBackward(Tensor y, Tensor gradOut, Tensor gradIn) {
     if (isFloat(y)) {
-      float[] ys = y.floatData();
-      float[] go = gradOut.floatData();
-      float[] gi = gradIn.floatData();
+      float[] ys = HeapStorage.floats(y);
+      float[] go = HeapStorage.floats(gradOut);
+      float[] gi = HeapStorage.floats(gradIn);
       for (int i = 0; i < ys.length; i++) {
         gi[i] = go[i] * ys[i] * (1f - ys[i]);
       }
     } else {
-      double[] ys = y.doubleData();
-      double[] go = gradOut.doubleData();
-      double[] gi = gradIn.doubleData();
+      double[] ys = HeapStorage.doubles(y);
+      double[] go = HeapStorage.doubles(gradOut);
+      double[] gi = HeapStorage.doubles(gradIn);
       for (int i = 0; i < ys.length; i++) {
         gi[i] = go[i] * ys[i] * (1.0 - ys[i]);
       }
@@ -279,16 +279,16 @@ public abstract class LoopKernels implements Backend {
   @Override
   public void reluBackward(Tensor x, Tensor gradOut, Tensor gradIn) {
     if (isFloat(x)) {
-      float[] xs = x.floatData();
-      float[] go = gradOut.floatData();
-      float[] gi = gradIn.floatData();
+      float[] xs = HeapStorage.floats(x);
+      float[] go = HeapStorage.floats(gradOut);
+      float[] gi = HeapStorage.floats(gradIn);
       for (int i = 0; i < xs.length; i++) {
         gi[i] = xs[i] > 0 ? go[i] : 0f;
       }
     } else {
-      double[] xs = x.doubleData();
-      double[] go = gradOut.doubleData();
-      double[] gi = gradIn.doubleData();
+      double[] xs = HeapStorage.doubles(x);
+      double[] go = HeapStorage.doubles(gradOut);
+      double[] gi = HeapStorage.doubles(gradIn);
       for (int i = 0; i < xs.length; i++) {
         gi[i] = xs[i] > 0 ? go[i] : 0.0;
       }

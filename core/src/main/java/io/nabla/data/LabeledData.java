@@ -30,7 +30,7 @@ public record LabeledData(Tensor images, int[] labels, int classes) {
   /** The labels as targets: one-hot rows (the book's {@code one_hot_label=True}) or indices. */
   public Targets targets(boolean oneHot) {
     return oneHot
-        ? Targets.oneHot(Tensors.oneHot(labels, classes, images.dtype()).on(images.backend()))
+        ? Targets.oneHot(Tensors.oneHot(images.backend(), labels, classes, images.dtype()))
         : Targets.labels(labels);
   }
 

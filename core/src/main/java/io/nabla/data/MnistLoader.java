@@ -76,18 +76,17 @@ public final class MnistLoader {
     double scale = normalize ? 1.0 / 255.0 : 1.0;
     int n = images.count();
     int[] shape = flatten ? new int[] {n, images.itemSize()} : new int[] {n, 1, 28, 28};
-    if (dtype == DType.FLOAT32) {
-      float[] values = new float[pixels.length];
-      for (int i = 0; i < pixels.length; i++) {
-        values[i] = (float) ((pixels[i] & 0xff) * scale);
+    Tensor out = Tensors.zeros(backend, dtype, shape);
+    // Converted a chunk at a time into the backend's storage: no second full-size copy.
+    double[] chunk = new double[Math.min(pixels.length, 1 << 16)];
+    for (int from = 0; from < pixels.length; from += chunk.length) {
+      int count = Math.min(chunk.length, pixels.length - from);
+      for (int i = 0; i < count; i++) {
+        chunk[i] = (pixels[from + i] & 0xff) * scale;
       }
-      return Tensors.wrap(values, shape).on(backend);
+      out.storage().write(from, chunk, 0, count);
     }
-    double[] values = new double[pixels.length];
-    for (int i = 0; i < pixels.length; i++) {
-      values[i] = (pixels[i] & 0xff) * scale;
-    }
-    return Tensors.wrap(values, shape).on(backend);
+    return out;
   }
 
   private static Path require(Path dir, String name) throws DataFormatException {

@@ -62,8 +62,7 @@ final class CentralDifferences implements GradientChecker {
     Layer copy = layer.asType(DType.FLOAT64);
     Tensor input = x.asType(DType.FLOAT64);
     Tensor out = copy.forward(input);
-    Tensor r = Tensors.randomUniform(new SeededRandom(7), -1, 1, DType.FLOAT64, out.shape())
-        .on(out.backend());
+    Tensor r = Tensors.randomUniform(out.backend(), new SeededRandom(7), -1, 1, DType.FLOAT64, out.shape());
     Tensor dx = copy.backward(r);
     ToDoubleFunction<Tensor> f = ignored -> copy.forward(input).mul(r).sum();
     List<GradientReport.Entry> entries = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.nabla.io;
 
+import io.nabla.backend.Backend;
 import io.nabla.tensor.DType;
 import io.nabla.tensor.Shapes;
 import io.nabla.tensor.Tensor;
@@ -31,9 +32,9 @@ public final class Npy {
     int itemSize = t.dtype() == DType.FLOAT32 ? 4 : 8;
     ByteBuffer out = withHeader(t.dtype() == DType.FLOAT32 ? "<f4" : "<f8", shape, (long) t.size() * itemSize);
     if (t.dtype() == DType.FLOAT32) {
-      out.asFloatBuffer().put(t.floatData());
+      out.asFloatBuffer().put(t.toFloatArray());
     } else {
-      out.asDoubleBuffer().put(t.doubleData());
+      out.asDoubleBuffer().put(t.toDoubleArray());
     }
     return out.array();
   }
@@ -102,13 +103,13 @@ public final class Npy {
   }
 
   /**
-   * Parses {@code .npy} bytes.
+   * Parses {@code .npy} bytes into a tensor on {@code backend}.
    *
    * @param name what to call the array in error messages (file and entry)
    * @throws IOException naming it if the bytes are not a little-endian float32/float64 C-order
    *     array of the size the header declares
    */
-  public static Tensor fromBytes(String name, byte[] bytes) throws IOException {
+  public static Tensor fromBytes(String name, byte[] bytes, Backend backend) throws IOException {
     ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     Matcher m = header(name, in);
     String kind = m.group(2) + m.group(3);
@@ -129,11 +130,11 @@ public final class Npy {
     if (itemSize == 4) {
       float[] values = new float[(int) size];
       in.asFloatBuffer().get(values);
-      return Tensors.wrap(values, shape);
+      return Tensors.of(backend, values, shape);
     }
     double[] values = new double[(int) size];
     in.asDoubleBuffer().get(values);
-    return Tensors.wrap(values, shape);
+    return Tensors.of(backend, values, DType.FLOAT64, shape);
   }
 
   /** Reads the magic, version and header dictionary, leaving {@code in} at the data. */

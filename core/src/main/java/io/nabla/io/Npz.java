@@ -1,5 +1,7 @@
 package io.nabla.io;
 
+import io.nabla.backend.Backend;
+import io.nabla.backend.Backends;
 import io.nabla.tensor.Tensor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,23 +64,28 @@ public final class Npz {
   }
 
   /**
-   * Loads every numeric array, keyed without {@code .npy}, in file order; texts are left out (see
+   * Loads every numeric array onto {@code backend}, keyed without {@code .npy}, in file order; texts are left out (see
    * {@link #read}).
    *
    * @throws IOException naming the file (and entry) if it is missing, not a zip, or holds an
    *     array this reader does not support
    */
+  public static Map<String, Tensor> load(Path file, Backend backend) throws IOException {
+    return read(file, backend).arrays();
+  }
+
+  /** {@link #load(Path, Backend)} onto the current backend. */
   public static Map<String, Tensor> load(Path file) throws IOException {
-    return read(file).arrays();
+    return load(file, Backends.current());
   }
 
   /**
-   * Reads every array and text.
+   * Reads every array, onto {@code backend}, and every text.
    *
    * @throws IOException naming the file (and entry) if it is missing, not a zip, or holds an
    *     array this reader does not support
    */
-  public static Contents read(Path file) throws IOException {
+  public static Contents read(Path file, Backend backend) throws IOException {
     Map<String, Tensor> arrays = new LinkedHashMap<>();
     Map<String, String> texts = new LinkedHashMap<>();
     try (InputStream raw = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(raw)) {
@@ -95,7 +102,7 @@ public final class Npz {
         if (Npy.isText(bytes)) {
           texts.put(key, Npy.textFromBytes(file + " entry " + name, bytes));
         } else {
-          arrays.put(key, Npy.fromBytes(file + " entry " + name, bytes));
+          arrays.put(key, Npy.fromBytes(file + " entry " + name, bytes, backend));
         }
       }
     } catch (NoSuchFileException e) {

@@ -60,7 +60,7 @@ public final class Targets {
       return oneHot;
     }
     int classes = y.dim(-1);
-    Tensor encoded = Tensors.oneHot(labels, classes, y.dtype()).on(y.backend());
+    Tensor encoded = Tensors.oneHot(y.backend(), labels, classes, y.dtype());
     return y.rank() == 1 ? encoded.reshape(classes) : encoded;
   }
 

@@ -43,9 +43,8 @@ public final class ModelFile {
    *     its arrays do not match its description
    */
   public static Loaded load(Path file, Backend backend, Activation assumed) throws IOException {
-    Npz.Contents contents = Npz.read(file);
-    Map<String, Tensor> onBackend = new LinkedHashMap<>();
-    contents.arrays().forEach((key, value) -> onBackend.put(key, value.on(backend)));
+    Npz.Contents contents = Npz.read(file, backend);
+    Map<String, Tensor> onBackend = contents.arrays();
     String text = contents.texts().get(DESCRIPTION_KEY);
     Optional<ModelDescription> description = Optional.empty();
     if (text != null) {

@@ -1,5 +1,6 @@
 package io.nabla.model;
 
+import io.nabla.backend.Backend;
 import io.nabla.layer.Affine;
 import io.nabla.layer.Sequential;
 import io.nabla.tensor.DType;
@@ -23,9 +24,22 @@ public final class SimpleNet extends SoftmaxClassifier {
     super(new Sequential(Affine.withoutBias(WEIGHT, checkWeight(weight))));
   }
 
-  /** A net with a [2, 3] weight drawn from the standard normal distribution, as the chapter's. */
-  public static SimpleNet random(long seed, DType dtype) {
-    return new SimpleNet(Tensors.randomNormal(new SeededRandom(seed), 0, 1, dtype, 2, 3));
+  /**
+   * The weight the chapter printed ({@code np.random.randn(2, 3)} in its run), from which its
+   * predictions, loss and gradient for {@code x = [0.6, 0.9]}, {@code t = [0, 0, 1]} follow.
+   */
+  private static final double[][] CHAPTER_WEIGHT = {
+    {0.47355232, 0.9977393, 0.84668094}, {0.85557411, 0.03563661, 0.69422093}
+  };
+
+  /** A net with the chapter's printed weight, on {@code backend}: the one whose outputs the chapter shows. */
+  public static SimpleNet withChaptersWeight(Backend backend, DType dtype) {
+    return new SimpleNet(Tensors.matrix(backend, dtype, CHAPTER_WEIGHT));
+  }
+
+  /** A net on {@code backend} with a [2, 3] weight drawn from the standard normal distribution, as the chapter's. */
+  public static SimpleNet random(Backend backend, long seed, DType dtype) {
+    return new SimpleNet(Tensors.randomNormal(backend, new SeededRandom(seed), 0, 1, dtype, 2, 3));
   }
 
   private static Tensor checkWeight(Tensor weight) {

@@ -140,7 +140,10 @@ public final class TwoLayerNet extends SoftmaxClassifier {
       return this;
     }
 
-    /** Backend of the parameters (default {@link Backends#current()}). */
+    /**
+     * Backend of the parameters, which allocates them. Without this call, {@link #build()} uses
+     * {@link Backends#current()}; with it, the current backend is never consulted.
+     */
     public Builder backend(Backend backend) {
       this.backend = Objects.requireNonNull(backend, "backend");
       return this;
@@ -150,14 +153,14 @@ public final class TwoLayerNet extends SoftmaxClassifier {
     public TwoLayerNet build() {
       Backend target = backend != null ? backend : Backends.current();
       SeededRandom random = new SeededRandom(seed);
-      Tensor w1 = Tensors.randomNormal(random, 0, weightInitStd, dtype, inputSize, hiddenSize);
-      Tensor w2 = Tensors.randomNormal(random, 0, weightInitStd, dtype, hiddenSize, outputSize);
+      Tensor w1 = Tensors.randomNormal(target, random, 0, weightInitStd, dtype, inputSize, hiddenSize);
+      Tensor w2 = Tensors.randomNormal(target, random, 0, weightInitStd, dtype, hiddenSize, outputSize);
       return fromParameters(
           Map.of(
-              "W1", w1.on(target),
-              "b1", Tensors.zeros(dtype, hiddenSize).on(target),
-              "W2", w2.on(target),
-              "b2", Tensors.zeros(dtype, outputSize).on(target)),
+              "W1", w1,
+              "b1", Tensors.zeros(target, dtype, hiddenSize),
+              "W2", w2,
+              "b2", Tensors.zeros(target, dtype, outputSize)),
           activation);
     }
   }

@@ -13,11 +13,18 @@ final class Checks {
     }
   }
 
-  static void sameDtype(String operation, Tensor a, Tensor b) {
+  /** Both tensors have one dtype and one backend: kernels never see a mixture. */
+  static void sameDtypeAndBackend(String operation, Tensor a, Tensor b) {
     if (a.dtype() != b.dtype()) {
       throw new IllegalArgumentException(
           operation + ": dtypes differ: " + a.describe() + " and " + b.describe()
               + " (convert one with asType)");
+    }
+    if (a.backend() != b.backend()) {
+      throw new IllegalArgumentException(
+          operation + ": tensors of two backends: " + a.describe() + " on '" + a.backend().name()
+              + "' and " + b.describe() + " on '" + b.backend().name()
+              + "' (move one with tensor.on(backend))");
     }
   }
 

@@ -27,7 +27,7 @@ public final class ElementwiseOps {
     String name = op.name().toLowerCase(java.util.Locale.ROOT);
     Checks.notNull(name, "input", x);
     Checks.notNull(name, "output", out);
-    Checks.sameDtype(name, x, out);
+    Checks.sameDtypeAndBackend(name, x, out);
     Checks.sameShape(name, x, out);
     x.backend().map(op, x, out);
   }
@@ -54,7 +54,7 @@ public final class ElementwiseOps {
     String name = opName(op);
     Checks.notNull(name, "operand", a);
     Checks.notNull(name, "output", out);
-    Checks.sameDtype(name, a, out);
+    Checks.sameDtypeAndBackend(name, a, out);
     Checks.sameShape(name, a, out);
     a.backend().zipScalar(op, a, scalar, out);
   }
@@ -68,8 +68,8 @@ public final class ElementwiseOps {
     Checks.notNull(name, "left operand", a);
     Checks.notNull(name, "right operand", b);
     Checks.notNull(name, "output", out);
-    Checks.sameDtype(name, a, b);
-    Checks.sameDtype(name, a, out);
+    Checks.sameDtypeAndBackend(name, a, b);
+    Checks.sameDtypeAndBackend(name, a, out);
     if (!isBroadcastShape(a, b, out)) {
       int[] shape = Shapes.broadcast(name, a.shape(), b.shape());
       throw new ShapeMismatchException(
@@ -121,7 +121,7 @@ public final class ElementwiseOps {
   public static void axpy(double alpha, Tensor x, Tensor y) {
     Checks.notNull("axpy", "x", x);
     Checks.notNull("axpy", "y", y);
-    Checks.sameDtype("axpy", x, y);
+    Checks.sameDtypeAndBackend("axpy", x, y);
     Checks.sameShape("axpy", x, y);
     y.backend().axpy(alpha, x, y);
   }

@@ -62,8 +62,8 @@ public final class MatrixOps {
       throw new ShapeMismatchException(
           "gemm: " + shapes(transA, transB, a, b, c) + ": all operands must be matrices");
     }
-    Checks.sameDtype("gemm", a, b);
-    Checks.sameDtype("gemm", a, c);
+    Checks.sameDtypeAndBackend("gemm", a, b);
+    Checks.sameDtypeAndBackend("gemm", a, c);
     int m = transA ? a.cols() : a.rows();
     int ka = transA ? a.rows() : a.cols();
     int kb = transB ? b.cols() : b.rows();

@@ -19,7 +19,7 @@ public final class NeuralOps {
   public static void softmax(Tensor x, Tensor out) {
     Checks.notNull("softmax", "input", x);
     Checks.notNull("softmax", "output", out);
-    Checks.sameDtype("softmax", x, out);
+    Checks.sameDtypeAndBackend("softmax", x, out);
     Checks.sameShape("softmax", x, out);
     if (x.rank() == 0) {
       throw new ShapeMismatchException("softmax: a scalar has no axis to normalize over");
@@ -49,8 +49,8 @@ public final class NeuralOps {
     Checks.notNull(name, "saved activation", saved);
     Checks.notNull(name, "gradOut", gradOut);
     Checks.notNull(name, "gradIn", gradIn);
-    Checks.sameDtype(name, saved, gradOut);
-    Checks.sameDtype(name, saved, gradIn);
+    Checks.sameDtypeAndBackend(name, saved, gradOut);
+    Checks.sameDtypeAndBackend(name, saved, gradIn);
     Checks.sameShape(name, saved, gradOut);
     Checks.sameShape(name, saved, gradIn);
   }

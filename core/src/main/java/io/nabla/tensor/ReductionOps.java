@@ -43,7 +43,7 @@ public final class ReductionOps {
   public static void sum(Tensor x, int axis, Tensor out) {
     Checks.notNull("sum", "input", x);
     Checks.notNull("sum", "output", out);
-    Checks.sameDtype("sum", x, out);
+    Checks.sameDtypeAndBackend("sum", x, out);
     int[] shape = x.shape();
     int ax = Shapes.normalizeAxis("sum", axis, shape);
     int[] expected = reducedShape(shape, ax, false);

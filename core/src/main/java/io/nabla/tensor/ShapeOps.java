@@ -42,9 +42,7 @@ public final class ShapeOps {
           "reshape: cannot reshape " + Shapes.format(x.shape()) + " (" + x.size()
               + " elements) to " + Shapes.format(newShape));
     }
-    return x.dtype() == DType.FLOAT32
-        ? new Tensor(shape, x.floatData(), null, x.backend())
-        : new Tensor(shape, null, x.doubleData(), x.backend());
+    return new DenseTensor(shape, x.storage(), x.backend());
   }
 
   /** The transpose of a matrix, as a copy: [m, n] gives [n, m]. */
@@ -137,7 +135,7 @@ public final class ShapeOps {
     if (x.rank() == 0) {
       throw new IllegalArgumentException("gatherRows: a scalar has no rows");
     }
-    Checks.sameDtype("gatherRows", x, out);
+    Checks.sameDtypeAndBackend("gatherRows", x, out);
     int[] shape = x.shape();
     int rows = shape[0];
     int rowSize = rows == 0 ? 0 : x.size() / rows;
@@ -172,7 +170,7 @@ public final class ShapeOps {
   public static void sliceRows(Tensor x, int from, int to, Tensor out) {
     checkRowRange(x, from, to);
     int rows = x.dim(0);
-    Checks.sameDtype("sliceRows", x, out);
+    Checks.sameDtypeAndBackend("sliceRows", x, out);
     int[] shape = x.shape();
     shape[0] = to - from;
     Checks.shapeIs("sliceRows", "output", out, shape);
@@ -193,17 +191,13 @@ public final class ShapeOps {
   public static void assign(Tensor source, Tensor target) {
     Checks.notNull("assign", "source", source);
     Checks.notNull("assign", "target", target);
-    Checks.sameDtype("assign", source, target);
+    Checks.sameDtypeAndBackend("assign", source, target);
     Checks.sameShape("assign", source, target);
     copyRange(source, 0, target, 0, source.size());
   }
 
   private static void copyRange(Tensor from, int fromPos, Tensor to, int toPos, int length) {
-    if (from.dtype() == DType.FLOAT32) {
-      System.arraycopy(from.floatData(), fromPos, to.floatData(), toPos, length);
-    } else {
-      System.arraycopy(from.doubleData(), fromPos, to.doubleData(), toPos, length);
-    }
+    to.storage().copyFrom(from.storage(), fromPos, toPos, length);
   }
 
   private static int[] rowMajorStrides(int[] shape) {
@@ -216,7 +210,11 @@ public final class ShapeOps {
     return strides;
   }
 
-  /** A new tensor of {@code shape} whose element at index i is x's at sum(i[d] * stride[d]). */
+  /**
+   * A new tensor of {@code shape} whose element at index i is x's at sum(i[d] * stride[d]). The
+   * elements cross in two bulk copies through Java arrays: storage may be anywhere, and these
+   * copies (transpose, materialized broadcasts) are off the training step's path.
+   */
   private static Tensor gatherStrided(Tensor x, int[] shape, int[] sourceStride) {
     Tensor out = x.zerosLike(shape);
     int n = out.size();
@@ -224,10 +222,15 @@ public final class ShapeOps {
     int[] index = new int[rank];
     int source = 0;
     boolean f32 = x.dtype() == DType.FLOAT32;
-    float[] fin = f32 ? x.floatData() : null;
-    float[] fout = f32 ? out.floatData() : null;
-    double[] din = f32 ? null : x.doubleData();
-    double[] dout = f32 ? null : out.doubleData();
+    float[] fin = f32 ? new float[x.size()] : null;
+    float[] fout = f32 ? new float[n] : null;
+    double[] din = f32 ? null : new double[x.size()];
+    double[] dout = f32 ? null : new double[n];
+    if (f32) {
+      x.storage().read(0, fin, 0, fin.length);
+    } else {
+      x.storage().read(0, din, 0, din.length);
+    }
     for (int i = 0; i < n; i++) {
       if (f32) {
         fout[i] = fin[source];
@@ -244,6 +247,11 @@ public final class ShapeOps {
         source -= sourceStride[d] * shape[d];
         index[d] = 0;
       }
+    }
+    if (f32) {
+      out.storage().write(0, fout, 0, n);
+    } else {
+      out.storage().write(0, dout, 0, n);
     }
     return out;
   }

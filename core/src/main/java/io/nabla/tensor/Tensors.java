@@ -1,10 +1,13 @@
 package io.nabla.tensor;
 
+import io.nabla.backend.Backend;
 import io.nabla.backend.Backends;
 
 /**
- * Creation of tensors. Every factory makes a tensor on {@link Backends#current()}; move one to
- * another backend, without copying, with {@link Tensor#on}.
+ * Creation of tensors. Each factory comes twice: with a {@link Backend} first, which makes the
+ * tensor in storage that backend allocates and consults nothing else (what library code uses),
+ * and without, a shorthand for {@link Backends#current()} (for scripts, tests and the REPL). Move
+ * a tensor to another backend with {@link Tensor#on}.
  */
 public final class Tensors {
 
@@ -23,72 +26,97 @@ public final class Tensors {
     return like.zerosLike(shape);
   }
 
-  /** A tensor of zeros. */
-  public static Tensor zeros(DType dtype, int... shape) {
-    return Tensor.allocate(dtype, shape, Backends.current());
+  /** A tensor of zeros on {@code backend}. */
+  public static Tensor zeros(Backend backend, DType dtype, int... shape) {
+    return DenseTensor.allocate(dtype, shape, backend);
   }
 
-  /** A tensor of ones. */
+  /** A tensor of zeros on the current backend. */
+  public static Tensor zeros(DType dtype, int... shape) {
+    return zeros(Backends.current(), dtype, shape);
+  }
+
+  /** A tensor of ones on the current backend. */
   public static Tensor ones(DType dtype, int... shape) {
     return full(1.0, dtype, shape);
   }
 
-  /** A tensor with every element {@code value} (rounded to the dtype). */
-  public static Tensor full(double value, DType dtype, int... shape) {
-    return zeros(dtype, shape).fill(value);
+  /** A tensor on {@code backend} with every element {@code value} (rounded to the dtype). */
+  public static Tensor full(Backend backend, double value, DType dtype, int... shape) {
+    return zeros(backend, dtype, shape).fill(value);
   }
 
-  /** A scalar (rank 0) tensor. */
+  /** A tensor on the current backend with every element {@code value} (rounded to the dtype). */
+  public static Tensor full(double value, DType dtype, int... shape) {
+    return full(Backends.current(), value, dtype, shape);
+  }
+
+  /** A scalar (rank 0) tensor on the current backend. */
   public static Tensor scalar(double value, DType dtype) {
     return full(value, dtype);
   }
 
   /**
-   * A tensor holding {@code values} in row-major order (copied, rounded to the dtype).
+   * A tensor on {@code backend} holding {@code values} in row-major order (copied, rounded to the
+   * dtype).
    *
    * @throws IllegalArgumentException if the number of values does not match the shape
    */
-  public static Tensor of(double[] values, DType dtype, int... shape) {
-    Tensor t = zeros(dtype, shape);
-    if (values.length != t.size()) {
-      throw new ShapeMismatchException(
-          "of: " + values.length + " values do not fill shape " + Shapes.format(shape)
-              + " of " + t.size() + " elements");
-    }
-    for (int i = 0; i < values.length; i++) {
-      t.setFlat(i, values[i]);
-    }
+  public static Tensor of(Backend backend, double[] values, DType dtype, int... shape) {
+    Tensor t = zeros(backend, dtype, shape);
+    checkFills(values.length, t);
+    t.storage().write(0, values, 0, values.length);
     return t;
   }
 
-  /** A float32 tensor holding {@code values} in row-major order (copied). */
-  public static Tensor of(float[] values, int... shape) {
-    return new Tensor(shape, values.clone(), null, Backends.current());
-  }
-
-  /** A float32 tensor that takes ownership of {@code values} without copying. */
-  public static Tensor wrap(float[] values, int... shape) {
-    return new Tensor(shape, values, null, Backends.current());
-  }
-
-  /** A float64 tensor that takes ownership of {@code values} without copying. */
-  public static Tensor wrap(double[] values, int... shape) {
-    return new Tensor(shape, null, values, Backends.current());
-  }
-
-  /** A vector of the given values. */
-  public static Tensor vector(DType dtype, double... values) {
-    return of(values, dtype, values.length);
+  /** {@link #of(Backend, double[], DType, int...)} on the current backend. */
+  public static Tensor of(double[] values, DType dtype, int... shape) {
+    return of(Backends.current(), values, dtype, shape);
   }
 
   /**
-   * A matrix from rows of equal length.
+   * A float32 tensor on {@code backend} holding {@code values} in row-major order (copied).
+   *
+   * @throws IllegalArgumentException if the number of values does not match the shape
+   */
+  public static Tensor of(Backend backend, float[] values, int... shape) {
+    Tensor t = zeros(backend, DType.FLOAT32, shape);
+    checkFills(values.length, t);
+    t.storage().write(0, values, 0, values.length);
+    return t;
+  }
+
+  /** {@link #of(Backend, float[], int...)} on the current backend. */
+  public static Tensor of(float[] values, int... shape) {
+    return of(Backends.current(), values, shape);
+  }
+
+  private static void checkFills(int values, Tensor t) {
+    if (values != t.size()) {
+      throw new ShapeMismatchException(
+          "of: " + values + " values do not fill shape " + Shapes.format(t.shape())
+              + " of " + t.size() + " elements");
+    }
+  }
+
+  /** A vector of the given values on {@code backend}. */
+  public static Tensor vector(Backend backend, DType dtype, double... values) {
+    return of(backend, values, dtype, values.length);
+  }
+
+  /** A vector of the given values on the current backend. */
+  public static Tensor vector(DType dtype, double... values) {
+    return vector(Backends.current(), dtype, values);
+  }
+
+  /**
+   * A matrix on {@code backend} from rows of equal length.
    *
    * @throws IllegalArgumentException if the rows are ragged
    */
-  public static Tensor matrix(DType dtype, double[][] rows) {
+  public static Tensor matrix(Backend backend, DType dtype, double[][] rows) {
     int cols = rows.length == 0 ? 0 : rows[0].length;
-    Tensor t = zeros(dtype, rows.length, cols);
+    Tensor t = zeros(backend, dtype, rows.length, cols);
     for (int i = 0; i < rows.length; i++) {
       if (rows[i].length != cols) {
         throw new ShapeMismatchException(
@@ -101,20 +129,45 @@ public final class Tensors {
     return t;
   }
 
-  /** Samples of a normal distribution with the given mean and standard deviation. */
+  /** {@link #matrix(Backend, DType, double[][])} on the current backend. */
+  public static Tensor matrix(DType dtype, double[][] rows) {
+    return matrix(Backends.current(), dtype, rows);
+  }
+
+  /** {@link #randomNormal(Backend, SeededRandom, double, double, DType, int...)} on the current backend. */
   public static Tensor randomNormal(
       SeededRandom random, double mean, double std, DType dtype, int... shape) {
-    Tensor t = zeros(dtype, shape);
+    return randomNormal(Backends.current(), random, mean, std, dtype, shape);
+  }
+
+  /** {@link #randomUniform(Backend, SeededRandom, double, double, DType, int...)} on the current backend. */
+  public static Tensor randomUniform(
+      SeededRandom random, double low, double high, DType dtype, int... shape) {
+    return randomUniform(Backends.current(), random, low, high, dtype, shape);
+  }
+
+  /** {@link #oneHot(Backend, int[], int, DType)} on the current backend. */
+  public static Tensor oneHot(int[] labels, int classes, DType dtype) {
+    return oneHot(Backends.current(), labels, classes, dtype);
+  }
+
+  /**
+   * Samples of a normal distribution with the given mean and standard deviation, on {@code
+   * backend}; the same seed gives the same values on every backend.
+   */
+  public static Tensor randomNormal(
+      Backend backend, SeededRandom random, double mean, double std, DType dtype, int... shape) {
+    Tensor t = zeros(backend, dtype, shape);
     for (int i = 0; i < t.size(); i++) {
       t.setFlat(i, mean + std * random.nextGaussian());
     }
     return t;
   }
 
-  /** Samples of a uniform distribution on {@code [low, high)}. */
+  /** Samples of a uniform distribution on {@code [low, high)}, on {@code backend}. */
   public static Tensor randomUniform(
-      SeededRandom random, double low, double high, DType dtype, int... shape) {
-    Tensor t = zeros(dtype, shape);
+      Backend backend, SeededRandom random, double low, double high, DType dtype, int... shape) {
+    Tensor t = zeros(backend, dtype, shape);
     for (int i = 0; i < t.size(); i++) {
       t.setFlat(i, random.nextDouble(low, high));
     }
@@ -122,12 +175,12 @@ public final class Tensors {
   }
 
   /**
-   * One-hot rows: row {@code i} is all zeros but a 1 in column {@code labels[i]}.
+   * One-hot rows on {@code backend}: row {@code i} is all zeros but a 1 in column {@code labels[i]}.
    *
    * @throws IllegalArgumentException if a label is outside {@code [0, classes)}
    */
-  public static Tensor oneHot(int[] labels, int classes, DType dtype) {
-    Tensor t = zeros(dtype, labels.length, classes);
+  public static Tensor oneHot(Backend backend, int[] labels, int classes, DType dtype) {
+    Tensor t = zeros(backend, dtype, labels.length, classes);
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] < 0 || labels[i] >= classes) {
         throw new IllegalArgumentException(

@@ -14,7 +14,7 @@ class MnistLoaderTest {
   @Test
   void loadsTheRealDataWithTheBooksOptions() throws Exception {
     Path dir = TestData.mnistDir();
-    MnistData data = MnistLoader.load(dir, true, true, DType.FLOAT32, new io.nabla.testing.ReferenceBackend());
+    MnistData data = MnistLoader.load(dir, true, true, DType.FLOAT32, io.nabla.backend.Backends.get("reference"));
     assertArrayEquals(new int[] {60000, 784}, data.train().images().shape());
     assertArrayEquals(new int[] {10000, 784}, data.test().images().shape());
     // Facts of the MNIST files: the first training digit is a 5, the first test digit a 7.
@@ -28,7 +28,7 @@ class MnistLoaderTest {
     }
     // The test set's class sizes, a published fact: 980 zeros ... 1009 nines.
     assertArrayEquals(new int[] {980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009}, counts);
-    MnistData raw = MnistLoader.load(dir, false, false, DType.FLOAT64, new io.nabla.testing.ReferenceBackend());
+    MnistData raw = MnistLoader.load(dir, false, false, DType.FLOAT64, io.nabla.backend.Backends.get("reference"));
     assertArrayEquals(new int[] {10000, 1, 28, 28}, raw.test().images().shape());
     assertEquals(255.0, raw.test().images().max(), 0.0);
     assertEquals(data.test().size(), data.test().targets(true).count());

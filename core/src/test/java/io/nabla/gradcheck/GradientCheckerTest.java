@@ -125,7 +125,7 @@ class GradientCheckerTest {
 
   @Test
   void simpleNet() {
-    checker.checkModel(SimpleNet.random(0, DType.FLOAT64), Tensors.vector(DType.FLOAT64, 0.6, 0.9),
+    checker.checkModel(SimpleNet.random(io.nabla.backend.Backends.current(), 0, DType.FLOAT64), Tensors.vector(DType.FLOAT64, 0.6, 0.9),
         Targets.labels(2)).assertRelativeErrorBelow(SMOOTH);
   }
 

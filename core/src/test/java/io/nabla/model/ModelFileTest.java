@@ -25,7 +25,7 @@ class ModelFileTest {
 
   private static TwoLayerNet relu(DType dtype) {
     return TwoLayerNet.builder(6, 4, 3).activation(Activation.RELU).dtype(dtype).seed(9)
-        .backend(new ReferenceBackend()).build();
+        .backend(io.nabla.backend.Backends.get(ReferenceBackend.NAME)).build();
   }
 
   @Test
@@ -33,7 +33,7 @@ class ModelFileTest {
     TwoLayerNet net = relu(DType.FLOAT64);
     Path file = dir.resolve("m.npz");
     ModelFile.save(file, net);
-    ModelFile.Loaded loaded = ModelFile.load(file, new ReferenceBackend(), Activation.SIGMOID);
+    ModelFile.Loaded loaded = ModelFile.load(file, io.nabla.backend.Backends.get(ReferenceBackend.NAME), Activation.SIGMOID);
     ModelDescription d = loaded.description().orElseThrow();
     assertEquals(new ModelDescription(Activation.RELU, 6, 4, 3, DType.FLOAT64, Version.current()), d);
     assertEquals(Activation.RELU, loaded.net().activation(), "the recorded activation wins over the assumed one");
@@ -41,7 +41,7 @@ class ModelFileTest {
       Tensor back = loaded.net().parametersByName().get(p.name()).value();
       assertArrayEquals(p.value().toDoubleArray(), back.toDoubleArray(), 0.0, p.name());
     }
-    assertTrue(Npz.read(file).texts().get(ModelFile.DESCRIPTION_KEY).contains("activation=relu"));
+    assertTrue(Npz.read(file, io.nabla.backend.Backends.get(ReferenceBackend.NAME)).texts().get(ModelFile.DESCRIPTION_KEY).contains("activation=relu"));
   }
 
   @Test
@@ -50,7 +50,7 @@ class ModelFileTest {
     relu(DType.FLOAT32).parameters().forEach(p -> params.put(p.name(), p.value()));
     Path file = dir.resolve("numpy.npz");
     Npz.save(file, params);
-    ModelFile.Loaded loaded = ModelFile.load(file, new ReferenceBackend(), Activation.SIGMOID);
+    ModelFile.Loaded loaded = ModelFile.load(file, io.nabla.backend.Backends.get(ReferenceBackend.NAME), Activation.SIGMOID);
     assertTrue(loaded.description().isEmpty());
     assertEquals(Activation.SIGMOID, loaded.net().activation());
   }
@@ -63,10 +63,10 @@ class ModelFileTest {
     String wrongSizes = new ModelDescription(Activation.RELU, 7, 4, 3, DType.FLOAT32, "0").toText();
     Npz.save(file, params, Map.of(ModelFile.DESCRIPTION_KEY, wrongSizes));
     IOException e = assertThrows(IOException.class,
-        () -> ModelFile.load(file, new ReferenceBackend(), Activation.SIGMOID));
+        () -> ModelFile.load(file, io.nabla.backend.Backends.get(ReferenceBackend.NAME), Activation.SIGMOID));
     assertTrue(e.getMessage().startsWith(file + ": its description says sizes 7, 4, 3"), e.getMessage());
     Npz.save(file, params, Map.of(ModelFile.DESCRIPTION_KEY, "format=nabla-two-layer-net/1\nactivation=tanh\n"));
-    e = assertThrows(IOException.class, () -> ModelFile.load(file, new ReferenceBackend(), Activation.SIGMOID));
+    e = assertThrows(IOException.class, () -> ModelFile.load(file, io.nabla.backend.Backends.get(ReferenceBackend.NAME), Activation.SIGMOID));
     assertTrue(e.getMessage().startsWith(file + " entry nabla_model: "), e.getMessage());
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.nabla.loss.Targets;
 import io.nabla.tensor.DType;
+import io.nabla.testing.ReferenceBackend;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
 import java.util.Map;
@@ -18,16 +19,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SimpleNetTest {
 
-  private static final double[][] W = {
-    {0.47355232, 0.9977393, 0.84668094}, {0.85557411, 0.03563661, 0.69422093}
-  };
-
   @ParameterizedTest
   @EnumSource(DType.class)
   void numericalGradientIsTheChapters(DType dtype) {
-    SimpleNet net = new SimpleNet(Tensors.matrix(dtype, W));
-    Tensor x = Tensors.vector(dtype, 0.6, 0.9);
-    Targets t = Targets.oneHot(Tensors.vector(dtype, 0, 0, 1));
+    SimpleNet net = SimpleNet.withChaptersWeight(io.nabla.backend.Backends.get(ReferenceBackend.NAME), dtype);
+    Tensor x = Tensors.vector(io.nabla.backend.Backends.get(ReferenceBackend.NAME), dtype, 0.6, 0.9);
+    Targets t = Targets.oneHot(Tensors.vector(x.backend(), dtype, 0, 0, 1));
     // NumPy with the chapter's code: 0.9280682857864075 (its 1e-7 guard changes the 7th digit).
     assertEquals(0.9280682857864075, net.loss(x, t), 1e-6);
     Map<String, Tensor> numerical = GradientChecker.centralDifferences().numericalGradient(net, x, t);
@@ -40,8 +37,8 @@ class SimpleNetTest {
   @ParameterizedTest
   @EnumSource(DType.class)
   void randomWeightsAreReproducible(DType dtype) {
-    assertArrayEquals(SimpleNet.random(5, dtype).weight().toDoubleArray(),
-        SimpleNet.random(5, dtype).weight().toDoubleArray());
-    assertArrayEquals(new int[] {2, 3}, SimpleNet.random(5, dtype).weight().shape());
+    assertArrayEquals(SimpleNet.random(io.nabla.backend.Backends.get(ReferenceBackend.NAME), 5, dtype).weight().toDoubleArray(),
+        SimpleNet.random(io.nabla.backend.Backends.get(ReferenceBackend.NAME), 5, dtype).weight().toDoubleArray());
+    assertArrayEquals(new int[] {2, 3}, SimpleNet.random(io.nabla.backend.Backends.get(ReferenceBackend.NAME), 5, dtype).weight().shape());
   }
 }

@@ -19,6 +19,6 @@ public final class Inputs {
 
   /** A float64 copy on the reference backend: the exact input of the oracle. */
   public static Tensor forOracle(Tensor t) {
-    return t.asType(DType.FLOAT64).on(new ReferenceBackend());
+    return t.asType(DType.FLOAT64).on(ReferenceBackend.ORACLE);
   }
 }

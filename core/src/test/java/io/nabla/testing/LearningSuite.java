@@ -32,10 +32,8 @@ public abstract class LearningSuite {
   @EnumSource(DType.class)
   void simpleNetReproducesTheChapter(DType dtype) {
     // CHAPTER.md, "Gradient of a network": the printed W, x = [0.6, 0.9], t = [0, 0, 1].
-    Tensor w = Tensors.matrix(dtype, new double[][] {
-      {0.47355232, 0.9977393, 0.84668094}, {0.85557411, 0.03563661, 0.69422093}}).on(backend());
-    SimpleNet net = new SimpleNet(w);
-    Tensor x = Tensors.vector(dtype, 0.6, 0.9).on(backend());
+    SimpleNet net = SimpleNet.withChaptersWeight(backend(), dtype);
+    Tensor x = Tensors.vector(backend(), dtype, 0.6, 0.9);
     Targets t = Targets.labels(2);
     assertArrayEquals(new double[] {1.05414809, 0.63071653, 1.13280740},
         net.predict(x).toDoubleArray(), 1e-6);

@@ -6,6 +6,6 @@ import io.nabla.backend.Backend;
 class ReferenceLearningTest extends LearningSuite {
   @Override
   protected Backend backend() {
-    return new ReferenceBackend();
+    return io.nabla.backend.Backends.get(ReferenceBackend.NAME);
   }
 }

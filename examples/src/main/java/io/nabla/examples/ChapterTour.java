@@ -90,8 +90,7 @@ public final class ChapterTour {
 
   private void simpleNet() {
     section("simpleNet with the chapter's weights");
-    SimpleNet net = new SimpleNet(Tensors.matrix(DType.FLOAT64, new double[][] {
-      {0.47355232, 0.9977393, 0.84668094}, {0.85557411, 0.03563661, 0.69422093}}));
+    SimpleNet net = SimpleNet.withChaptersWeight(Backends.current(), DType.FLOAT64);
     Tensor x = Tensors.vector(DType.FLOAT64, 0.6, 0.9);
     Targets t = Targets.labels(2);
     out.println("  predict " + net.predict(x));

@@ -1,5 +1,6 @@
 package io.nabla.backend.jblas;
 
+import io.nabla.backend.HeapStorage;
 import io.nabla.backend.Availability;
 import io.nabla.backend.LoopKernels;
 import io.nabla.tensor.DType;
@@ -72,11 +73,11 @@ public final class JblasBackend extends LoopKernels {
     int n = c.cols();
     int k = transA ? a.rows() : a.cols();
     if (a.dtype() == DType.FLOAT32) {
-      JblasGemm.gemm(transA, transB, m, n, k, (float) alpha, a.floatData(), b.floatData(),
-          (float) beta, c.floatData());
+      JblasGemm.gemm(transA, transB, m, n, k, (float) alpha, HeapStorage.floats(a), HeapStorage.floats(b),
+          (float) beta, HeapStorage.floats(c));
     } else {
-      JblasGemm.gemm(transA, transB, m, n, k, alpha, a.doubleData(), b.doubleData(), beta,
-          c.doubleData());
+      JblasGemm.gemm(transA, transB, m, n, k, alpha, HeapStorage.doubles(a), HeapStorage.doubles(b), beta,
+          HeapStorage.doubles(c));
     }
   }
 

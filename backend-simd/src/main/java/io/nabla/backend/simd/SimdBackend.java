@@ -1,5 +1,6 @@
 package io.nabla.backend.simd;
 
+import io.nabla.backend.HeapStorage;
 import io.nabla.backend.Availability;
 import io.nabla.backend.BinaryOp;
 import io.nabla.backend.LoopKernels;
@@ -82,37 +83,37 @@ public final class SimdBackend extends LoopKernels {
     int n = c.cols();
     int k = transA ? a.rows() : a.cols();
     if (isFloat(a)) {
-      SimdFloatGemm.gemm(transA, transB, m, n, k, (float) alpha, a.floatData(), b.floatData(),
-          (float) beta, c.floatData());
+      SimdFloatGemm.gemm(transA, transB, m, n, k, (float) alpha, HeapStorage.floats(a), HeapStorage.floats(b),
+          (float) beta, HeapStorage.floats(c));
     } else {
-      SimdDoubleGemm.gemm(transA, transB, m, n, k, alpha, a.doubleData(), b.doubleData(), beta,
-          c.doubleData());
+      SimdDoubleGemm.gemm(transA, transB, m, n, k, alpha, HeapStorage.doubles(a), HeapStorage.doubles(b), beta,
+          HeapStorage.doubles(c));
     }
   }
 
   @Override
   public void axpy(double alpha, Tensor x, Tensor y) {
     if (isFloat(y)) {
-      SimdFloatKernels.axpy((float) alpha, x.floatData(), y.floatData());
+      SimdFloatKernels.axpy((float) alpha, HeapStorage.floats(x), HeapStorage.floats(y));
     } else {
-      SimdDoubleKernels.axpy(alpha, x.doubleData(), y.doubleData());
+      SimdDoubleKernels.axpy(alpha, HeapStorage.doubles(x), HeapStorage.doubles(y));
     }
   }
 
   @Override
   public void scale(double alpha, Tensor x) {
     if (isFloat(x)) {
-      SimdFloatKernels.scale((float) alpha, x.floatData());
+      SimdFloatKernels.scale((float) alpha, HeapStorage.floats(x));
     } else {
-      SimdDoubleKernels.scale(alpha, x.doubleData());
+      SimdDoubleKernels.scale(alpha, HeapStorage.doubles(x));
     }
   }
 
   @Override
   public void map(UnaryOp op, Tensor x, Tensor out) {
     boolean done = isFloat(x)
-        ? SimdFloatKernels.map(op, x.floatData(), out.floatData())
-        : SimdDoubleKernels.map(op, x.doubleData(), out.doubleData());
+        ? SimdFloatKernels.map(op, HeapStorage.floats(x), HeapStorage.floats(out))
+        : SimdDoubleKernels.map(op, HeapStorage.doubles(x), HeapStorage.doubles(out));
     if (!done) {
       super.map(op, x, out);
     }
@@ -121,8 +122,8 @@ public final class SimdBackend extends LoopKernels {
   @Override
   public void zip(BinaryOp op, Tensor a, Tensor b, Tensor out) {
     boolean done = isFloat(a)
-        ? SimdFloatKernels.zip(op, a.floatData(), b.floatData(), out.floatData())
-        : SimdDoubleKernels.zip(op, a.doubleData(), b.doubleData(), out.doubleData());
+        ? SimdFloatKernels.zip(op, HeapStorage.floats(a), HeapStorage.floats(b), HeapStorage.floats(out))
+        : SimdDoubleKernels.zip(op, HeapStorage.doubles(a), HeapStorage.doubles(b), HeapStorage.doubles(out));
     if (!done) {
       super.zip(op, a, b, out);
     }
@@ -131,8 +132,8 @@ public final class SimdBackend extends LoopKernels {
   @Override
   public void zipScalar(BinaryOp op, Tensor a, double scalar, Tensor out) {
     boolean done = isFloat(a)
-        ? SimdFloatKernels.zipScalar(op, a.floatData(), (float) scalar, out.floatData())
-        : SimdDoubleKernels.zipScalar(op, a.doubleData(), scalar, out.doubleData());
+        ? SimdFloatKernels.zipScalar(op, HeapStorage.floats(a), (float) scalar, HeapStorage.floats(out))
+        : SimdDoubleKernels.zipScalar(op, HeapStorage.doubles(a), scalar, HeapStorage.doubles(out));
     if (!done) {
       super.zipScalar(op, a, scalar, out);
     }
@@ -141,8 +142,8 @@ public final class SimdBackend extends LoopKernels {
   @Override
   public void zipRowVector(BinaryOp op, Tensor a, Tensor row, Tensor out) {
     boolean done = isFloat(a)
-        ? SimdFloatKernels.zipRowVector(op, a.floatData(), row.floatData(), out.floatData())
-        : SimdDoubleKernels.zipRowVector(op, a.doubleData(), row.doubleData(), out.doubleData());
+        ? SimdFloatKernels.zipRowVector(op, HeapStorage.floats(a), HeapStorage.floats(row), HeapStorage.floats(out))
+        : SimdDoubleKernels.zipRowVector(op, HeapStorage.doubles(a), HeapStorage.doubles(row), HeapStorage.doubles(out));
     if (!done) {
       super.zipRowVector(op, a, row, out);
     }
@@ -151,8 +152,8 @@ public final class SimdBackend extends LoopKernels {
   @Override
   public void reduce(ReduceOp op, Tensor x, int outer, int length, int inner, Tensor out) {
     boolean done = isFloat(x)
-        ? SimdFloatKernels.reduce(op, x.floatData(), outer, length, inner, out.floatData())
-        : SimdDoubleKernels.reduce(op, x.doubleData(), outer, length, inner, out.doubleData());
+        ? SimdFloatKernels.reduce(op, HeapStorage.floats(x), outer, length, inner, HeapStorage.floats(out))
+        : SimdDoubleKernels.reduce(op, HeapStorage.doubles(x), outer, length, inner, HeapStorage.doubles(out));
     if (!done) {
       super.reduce(op, x, outer, length, inner, out);
     }
@@ -162,18 +163,18 @@ public final class SimdBackend extends LoopKernels {
   public void softmaxRows(Tensor x, Tensor out) {
     int n = x.rank() == 0 ? 1 : x.dim(-1);
     if (isFloat(x)) {
-      SimdFloatKernels.softmaxRows(x.floatData(), n, out.floatData());
+      SimdFloatKernels.softmaxRows(HeapStorage.floats(x), n, HeapStorage.floats(out));
     } else {
-      SimdDoubleKernels.softmaxRows(x.doubleData(), n, out.doubleData());
+      SimdDoubleKernels.softmaxRows(HeapStorage.doubles(x), n, HeapStorage.doubles(out));
     }
   }
 
   @Override
   public void sigmoidBackward(Tensor y, Tensor gradOut, Tensor gradIn) {
     if (isFloat(y)) {
-      SimdFloatKernels.sigmoidBackward(y.floatData(), gradOut.floatData(), gradIn.floatData());
+      SimdFloatKernels.sigmoidBackward(HeapStorage.floats(y), HeapStorage.floats(gradOut), HeapStorage.floats(gradIn));
     } else {
-      SimdDoubleKernels.sigmoidBackward(y.doubleData(), gradOut.doubleData(), gradIn.doubleData());
+      SimdDoubleKernels.sigmoidBackward(HeapStorage.doubles(y), HeapStorage.doubles(gradOut), HeapStorage.doubles(gradIn));
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.nabla.examples.cli;
 
+import io.nabla.backend.Backend;
+import io.nabla.backend.Backends;
 import io.nabla.gradcheck.GradientChecker;
 import io.nabla.loss.Targets;
 import io.nabla.model.SimpleNet;
@@ -29,11 +31,11 @@ final class SimpleNetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Backend backend = Backends.current();
     SimpleNet net = seed == null
-        ? new SimpleNet(Tensors.matrix(DType.FLOAT64, new double[][] {
-            {0.47355232, 0.9977393, 0.84668094}, {0.85557411, 0.03563661, 0.69422093}}))
-        : SimpleNet.random(seed, DType.FLOAT64);
-    Tensor x = Tensors.vector(DType.FLOAT64, 0.6, 0.9);
+        ? SimpleNet.withChaptersWeight(backend, DType.FLOAT64)
+        : SimpleNet.random(backend, seed, DType.FLOAT64);
+    Tensor x = Tensors.vector(backend, DType.FLOAT64, 0.6, 0.9);
     Targets t = Targets.labels(2);
     Tensor prediction = net.predict(x);
     double loss = net.loss(x, t);

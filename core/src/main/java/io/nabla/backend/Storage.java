@@ -1,0 +1,66 @@
+package io.nabla.backend;
+
+import io.nabla.tensor.DType;
+
+/**
+ * The elements of a tensor, owned by the backend that allocated them ({@link Backend#allocate}):
+ * a flat sequence of {@link #length()} float32 or float64 values in row-major order. Where the
+ * values live (a Java array, a direct buffer, device memory) is the backend's business; code above
+ * the SPI reaches them only through these methods.
+ *
+ * <p>Element access ({@link #get}, {@link #set}) is for tests, checks and the odd scalar; anything
+ * that touches many elements uses the bulk copies, which a backend can make as fast as its memory
+ * allows. Values cross this interface as Java {@code float}s or {@code double}s and are rounded
+ * to the storage's dtype when written. A storage is not thread-safe, like the tensor it backs.
+ */
+public interface Storage {
+
+  /** The element type. */
+  DType dtype();
+
+  /** The number of elements. */
+  int length();
+
+  /** The element at {@code index}, as a double. The caller has checked the index. */
+  double get(int index);
+
+  /** Sets the element at {@code index}, rounded to the dtype. The caller has checked the index. */
+  void set(int index, double value);
+
+  /** Copies {@code count} elements from {@code from} into {@code dst[dstOffset...]} (float64 ones rounded). */
+  void read(int from, float[] dst, int dstOffset, int count);
+
+  /** Copies {@code count} elements from {@code from} into {@code dst[dstOffset...]}. */
+  void read(int from, double[] dst, int dstOffset, int count);
+
+  /** Copies {@code src[srcOffset...]} into {@code count} elements from {@code to}. */
+  void write(int to, float[] src, int srcOffset, int count);
+
+  /** Copies {@code src[srcOffset...]} into {@code count} elements from {@code to} (rounded to float32 if that is the dtype). */
+  void write(int to, double[] src, int srcOffset, int count);
+
+  /**
+   * Copies {@code count} elements of {@code src} (same dtype, any backend) from {@code srcFrom}
+   * into this storage from {@code to}; the ranges may overlap only if {@code src} is this storage
+   * and {@code to <= srcFrom}. By default in chunks through a Java array; a backend overrides it
+   * for its own storage.
+   */
+  default void copyFrom(Storage src, int srcFrom, int to, int count) {
+    int chunk = Math.min(count, 4096);
+    if (dtype() == DType.FLOAT32) {
+      float[] buffer = new float[chunk];
+      for (int done = 0; done < count; done += chunk) {
+        int n = Math.min(chunk, count - done);
+        src.read(srcFrom + done, buffer, 0, n);
+        write(to + done, buffer, 0, n);
+      }
+    } else {
+      double[] buffer = new double[chunk];
+      for (int done = 0; done < count; done += chunk) {
+        int n = Math.min(chunk, count - done);
+        src.read(srcFrom + done, buffer, 0, n);
+        write(to + done, buffer, 0, n);
+      }
+    }
+  }
+}
