@@ -9,6 +9,7 @@ import io.nabla.backend.Backend;
 import io.nabla.backend.BinaryOp;
 import io.nabla.backend.Parallelism;
 import io.nabla.backend.ReduceOp;
+import io.nabla.backend.Storage;
 import io.nabla.backend.UnaryOp;
 import io.nabla.tensor.DType;
 import io.nabla.tensor.ElementwiseOps;
@@ -83,11 +84,12 @@ public abstract class BackendConformanceSuite {
   void everyKernelOfTheSpiIsTested() {
     Set<String> kernels = new TreeSet<>();
     for (Method m : Backend.class.getDeclaredMethods()) {
-      if (Modifier.isAbstract(m.getModifiers())) {
+      if (Modifier.isAbstract(m.getModifiers()) || m.isDefault()) {
         kernels.add(m.getName());
       }
     }
-    kernels.removeAll(Set.of("name", "priority", "availability"));
+    // Descriptions and hints, not kernels: their contracts promise no result to compare.
+    kernels.removeAll(Set.of("name", "priority", "availability", "details", "warmUp"));
     Set<String> tested = new TreeSet<>();
     for (Class<?> c = getClass(); c != Object.class; c = c.getSuperclass()) {
       for (Method m : c.getDeclaredMethods()) {
@@ -108,6 +110,65 @@ public abstract class BackendConformanceSuite {
     assertTrue(backend().availability().available(),
         backend().name() + " is not available: " + backend().availability().reason());
     assertTrue(backend().name().matches("[a-z][a-z0-9-]*"), "name " + backend().name());
+  }
+
+  // ---- Memory -----------------------------------------------------------------------------------
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("dtypeAndShape")
+  @Kernel({"allocate", "accepts"})
+  void storageIsZeroedOwnedAndKeepsWhatIsWritten(DType dtype, int[] shape) {
+    int n = Shapes.size(shape);
+    Storage storage = backend().allocate(dtype, n);
+    assertEquals(dtype, storage.dtype(), where("allocate", dtype, shape));
+    assertEquals(n, storage.length(), where("allocate", dtype, shape));
+    assertTrue(backend().accepts(storage), where("accepts", dtype, shape) + ": its own storage");
+    double[] zeros = new double[n];
+    double[] read = new double[n];
+    storage.read(0, read, 0, n);
+    assertArrayEquals(zeros, read, where("allocate", dtype, shape) + " is zeroed");
+    // Bulk and element writes, in both Java types, read back rounded to the dtype.
+    Tensor values = input(41, dtype, shape);
+    double[] expected = Inputs.forOracle(values).toDoubleArray();
+    storage.write(0, expected, 0, n);
+    float[] asFloats = new float[n];
+    storage.read(0, asFloats, 0, n);
+    for (int i = 0; i < n; i++) {
+      assertEquals((float) expected[i], asFloats[i], where("read", dtype, shape) + " element " + i);
+      assertEquals(expected[i], storage.get(i), where("get", dtype, shape) + " element " + i);
+      storage.set(i, -expected[i]);
+    }
+    float[] negated = new float[n];
+    for (int i = 0; i < n; i++) {
+      negated[i] = (float) -expected[i];
+    }
+    storage.read(0, read, 0, n);
+    for (int i = 0; i < n; i++) {
+      assertEquals(dtype.round(-expected[i]), read[i], where("set", dtype, shape) + " element " + i);
+    }
+    storage.write(0, negated, 0, n);
+    storage.read(0, read, 0, n);
+    for (int i = 0; i < n; i++) {
+      assertEquals(negated[i], read[i], where("write", dtype, shape) + " float element " + i);
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("dtypeAndShape")
+  @Kernel({"allocate", "accepts"})
+  void tensorsMoveInAndOutUnchangedAndCopiesAreIndependent(DType dtype, int[] shape) {
+    Tensor original = Inputs.forOracle(input(42, dtype, shape));
+    Tensor here = original.asType(dtype).on(backend());
+    assertTrue(backend().accepts(here.storage()), where("accepts", dtype, shape) + ": a tensor moved here");
+    assertArrayEquals(Inputs.forOracle(here).toDoubleArray(), Inputs.forOracle(here.on(ReferenceBackend.ORACLE)).toDoubleArray(),
+        where("on", dtype, shape) + ": there and back");
+    Tensor copy = here.copy();
+    if (copy.size() > 0) {
+      copy.setFlat(0, 12345);
+      assertTrue(here.getFlat(0) != 12345, where("copy", dtype, shape) + " is independent");
+    }
+    Tensor view = here.reshape(-1);
+    assertTrue(view.sharesStorageWith(here), where("reshape", dtype, shape) + " is a view");
   }
 
   // ---- BLAS -------------------------------------------------------------------------------------

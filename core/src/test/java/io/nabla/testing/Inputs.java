@@ -14,7 +14,7 @@ public final class Inputs {
   /** Uniform values in {@code [low, high)} of the given dtype and shape, on {@code backend}. */
   public static Tensor uniform(
       Backend backend, long seed, double low, double high, DType dtype, int... shape) {
-    return Tensors.randomUniform(new SeededRandom(seed), low, high, dtype, shape).on(backend);
+    return Tensors.randomUniform(backend, new SeededRandom(seed), low, high, dtype, shape);
   }
 
   /** A float64 copy on the reference backend: the exact input of the oracle. */

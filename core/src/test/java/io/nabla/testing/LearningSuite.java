@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nabla.backend.Backend;
 import io.nabla.data.BatchSampler;
+import io.nabla.data.LabeledData;
+import io.nabla.train.Trainer;
+import io.nabla.train.TrainingConfig;
+import io.nabla.train.TrainingHistory;
 import io.nabla.gradcheck.GradientChecker;
 import io.nabla.loss.Targets;
 import io.nabla.model.SimpleNet;
@@ -51,6 +55,39 @@ public abstract class LearningSuite {
     Tensor x = Tensors.randomUniform(new SeededRandom(6), 0, 1, dtype, 5, 12).on(backend());
     GradientChecker.centralDifferences().checkModel(net, x, Targets.labels(0, 3, 1, 2, 3))
         .assertRelativeErrorBelow(1e-7);
+  }
+
+  /** Three Gaussian blobs in 10 dimensions, one per class, on the backend under test. */
+  private LabeledData blobs(DType dtype, int rows, long seed) {
+    int features = 10;
+    SeededRandom random = new SeededRandom(seed);
+    Tensor centers = Tensors.randomNormal(backend(), new SeededRandom(11), 0, 1, DType.FLOAT64, 3, features);
+    Tensor x = Tensors.zeros(backend(), dtype, rows, features);
+    int[] labels = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      labels[r] = r % 3;
+      for (int c = 0; c < features; c++) {
+        x.set(centers.get(labels[r], c) + 0.7 * random.nextGaussian(), r, c);
+      }
+    }
+    return new LabeledData(x, labels, 3);
+  }
+
+  /**
+   * The library's training loop (batch gathering on a second thread, SGD, per-epoch evaluation)
+   * on the backend under test: the accuracy it reports must reach the level the data allows.
+   */
+  @ParameterizedTest
+  @EnumSource(DType.class)
+  void theTrainerLearnsASyntheticProblem(DType dtype) {
+    LabeledData train = blobs(dtype, 600, 12);
+    LabeledData test = blobs(dtype, 300, 13);
+    TwoLayerNet net = TwoLayerNet.builder(10, 16, 3).dtype(dtype).seed(2).backend(backend()).build();
+    TrainingConfig config = TrainingConfig.chapterDefaults().withIterations(300).withBatchSize(50);
+    TrainingHistory history = new Trainer(config).train(net, new Sgd(0.5), train, test);
+    assertEquals(300, history.losses().length);
+    assertTrue(history.lastEpoch().testAccuracy() > 0.9, "test accuracy " + history.lastEpoch().testAccuracy());
+    assertTrue(history.losses()[299] < history.losses()[0], "loss " + history.losses()[0] + " -> " + history.losses()[299]);
   }
 
   /**
