@@ -8,7 +8,7 @@ import io.nabla.tensor.Tensor;
 import java.util.function.Supplier;
 
 /**
- * The jblas backend, {@code "jblas"}: GEMM through native BLAS ({@link JblasGemm}), the other
+ * The jblas backend, {@code "jblas"}: GEMM through native BLAS ({@link JblasFloatGemm} and its generated float64 twin), the other
  * kernels as plain loops. Its native library is loaded on the first availability check, not at
  * discovery; where it cannot load (typically because {@code libgfortran5} is not installed) the
  * backend reports itself unavailable with that reason, default selection skips it, and asking for
@@ -73,10 +73,10 @@ public final class JblasBackend extends LoopKernels {
     int n = c.cols();
     int k = transA ? a.rows() : a.cols();
     if (a.dtype() == DType.FLOAT32) {
-      JblasGemm.gemm(transA, transB, m, n, k, (float) alpha, HeapStorage.floats(a), HeapStorage.floats(b),
+      JblasFloatGemm.gemm(transA, transB, m, n, k, (float) alpha, HeapStorage.floats(a), HeapStorage.floats(b),
           (float) beta, HeapStorage.floats(c));
     } else {
-      JblasGemm.gemm(transA, transB, m, n, k, alpha, HeapStorage.doubles(a), HeapStorage.doubles(b), beta,
+      JblasDoubleGemm.gemm(transA, transB, m, n, k, alpha, HeapStorage.doubles(a), HeapStorage.doubles(b), beta,
           HeapStorage.doubles(c));
     }
   }

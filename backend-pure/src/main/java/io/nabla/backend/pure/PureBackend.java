@@ -8,7 +8,7 @@ import io.nabla.tensor.Tensor;
 
 /**
  * The plain-Java backend, {@code "pure"}: runs everywhere and is the baseline the others are
- * measured against. GEMM is {@link PureGemm}'s cache-friendly loops; every other kernel is the
+ * measured against. GEMM is {@link PureFloatGemm}'s (and its generated float64 twin's) cache-friendly loops; every other kernel is the
  * plain loop of {@link LoopKernels}.
  *
  * <p>Stateless, so safe to use from any number of threads.
@@ -43,10 +43,10 @@ public final class PureBackend extends LoopKernels {
     int n = c.cols();
     int k = transA ? a.rows() : a.cols();
     if (a.dtype() == DType.FLOAT32) {
-      PureGemm.gemm(transA, transB, m, n, k, (float) alpha, HeapStorage.floats(a), HeapStorage.floats(b),
+      PureFloatGemm.gemm(transA, transB, m, n, k, (float) alpha, HeapStorage.floats(a), HeapStorage.floats(b),
           (float) beta, HeapStorage.floats(c));
     } else {
-      PureGemm.gemm(transA, transB, m, n, k, alpha, HeapStorage.doubles(a), HeapStorage.doubles(b), beta,
+      PureDoubleGemm.gemm(transA, transB, m, n, k, alpha, HeapStorage.doubles(a), HeapStorage.doubles(b), beta,
           HeapStorage.doubles(c));
     }
   }

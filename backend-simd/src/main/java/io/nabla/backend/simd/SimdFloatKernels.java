@@ -1,3 +1,4 @@
+// dtype-source: float32 (its float64 twin is generated; see docs/architecture.md)
 package io.nabla.backend.simd;
 
 import io.nabla.backend.BinaryOp;
