@@ -34,7 +34,10 @@ final class SimdDoubleGemm {
    * threads (100x784x50 61 -> 46 us), but the step that contains them ran slower (148 -> 172 us):
    * the second core must first fetch the weights the update just wrote and the new batch. On the
    * AVX2 path (-XX:UseAVX=2), where the same products take twice as long, the step gained (281 ->
-   * 231 us). The evaluation's [1000, 784] products (2^25) gain everywhere.
+   * 231 us). The evaluation's [1000, 784] products (2^25) gain everywhere. The rule holds for
+   * both element types (JMH Gemm, m x 784 x 50 with m = 10, 25, 50, 100, split forced on and off,
+   * same machine): with 8-lane float64 vectors splitting broke even up to m = 50 (2^21) and won at
+   * m = 100 (154 -> 127 us); with 4 lanes (AVX2 path) it won from m = 25 (2^20; 63 -> 48 us).
    */
   static final long PARALLEL_THRESHOLD =
       Long.getLong("nabla.simd.parallelThreshold", (long) VL << 18);

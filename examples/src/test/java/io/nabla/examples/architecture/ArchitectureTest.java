@@ -1,0 +1,76 @@
+package io.nabla.examples.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules of {@code docs/architecture.md}, checked on the compiled classes of every module: a
+ * rule broken in the code fails here, naming the offending dependency.
+ */
+class ArchitectureTest {
+
+  private static final JavaClasses NABLA = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      // nabla-core's test-jar (the conformance suite) is on this module's class path: not shipped code.
+      .withImportOption(location -> !location.contains("-tests.jar"))
+      .importPackages("io.nabla");
+
+  private static final String[] CORE = {
+    "io.nabla", "io.nabla.tensor..", "io.nabla.backend", "io.nabla.loss..", "io.nabla.layer..",
+    "io.nabla.optimizer..", "io.nabla.gradcheck..", "io.nabla.data..", "io.nabla.train..",
+    "io.nabla.model..", "io.nabla.io.."
+  };
+
+  @Test
+  void coreImportsNoBackendAndNoProgram() {
+    noClasses().that().resideInAnyPackage(CORE)
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "io.nabla.backend.pure..", "io.nabla.backend.jblas..", "io.nabla.backend.simd..",
+            "io.nabla.examples..", "io.nabla.benchmarks..")
+        .check(NABLA);
+  }
+
+  @Test
+  void backendsAreIndependentOfEachOther() {
+    slices().matching("io.nabla.backend.(*)..").should().notDependOnEachOther()
+        .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("io.nabla.backend"))
+        .check(NABLA);
+    noClasses().that().resideInAnyPackage("io.nabla.backend.pure..", "io.nabla.backend.jblas..",
+            "io.nabla.backend.simd..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.nabla.examples..", "io.nabla.benchmarks..")
+        .check(NABLA);
+  }
+
+  @Test
+  void onlyKernelsOpenHeapArrays() {
+    // Above the SPI, data is reached through Storage, so a backend with other memory plugs in.
+    noClasses().that().resideOutsideOfPackages("io.nabla.backend..")
+        .should().dependOnClassesThat().haveSimpleName("HeapStorage")
+        .check(NABLA);
+  }
+
+  @Test
+  void modelDoesNotDependOnGradcheck() {
+    noClasses().that().resideInAPackage("io.nabla.model..")
+        .should().dependOnClassesThat().resideInAPackage("io.nabla.gradcheck..")
+        .check(NABLA);
+  }
+
+  @Test
+  void corePackagesFormNoCycleBeyondTheTensorAndItsSpi() {
+    // Tensor and Backend are one foundation: the SPI's kernels take tensors, a tensor runs on its
+    // backend. Every other package sits above them without cycles.
+    slices().matching("io.nabla.(**)").should().beFreeOfCycles()
+        .ignoreDependency(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("io.nabla.tensor.."),
+            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("io.nabla.backend"))
+        .ignoreDependency(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("io.nabla.backend"),
+            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("io.nabla.tensor.."))
+        .check(NABLA);
+  }
+}
