@@ -32,6 +32,12 @@ public final class MnistLocator {
       this.systemDir = systemDir;
     }
 
+    /** The name as users type it: {@code mnist} or {@code fashion}. */
+    @Override
+    public String toString() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The environment variable that may name the directory. */
     public String environment() {
       return environment;

@@ -15,4 +15,10 @@ public enum Activation {
   public Layer newLayer() {
     return this == SIGMOID ? new Sigmoid() : new Relu();
   }
+
+  /** The name as users type it: {@code sigmoid} or {@code relu}. */
+  @Override
+  public String toString() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
 }

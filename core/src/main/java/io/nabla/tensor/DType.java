@@ -17,6 +17,12 @@ public enum DType {
     return this == FLOAT32 ? "float32" : "float64";
   }
 
+  /** The {@link #label()}, as NumPy prints a dtype and as the command line lists the choices. */
+  @Override
+  public String toString() {
+    return label();
+  }
+
   /**
    * The dtype with this label ({@code float32}, {@code float64}, also {@code f32}, {@code f64},
    * {@code float}, {@code double}), ignoring case.

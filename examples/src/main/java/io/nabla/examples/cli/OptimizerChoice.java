@@ -39,4 +39,10 @@ enum OptimizerChoice {
 
   /** A new optimizer of this kind with learning rate {@code lr}. */
   abstract Optimizer create(double lr);
+
+  /** The name as users type it, for example {@code sgd}. */
+  @Override
+  public String toString() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
 }
