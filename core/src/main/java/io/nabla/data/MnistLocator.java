@@ -115,7 +115,8 @@ public final class MnistLocator {
     return base.resolve("nabla");
   }
 
-  private static boolean isComplete(Path dir) {
+  /** Whether {@code dir} holds all four IDX files (plain or gzipped). */
+  public static boolean isComplete(Path dir) {
     return Files.isDirectory(dir)
         && MnistFiles.ALL.stream().allMatch(name -> MnistLoader.find(dir, name) != null);
   }

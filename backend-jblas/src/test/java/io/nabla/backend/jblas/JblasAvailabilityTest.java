@@ -9,6 +9,7 @@ import io.nabla.backend.Availability;
 import io.nabla.tensor.DType;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
+import io.nabla.testing.BackendAssumptions;
 import org.junit.jupiter.api.Test;
 
 /** What users see when jblas's native library cannot load. */
@@ -34,15 +35,16 @@ class JblasAvailabilityTest {
   @Test
   void kernelsOfAnUnavailableBackendFailWithTheReasonNotALinkError() {
     JblasBackend broken = new JblasBackend(JblasAvailabilityTest::failingLoad);
-    Tensor a = Tensors.ones(DType.FLOAT32, 2, 2).on(broken);
+    Tensor a = Tensors.full(broken, 1, DType.FLOAT32, 2, 2);
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> a.matmul(a));
     assertTrue(e.getMessage().startsWith("backend 'jblas' is not available: jblas could not load"),
         e.getMessage());
   }
 
   @Test
-  void theRealLibraryLoadsHere() {
-    Availability a = new JblasBackend().availability();
+  void theRealLibraryLoadsWhereItIsRequiredOrAvailable() {
+    // Skipped, naming libgfortran5, on a machine without it; a failure where CI requires jblas.
+    Availability a = BackendAssumptions.availableOrSkip(new JblasBackend()).availability();
     assertTrue(a.available(), a.reason());
   }
 }

@@ -2,7 +2,9 @@ package io.nabla.backend.jblas;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import io.nabla.backend.Backend;
 import io.nabla.tensor.DType;
+import io.nabla.testing.BackendAssumptions;
 import io.nabla.tensor.MatrixOps;
 import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.Tensor;
@@ -25,7 +27,7 @@ class JblasConcurrencyTest {
   @ParameterizedTest
   @EnumSource(DType.class)
   void concurrentProductsAreCorrect(DType dtype) throws Exception {
-    JblasBackend backend = new JblasBackend();
+    Backend backend = BackendAssumptions.availableOrSkip(new JblasBackend());
     Tensor a = Tensors.randomUniform(new SeededRandom(1), -1, 1, dtype, 128, 96).on(backend);
     Tensor b = Tensors.randomUniform(new SeededRandom(2), -1, 1, dtype, 96, 64).on(backend);
     double[] alone = a.matmul(b).toDoubleArray();
