@@ -101,8 +101,8 @@ public abstract class LearningSuite {
     int rows = 600;
     int features = 10;
     SeededRandom random = new SeededRandom(11);
-    Tensor centers = Tensors.randomNormal(random, 0, 1, DType.FLOAT64, 3, features);
-    Tensor x = Tensors.zeros(dtype, rows, features).on(backend());
+    Tensor centers = Tensors.randomNormal(backend(), random, 0, 1, DType.FLOAT64, 3, features);
+    Tensor x = Tensors.zeros(backend(), dtype, rows, features);
     int[] labels = new int[rows];
     for (int r = 0; r < rows; r++) {
       labels[r] = r % 3;
