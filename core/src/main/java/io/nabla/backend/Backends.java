@@ -124,9 +124,32 @@ public final class Backends {
     return fastestAvailable();
   }
 
+  /** Whether the default choice has already said which faster backends it skipped. */
+  private static final java.util.concurrent.atomic.AtomicBoolean SKIPPED_REPORTED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Says once per JVM, at WARN, which backends that would be preferred to {@code chosen} cannot run
+   * and why (the reason names the fix, such as the JVM flag): a consumer who forgot a flag learns
+   * why the default is slower than it should be, instead of guessing.
+   */
+  private static void warnOnceAboutFasterOnes(Backend chosen) {
+    List<String> skipped = new ArrayList<>();
+    for (Backend backend : all()) {
+      if (backend.priority() > chosen.priority() && !backend.availability().available()) {
+        skipped.add("'" + backend.name() + "' (" + backend.availability().reason() + ")");
+      }
+    }
+    if (!skipped.isEmpty() && SKIPPED_REPORTED.compareAndSet(false, true)) {
+      LOG.warn("Nabla is using backend '{}' because the faster {} cannot run here: {}", chosen.name(),
+          skipped.size() == 1 ? "one" : "ones", String.join("; ", skipped));
+    }
+  }
+
   private static Backend fastestAvailable() {
     for (Backend backend : all()) {
       if (backend.availability().available()) {
+        warnOnceAboutFasterOnes(backend);
         return backend;
       }
     }
