@@ -17,7 +17,8 @@ import java.util.List;
  * backpropagation, let the optimizer update the parameters, and record the batch loss (after the
  * update, as the chapter does); once per epoch ({@code max(trainSize / batchSize, 1)} iterations,
  * starting after the first update, as the chapter does) measure the accuracy on the whole training
- * and test sets. A loss that is NaN or infinite stops the run with a {@link
+ * and test sets. A loss that is NaN or infinite, or that stays far beyond the starting loss as
+ * the config's {@link DivergenceRule} says, stops the run with a {@link
  * TrainingDivergedException}.
  */
 public final class Trainer {
@@ -45,7 +46,7 @@ public final class Trainer {
    * Trains {@code model} in place on {@code train}, evaluating on {@code train} and {@code test}
    * each epoch.
    *
-   * @throws TrainingDivergedException if the loss stops being finite
+   * @throws TrainingDivergedException if the loss stops being finite or breaks the divergence rule
    */
   public TrainingHistory train(Model model, Optimizer optimizer, LabeledData train, LabeledData test) {
     BatchSampler sampler = config.shuffledEpochs()
@@ -55,16 +56,26 @@ public final class Trainer {
     List<Parameter> parameters = model.parameters();
     double[] losses = new double[config.iterations()];
     List<EpochResult> epochs = new ArrayList<>();
+    DivergenceRule rule = config.divergence();
+    double start = Double.NaN;
+    int beyond = 0;
     try (BatchPrefetcher batches = new BatchPrefetcher(train, sampler)) {
       for (int iteration = 1; iteration <= config.iterations(); iteration++) {
         BatchPrefetcher.Batch batch = batches.next();
         Tensor images = batch.images();
         Targets targets = Targets.labels(batch.labels());
+        if (iteration == 1 && rule.isOn()) {
+          start = model.loss(images, targets); // before any update: where the run starts from
+        }
         model.gradient(images, targets);
         optimizer.step(parameters);
         double loss = model.loss(images, targets);
         if (!Double.isFinite(loss)) {
           throw new TrainingDivergedException(iteration, loss);
+        }
+        beyond = loss > rule.factor() * start ? beyond + 1 : 0;
+        if (beyond >= rule.patience()) {
+          throw new TrainingDivergedException(iteration, loss, start, rule);
         }
         losses[iteration - 1] = loss;
         for (TrainingListener l : listeners) {

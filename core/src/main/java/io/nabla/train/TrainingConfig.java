@@ -2,7 +2,7 @@ package io.nabla.train;
 
 /**
  * Settings of a training loop; {@link #chapterDefaults()} are the chapter's: 10000 iterations,
- * batch 100, random batches drawn with replacement, seed 42. The learning rate is not here: it
+ * batch 100, random batches drawn with replacement, seed 42, {@link DivergenceRule#standard()}. The learning rate is not here: it
  * belongs to the {@link io.nabla.optimizer.Optimizer} (the chapter's is {@code new Sgd(0.1)}).
  *
  * @param iterations how many optimizer steps
@@ -11,9 +11,11 @@ package io.nabla.train;
  *     replacement
  * @param seed seed of the batch sampler
  * @param evaluationBatch rows per batch when evaluating accuracy
+ * @param divergence when a run with a finite but exploding loss stops (NaN and infinity always do)
  */
 public record TrainingConfig(
-    int iterations, int batchSize, boolean shuffledEpochs, long seed, int evaluationBatch) {
+    int iterations, int batchSize, boolean shuffledEpochs, long seed, int evaluationBatch,
+    DivergenceRule divergence) {
 
   /** Checks the settings, naming the one at fault. */
   public TrainingConfig {
@@ -26,30 +28,36 @@ public record TrainingConfig(
     if (evaluationBatch < 1) {
       throw new IllegalArgumentException("evaluation batch must be at least 1, got " + evaluationBatch);
     }
+    java.util.Objects.requireNonNull(divergence, "divergence");
   }
 
   /** The chapter's settings. */
   public static TrainingConfig chapterDefaults() {
-    return new TrainingConfig(10000, 100, false, 42, Evaluation.DEFAULT_BATCH);
+    return new TrainingConfig(10000, 100, false, 42, Evaluation.DEFAULT_BATCH, DivergenceRule.standard());
   }
 
   /** These settings with another number of iterations. */
   public TrainingConfig withIterations(int n) {
-    return new TrainingConfig(n, batchSize, shuffledEpochs, seed, evaluationBatch);
+    return new TrainingConfig(n, batchSize, shuffledEpochs, seed, evaluationBatch, divergence);
   }
 
   /** These settings with another batch size. */
   public TrainingConfig withBatchSize(int n) {
-    return new TrainingConfig(iterations, n, shuffledEpochs, seed, evaluationBatch);
+    return new TrainingConfig(iterations, n, shuffledEpochs, seed, evaluationBatch, divergence);
   }
 
   /** These settings with another seed. */
   public TrainingConfig withSeed(long s) {
-    return new TrainingConfig(iterations, batchSize, shuffledEpochs, s, evaluationBatch);
+    return new TrainingConfig(iterations, batchSize, shuffledEpochs, s, evaluationBatch, divergence);
+  }
+
+  /** These settings with another divergence rule ({@link DivergenceRule#off()} to disable it). */
+  public TrainingConfig withDivergence(DivergenceRule rule) {
+    return new TrainingConfig(iterations, batchSize, shuffledEpochs, seed, evaluationBatch, rule);
   }
 
   /** These settings with shuffled epochs on or off. */
   public TrainingConfig withShuffledEpochs(boolean on) {
-    return new TrainingConfig(iterations, batchSize, on, seed, evaluationBatch);
+    return new TrainingConfig(iterations, batchSize, on, seed, evaluationBatch, divergence);
   }
 }

@@ -35,6 +35,17 @@ class TrainerTest {
     return new LabeledData(x, labels, 3);
   }
 
+  /** Noise with random labels: nothing to learn, so confident wrong answers cost a lot. */
+  private static LabeledData noise(int rows, long seed) {
+    SeededRandom random = new SeededRandom(seed);
+    Tensor x = Tensors.randomUniform(random, 0, 1, DType.FLOAT32, rows, 8);
+    int[] labels = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      labels[r] = (int) random.nextDouble(0, 3);
+    }
+    return new LabeledData(x, labels, 3);
+  }
+
   @Test
   void recordsEveryLossAndEvaluatesOncePerEpochLikeTheChapter() {
     LabeledData train = blobs(300, 1);
@@ -106,7 +117,36 @@ class TrainerTest {
   }
 
   @Test
+  void aFiniteButExplodingLossStopsAfterThePatienceAndTheRuleCanBeTurnedOff() {
+    LabeledData train = noise(200, 1);
+    TrainingConfig config = TrainingConfig.chapterDefaults().withIterations(200).withBatchSize(20);
+    // A learning rate far too large: the loss jumps to thousands of times its start and stays finite.
+    TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+        () -> new Trainer(config).train(TwoLayerNet.builder(8, 6, 3).seed(4).build(), new Sgd(1e6), train, train));
+    assertEquals(50, e.iteration(), e.getMessage());
+    assertTrue(e.getMessage().matches("the loss became [0-9.E]+ at iteration 50, above 100x its starting"
+        + " [0-9.]+ for 50 iterations in a row: training diverged; try a smaller learning rate"), e.getMessage());
+    // The same run with the rule off finishes, and its losses show why the rule fired.
+    TrainingHistory history = new Trainer(config.withDivergence(DivergenceRule.off()))
+        .train(TwoLayerNet.builder(8, 6, 3).seed(4).build(), new Sgd(1e6), train, train);
+    assertEquals(200, history.losses().length);
+    assertTrue(history.losses()[199] > 100 * Math.log(3), "final loss " + history.losses()[199]);
+  }
+
+  @Test
+  void aHealthyRunNeverTripsTheRule() {
+    // The tightest rule that still means "far beyond": 3x the start for 5 iterations.
+    TrainingConfig config = TrainingConfig.chapterDefaults().withIterations(300).withBatchSize(10)
+        .withDivergence(new DivergenceRule(3, 5));
+    TrainingHistory history = new Trainer(config)
+        .train(TwoLayerNet.builder(8, 10, 3).seed(3).weightInitStd(0.1).build(), new Sgd(0.5), blobs(300, 1), blobs(90, 2));
+    assertEquals(300, history.losses().length);
+  }
+
+  @Test
   void badSettingsAreNamed() {
+    assertEquals("divergence factor must be above 1, got 1.0",
+        assertThrows(IllegalArgumentException.class, () -> new DivergenceRule(1, 5)).getMessage());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> TrainingConfig.chapterDefaults().withBatchSize(0));
     assertEquals("batch size must be at least 1, got 0", e.getMessage());

@@ -6,6 +6,7 @@ import io.nabla.model.Activation;
 import io.nabla.model.TwoLayerNet;
 import io.nabla.tensor.DType;
 import io.nabla.train.CheckpointListener;
+import io.nabla.train.DivergenceRule;
 import io.nabla.train.EpochResult;
 import io.nabla.train.Evaluation;
 import io.nabla.train.Trainer;
@@ -64,6 +65,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--shuffle", description = "Shuffled epochs instead of the chapter's draws with replacement.")
   boolean shuffle;
 
+  @Option(names = "--no-divergence-check",
+      description = "Keep going when the loss stays above 100x its start for 50 iterations (NaN still stops).")
+  boolean noDivergenceCheck;
+
   @Option(names = "--seed", defaultValue = "42", description = "Seed of weights and batches (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -78,7 +83,8 @@ final class TrainCommand implements Callable<Integer> {
     // Kernels get ready (compiled, on the SIMD backend) while the data loads.
     backend.warmUp(dtype);
     TrainingConfig config = TrainingConfig.chapterDefaults().withIterations(iterations)
-        .withBatchSize(batch).withSeed(seed).withShuffledEpochs(shuffle);
+        .withBatchSize(batch).withSeed(seed).withShuffledEpochs(shuffle)
+        .withDivergence(noDivergenceCheck ? DivergenceRule.off() : DivergenceRule.standard());
     var optimizerInstance = optimizer.create(learningRate);
     RunOutputs outputs = RunOutputs.prepare(out);
     PrintWriter text = spec.commandLine().getOut();
@@ -102,8 +108,8 @@ final class TrainCommand implements Callable<Integer> {
       history = trainer.train(net, optimizerInstance, data.train(), data.test());
     } catch (TrainingDivergedException e) {
       bar.clear();
-      throw new IllegalStateException(e.getMessage() + checkpoints.lastSaved()
-          .map(r -> "; the last good parameters (epoch " + r.epoch() + ", test accuracy "
+      throw new IllegalStateException(e.getMessage() + " than --lr " + learningRate + checkpoints.lastSaved()
+          .map(r -> "; the parameters of the last finished epoch (epoch " + r.epoch() + ", test accuracy "
               + String.format(Locale.ROOT, "%.4f", r.testAccuracy()) + ") are in " + checkpoints.file())
           .orElse("; no epoch finished, so no checkpoint was written"), e);
     }

@@ -102,7 +102,7 @@ class MnistCommandsTest {
     assertTrue(run.err().startsWith("nabla train: the loss became "), run.err());
     assertTrue(run.err().contains(": training diverged; try a smaller learning rate"), run.err());
     assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
-    if (run.err().contains("the last good parameters")) {
+    if (run.err().contains("the parameters of the last finished epoch")) {
       var saved = Npz.load(out.resolve("model.npz"));
       for (var t : saved.values()) {
         assertTrue(Double.isFinite(t.abs().max()), "the checkpoint holds finite parameters");
@@ -110,6 +110,21 @@ class MnistCommandsTest {
     } else {
       assertTrue(run.err().contains("no epoch finished, so no checkpoint was written"), run.err());
     }
+  }
+
+  @Test
+  void aLossFarBeyondItsStartStopsTheRunUnlessTheCheckIsOff() throws Exception {
+    String data = TestData.mnistDir().toString();
+    // lr 1e6: the loss leaps from about 2.3 to hundreds of thousands and stays finite.
+    CliRun run = CliRun.of("train", "--data", data, "--lr", "1e6", "--iters", "200", "--out", out.toString());
+    assertEquals(1, run.exitCode(), run.out());
+    assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+    assertTrue(run.err().matches("(?s)nabla train: the loss became [0-9.E]+ at iteration 50, above 100x its"
+        + " starting 2\\.[0-9]+ for 50 iterations in a row: training diverged; try a smaller learning rate"
+        + " than --lr 1000000\\.0; the parameters of the last finished epoch \\(epoch 0, .*\\) are in .*model\\.npz\\s*"), run.err());
+    CliRun unchecked = CliRun.of("train", "--data", data, "--lr", "1e6", "--iters", "200", "--no-divergence-check",
+        "--out", out.resolve("unchecked").toString(), "--json");
+    assertEquals(0, unchecked.exitCode(), unchecked.err());
   }
 
   @Test
