@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** The whole chapter in one run, without MNIST. */
@@ -13,14 +14,16 @@ import picocli.CommandLine.Spec;
     description = "Every worked example of the chapter, and a small net learning synthetic data.")
 final class TourCommand implements Callable<Integer> {
 
+  @Mixin CommonOptions common;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    new ChapterTour(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
-    spec.commandLine().getOut().print(bytes.toString(StandardCharsets.UTF_8));
-    spec.commandLine().getOut().flush();
+    ChapterTour tour = new ChapterTour(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    tour.run();
+    Output.print(spec.commandLine().getOut(), common, tour.results(),
+        bytes.toString(StandardCharsets.UTF_8).stripTrailing());
     return 0;
   }
 }

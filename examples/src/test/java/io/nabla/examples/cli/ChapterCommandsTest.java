@@ -79,6 +79,20 @@ class ChapterCommandsTest {
   }
 
   @Test
+  void tourTakesJsonLikeEverySubcommand() {
+    CliRun run = CliRun.of("tour", "--json");
+    assertEquals(0, run.exitCode(), run.err());
+    String json = run.out().strip();
+    assertTrue(json.startsWith("{\"backend\": ") && json.endsWith("}") && json.lines().count() == 1, json);
+    // The chapter's values, at full precision, in the order the text prints them.
+    assertTrue(json.contains("\"y_peaks_at_2\": {\"mse\": 0.0975"), json);
+    assertTrue(json.contains("\"cross_entropy\": 0.5108254"), json);
+    assertTrue(json.contains("\"gradients\": [{\"at\": [3.0, 4.0], \"gradient\": [6.00000000000378, 7.999999999999119]}"), json);
+    assertTrue(json.contains("\"simple_net\": {\"predict\": [1.05414809"), json);
+    assertTrue(json.contains("\"two_layer_net\": {\"gradient_check_worst_relative_error\": "), json);
+  }
+
+  @Test
   void badCommandLinesFailWithOneLineAndExitCode2() {
     CliRun unknown = CliRun.of("train", "--bogus");
     assertEquals(2, unknown.exitCode());
