@@ -1,6 +1,7 @@
 package io.nabla.examples.cli;
 
 import java.io.PrintWriter;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -12,12 +13,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "nabla",
     mixinStandardHelpOptions = true,
-    version = "nabla 0.1.0",
+    versionProvider = NablaVersion.class,
     description = "Neural-network learning as chapter 4 of Deep Learning from Scratch teaches it.",
     subcommands = {
       TrainCommand.class, EvalCommand.class, LossCommand.class, DiffCommand.class,
       GradientCommand.class, DescentCommand.class, SimpleNetCommand.class,
-      GradcheckCommand.class, BackendsCommand.class, TourCommand.class
+      GradcheckCommand.class, BackendsCommand.class, TourCommand.class,
+      AutoComplete.GenerateCompletion.class
     })
 public final class NablaCli implements Runnable {
 
@@ -37,6 +39,13 @@ public final class NablaCli implements Runnable {
   /** Runs the command line with the given output streams; returns the exit code. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new NablaCli());
+    // Every subcommand answers --version with the build's version, as the top command does.
+    NablaVersion version = new NablaVersion();
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      sub.getCommandSpec().versionProvider(version);
+    }
+    // 'nabla generate-completion' prints a bash/zsh completion script: listed with the others.
+    cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
     cli.setOut(out);
     cli.setErr(err);
     // Enum options (--dtype, --activation, --optimizer) take their values in any case.

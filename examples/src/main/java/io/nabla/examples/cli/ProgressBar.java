@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * A one-line progress bar redrawn in place with a carriage return, at most ten times a second.
- * It draws only to an interactive terminal, so logs and tests get the per-epoch lines alone.
+ * It draws only when asked to and the output is an interactive terminal ({@link
+ * #outputIsATerminal()}), so logs, pipes and tests get the per-epoch lines alone.
  */
 final class ProgressBar {
 
@@ -16,9 +17,39 @@ final class ProgressBar {
   private long lastDraw;
   private final long started = System.nanoTime();
 
-  ProgressBar(PrintWriter err) {
+  /** A bar on {@code err} that draws only if {@code enabled}. */
+  ProgressBar(PrintWriter err, boolean enabled) {
     this.err = err;
-    this.enabled = System.console() != null;
+    this.enabled = enabled;
+  }
+
+  /** A bar on {@code err} that draws if {@code wanted} (no {@code --no-progress}) and the output is a terminal. */
+  static ProgressBar forTerminal(PrintWriter err, boolean wanted) {
+    return new ProgressBar(err, wanted && outputIsATerminal());
+  }
+
+  /** Whether this bar draws. */
+  boolean enabled() {
+    return enabled;
+  }
+
+  /**
+   * Whether the JVM's standard streams are an interactive terminal. {@code System.console()} alone
+   * does not tell from JDK 22 on, where it exists even when output goes to a file;
+   * {@code Console.isTerminal()} (JDK 22+, called reflectively so this compiles for 17) does.
+   */
+  static boolean outputIsATerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true; // before JDK 22 a console exists only for a terminal
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
   }
 
   /** Redraws for {@code done} of {@code total} units, with a note such as the current loss. */

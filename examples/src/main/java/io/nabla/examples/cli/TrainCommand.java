@@ -69,6 +69,9 @@ final class TrainCommand implements Callable<Integer> {
       description = "Keep going when the loss stays above 100x its start for 50 iterations (NaN still stops).")
   boolean noDivergenceCheck;
 
+  @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
+  boolean noProgress;
+
   @Option(names = "--seed", defaultValue = "42", description = "Seed of weights and batches (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -88,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
     var optimizerInstance = optimizer.create(learningRate);
     RunOutputs outputs = RunOutputs.prepare(out);
     PrintWriter text = spec.commandLine().getOut();
-    ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
+    ProgressBar bar = ProgressBar.forTerminal(spec.commandLine().getErr(), !noProgress);
     MnistData data = dataOptions.load(backend, dtype, (file, done, total) -> bar.update(done, total, "download " + file));
     bar.clear();
     TwoLayerNet net = TwoLayerNet.builder(data.train().images().dim(1), hidden, 10).dtype(dtype)
