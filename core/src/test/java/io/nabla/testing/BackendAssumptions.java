@@ -31,11 +31,16 @@ public final class BackendAssumptions {
 
   /** {@link #availableOrSkip(String)} for a backend instance. */
   public static Backend availableOrSkip(Backend backend) {
+    return availableOrSkip(backend, System.getenv(BackendReport.REQUIRE_ENVIRONMENT));
+  }
+
+  /** The decision, with the required list given rather than read from the environment. */
+  static Backend availableOrSkip(Backend backend, String requiredList) {
     Availability availability = backend.availability();
     if (availability.available()) {
       return backend;
     }
-    if (isRequired(backend.name(), System.getenv(BackendReport.REQUIRE_ENVIRONMENT))) {
+    if (isRequired(backend.name(), requiredList)) {
       throw new IllegalStateException("backend '" + backend.name() + "' is required by "
           + BackendReport.REQUIRE_ENVIRONMENT + " but not available: " + availability.reason());
     }
