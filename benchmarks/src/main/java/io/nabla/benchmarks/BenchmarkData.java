@@ -39,7 +39,7 @@ final class BenchmarkData {
       labels[i] = i % 10;
     }
     return new LabeledData(
-        Tensors.randomUniform(new SeededRandom(1), 0, 1, dtype, rows, 784).on(backend), labels, 10);
+        Tensors.randomUniform(backend, new SeededRandom(1), 0, 1, dtype, rows, 784), labels, 10);
   }
 
   /** The thread count a {@code threads} parameter names: a number, or "all" processors. */

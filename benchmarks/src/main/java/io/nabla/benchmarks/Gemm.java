@@ -70,10 +70,10 @@ public class Gemm {
     int k = mkn[1];
     int n = mkn[2];
     SeededRandom random = new SeededRandom(1);
-    a = (transA ? Tensors.randomUniform(random, -1, 1, type, k, m)
-        : Tensors.randomUniform(random, -1, 1, type, m, k)).on(chosen);
-    b = Tensors.randomUniform(random, -1, 1, type, k, n).on(chosen);
-    c = Tensors.zeros(type, m, n).on(chosen);
+    a = transA ? Tensors.randomUniform(chosen, random, -1, 1, type, k, m)
+        : Tensors.randomUniform(chosen, random, -1, 1, type, m, k);
+    b = Tensors.randomUniform(chosen, random, -1, 1, type, k, n);
+    c = Tensors.zeros(chosen, type, m, n);
   }
 
   /** {m, k, n} of a shape name such as {@code T784x100x50}. */

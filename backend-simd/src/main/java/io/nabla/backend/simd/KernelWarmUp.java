@@ -47,13 +47,13 @@ final class KernelWarmUp {
     SeededRandom random = new SeededRandom(1);
     int m = 13;
     int k = 64;
-    Tensor x = Tensors.randomUniform(random, -1, 1, dtype, m, k).on(simd);
-    Tensor w1 = Tensors.randomUniform(random, -0.1, 0.1, dtype, k, 50).on(simd);
-    Tensor b1 = Tensors.zeros(dtype, 50).on(simd);
-    Tensor w2 = Tensors.randomUniform(random, -0.1, 0.1, dtype, 50, 10).on(simd);
-    Tensor h = Tensors.zeros(dtype, m, 50).on(simd);
-    Tensor s = Tensors.zeros(dtype, m, 10).on(simd);
-    Tensor dw1 = Tensors.zeros(dtype, k, 50).on(simd);
+    Tensor x = Tensors.randomUniform(simd, random, -1, 1, dtype, m, k);
+    Tensor w1 = Tensors.randomUniform(simd, random, -0.1, 0.1, dtype, k, 50);
+    Tensor b1 = Tensors.zeros(simd, dtype, 50);
+    Tensor w2 = Tensors.randomUniform(simd, random, -0.1, 0.1, dtype, 50, 10);
+    Tensor h = Tensors.zeros(simd, dtype, m, 50);
+    Tensor s = Tensors.zeros(simd, dtype, m, 10);
+    Tensor dw1 = Tensors.zeros(simd, dtype, k, 50);
     for (int round = 0; round < ROUNDS; round++) {
       simd.gemm(false, false, 1, x, w1, 0, h);
       simd.zipRowVector(BinaryOp.ADD, h, b1, h);

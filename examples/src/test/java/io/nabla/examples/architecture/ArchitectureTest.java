@@ -3,7 +3,9 @@ package io.nabla.examples.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,35 @@ class ArchitectureTest {
     // Above the SPI, data is reached through Storage, so a backend with other memory plugs in.
     noClasses().that().resideOutsideOfPackages("io.nabla.backend..")
         .should().dependOnClassesThat().haveSimpleName("HeapStorage")
+        .check(NABLA);
+  }
+
+  @Test
+  void libraryCodeIsToldItsBackendAndNeverConsultsTheCurrentOne() {
+    // Backends.current() and the Tensors shorthands without a backend are for programs; library
+    // code (core and the backends) takes the backend it is given. The allowed exceptions are the
+    // shorthands themselves and the documented defaults.
+    DescribedPredicate<JavaMethodCall> consultsTheCurrentBackend = DescribedPredicate.describe(
+        "Backends.current() or a Tensors factory without a backend", call -> {
+          String owner = call.getTarget().getOwner().getName();
+          String name = call.getTarget().getName();
+          if (owner.equals("io.nabla.backend.Backends")) {
+            return name.equals("current");
+          }
+          if (!owner.equals("io.nabla.tensor.Tensors") || name.equals("reuse")) {
+            return false;
+          }
+          var parameters = call.getTarget().getRawParameterTypes();
+          return parameters.isEmpty() || !parameters.get(0).getName().equals("io.nabla.backend.Backend");
+        });
+    noClasses().that().resideInAnyPackage(CORE).or().resideInAnyPackage(
+            "io.nabla.backend.pure..", "io.nabla.backend.jblas..", "io.nabla.backend.simd..")
+        .and().doNotHaveFullyQualifiedName("io.nabla.backend.Backends")
+        .and().doNotHaveFullyQualifiedName("io.nabla.backend.BackendReport")
+        .and().doNotHaveFullyQualifiedName("io.nabla.tensor.Tensors")
+        .and().doNotHaveFullyQualifiedName("io.nabla.io.Npz")
+        .and().doNotHaveFullyQualifiedName("io.nabla.model.TwoLayerNet$Builder")
+        .should().callMethodWhere(consultsTheCurrentBackend)
         .check(NABLA);
   }
 
