@@ -134,6 +134,9 @@ public final class Backends {
    * why the default is slower than it should be, instead of guessing.
    */
   private static void warnOnceAboutFasterOnes(Backend chosen) {
+    if (SKIPPED_REPORTED.get()) {
+      return;
+    }
     List<String> skipped = new ArrayList<>();
     for (Backend backend : all()) {
       if (backend.priority() > chosen.priority() && !backend.availability().available()) {

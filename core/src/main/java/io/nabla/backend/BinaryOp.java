@@ -59,6 +59,13 @@ public enum BinaryOp {
   /** The function's value at {@code (a, b)}, in double precision. */
   public abstract double apply(double a, double b);
 
+  private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
+  /** The lower-case name, for messages: {@code add}. Computed once, so checks allocate nothing. */
+  public String label() {
+    return label;
+  }
+
   /** Whether {@code apply(a, b) == apply(b, a)} for all arguments. */
   public boolean isCommutative() {
     return this == ADD || this == MULTIPLY || this == MAXIMUM || this == MINIMUM;

@@ -40,10 +40,10 @@ public interface Storage {
   void write(int to, double[] src, int srcOffset, int count);
 
   /**
-   * Copies {@code count} elements of {@code src} (same dtype, any backend) from {@code srcFrom}
-   * into this storage from {@code to}; the ranges may overlap only if {@code src} is this storage
-   * and {@code to <= srcFrom}. By default in chunks through a Java array; a backend overrides it
-   * for its own storage.
+   * Copies {@code count} elements of {@code src} (any dtype, any backend) from {@code srcFrom}
+   * into this storage from {@code to}, rounding to this storage's dtype; the ranges may overlap
+   * only if {@code src} is this storage and {@code to <= srcFrom}. By default in chunks through a
+   * Java array of this storage's type; a backend overrides it for its own storage.
    */
   default void copyFrom(Storage src, int srcFrom, int to, int count) {
     int chunk = Math.min(count, 4096);

@@ -78,4 +78,11 @@ public enum UnaryOp {
 
   /** The function's value at {@code x}, in double precision. */
   public abstract double apply(double x);
+
+  private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
+  /** The lower-case name, for messages: {@code sigmoid}. Computed once, so checks allocate nothing. */
+  public String label() {
+    return label;
+  }
 }

@@ -32,10 +32,10 @@ public final class MnistLocator {
       this.systemDir = systemDir;
     }
 
-    /** The name as users type it: {@code mnist} or {@code fashion}. */
+    /** The {@link #label()}, as the command line lists the choices. */
     @Override
     public String toString() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return label();
     }
 
     /** The environment variable that may name the directory. */

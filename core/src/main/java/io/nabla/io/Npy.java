@@ -66,10 +66,13 @@ public final class Npy {
     return out;
   }
 
-  /** Whether {@code .npy} bytes hold a text (a unicode array) rather than numbers. */
-  public static boolean isText(byte[] bytes) {
-    String start = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.ISO_8859_1);
-    return start.contains("'descr': '<U");
+  /**
+   * Whether {@code .npy} bytes hold a text (a unicode array) rather than numbers.
+   *
+   * @throws IOException naming the array if the header is not one this reader understands
+   */
+  public static boolean isText(String name, byte[] bytes) throws IOException {
+    return header(name, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN)).group(2).equals("U");
   }
 
   /**

@@ -99,7 +99,7 @@ public final class Npz {
           throw new IOException(file + ": entry " + name + " is larger than " + MAX_ENTRY_BYTES + " bytes");
         }
         String key = name.substring(0, name.length() - 4);
-        if (Npy.isText(bytes)) {
+        if (Npy.isText(file + " entry " + name, bytes)) {
           texts.put(key, Npy.textFromBytes(file + " entry " + name, bytes));
         } else {
           arrays.put(key, Npy.fromBytes(file + " entry " + name, bytes, backend));

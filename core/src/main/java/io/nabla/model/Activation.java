@@ -17,8 +17,13 @@ public enum Activation {
   }
 
   /** The name as users type it: {@code sigmoid} or {@code relu}. */
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The {@link #label()}, as the command line lists the choices. */
   @Override
   public String toString() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return label();
   }
 }

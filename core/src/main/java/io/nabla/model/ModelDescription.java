@@ -34,7 +34,7 @@ public record ModelDescription(
   /** The {@code key=value} lines, starting with the format line. */
   public String toText() {
     return FORMAT + "\n"
-        + "activation=" + activation.name().toLowerCase(Locale.ROOT) + "\n"
+        + "activation=" + activation.label() + "\n"
         + "input_size=" + inputSize + "\n"
         + "hidden_size=" + hiddenSize + "\n"
         + "output_size=" + outputSize + "\n"

@@ -217,14 +217,7 @@ final class DenseTensor implements Tensor {
       return copy();
     }
     DenseTensor converted = allocate(target, shape, backend);
-    // Through a Java array in chunks: conversion is rare (checks, saving), never per step.
-    int chunk = Math.min(size, 1 << 16);
-    double[] buffer = new double[chunk];
-    for (int done = 0; done < size; done += chunk) {
-      int n = Math.min(chunk, size - done);
-      storage.read(done, buffer, 0, n);
-      converted.storage.write(done, buffer, 0, n);
-    }
+    converted.storage.copyFrom(storage, 0, 0, size);
     return converted;
   }
 

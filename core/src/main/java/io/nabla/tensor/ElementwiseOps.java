@@ -2,7 +2,6 @@ package io.nabla.tensor;
 
 import io.nabla.backend.BinaryOp;
 import io.nabla.backend.UnaryOp;
-import java.util.Arrays;
 
 /**
  * Elementwise operations with NumPy broadcasting, checked here and run by the tensors' backend.
@@ -24,7 +23,7 @@ public final class ElementwiseOps {
 
   /** {@code out = op(x)}; shapes and dtypes must match, {@code out} may be {@code x}. */
   public static void map(UnaryOp op, Tensor x, Tensor out) {
-    String name = op.name().toLowerCase(java.util.Locale.ROOT);
+    String name = op.label();
     Checks.notNull(name, "input", x);
     Checks.notNull(name, "output", out);
     Checks.sameDtypeAndBackend(name, x, out);
@@ -34,7 +33,7 @@ public final class ElementwiseOps {
 
   /** A new tensor {@code op(a, b)}, broadcasting both operands to a common shape. */
   public static Tensor zip(BinaryOp op, Tensor a, Tensor b) {
-    String name = opName(op);
+    String name = op.label();
     Checks.notNull(name, "left operand", a);
     Checks.notNull(name, "right operand", b);
     Tensor out = a.zerosLike(Shapes.broadcast(name, a.shape(), b.shape()));
@@ -51,7 +50,7 @@ public final class ElementwiseOps {
 
   /** {@code out = op(a, scalar)}; shapes and dtypes must match, {@code out} may be {@code a}. */
   public static void zipInto(BinaryOp op, Tensor a, double scalar, Tensor out) {
-    String name = opName(op);
+    String name = op.label();
     Checks.notNull(name, "operand", a);
     Checks.notNull(name, "output", out);
     Checks.sameDtypeAndBackend(name, a, out);
@@ -64,7 +63,7 @@ public final class ElementwiseOps {
    * be the shape of {@code out}. {@code out} may be {@code a} (in-place update).
    */
   public static void zipInto(BinaryOp op, Tensor a, Tensor b, Tensor out) {
-    String name = opName(op);
+    String name = op.label();
     Checks.notNull(name, "left operand", a);
     Checks.notNull(name, "right operand", b);
     Checks.notNull(name, "output", out);
@@ -156,10 +155,4 @@ public final class ElementwiseOps {
     return out.rank() == 2 && b.rank() == 2 && b.dim(0) == out.dim(0) && b.dim(1) == 1;
   }
 
-  private static final String[] OP_NAMES = Arrays.stream(BinaryOp.values())
-      .map(op -> op.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
-
-  private static String opName(BinaryOp op) {
-    return OP_NAMES[op.ordinal()];
-  }
 }

@@ -40,33 +40,29 @@ final class EvalCommand implements Callable<Integer> {
     Backend backend = compute.backend();
     ModelFile.Loaded loaded = ModelFile.load(model, backend, activation == null ? Activation.SIGMOID : activation);
     TwoLayerNet net = loaded.net();
-    String assumption = "";
     if (loaded.description().isPresent()) {
       Activation recorded = loaded.description().get().activation();
       if (activation != null && activation != recorded) {
-        throw new IllegalArgumentException("--activation " + label(activation) + " contradicts " + model
-            + ", which records that it was trained with " + label(recorded));
+        throw new IllegalArgumentException("--activation " + activation.label() + " contradicts " + model
+            + ", which records that it was trained with " + recorded.label());
       }
     } else {
-      assumption = model + " does not record its activation (saved by NumPy?): assuming "
-          + label(net.activation()) + (activation == null ? "; pass --activation if it was trained with another" : "");
-      spec.commandLine().getErr().println("nabla eval: " + assumption);
+      spec.commandLine().getErr().println("nabla eval: " + model + " does not record its activation (saved by"
+          + " NumPy?): assuming " + net.activation().label()
+          + (activation == null ? "; pass --activation if it was trained with another" : ""));
     }
     MnistData data = dataOptions.load(backend, net.dtype(), (f, d, t) -> { });
     double accuracy = Evaluation.accuracy(net, data.test(), Evaluation.DEFAULT_BATCH);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("model", model.toString());
-    json.put("activation", label(net.activation()));
+    json.put("activation", net.activation().label());
     json.put("activation_assumed", loaded.description().isEmpty());
     json.put("test_samples", data.test().size());
     json.put("test_accuracy", accuracy);
     Output.print(spec.commandLine().getOut(), common, json,
         String.format(Locale.ROOT, "%s: test accuracy %.4f on %d samples (%s hidden layer)", model, accuracy,
-            data.test().size(), label(net.activation())));
+            data.test().size(), net.activation().label()));
     return 0;
   }
 
-  private static String label(Activation a) {
-    return a.name().toLowerCase(Locale.ROOT);
-  }
 }

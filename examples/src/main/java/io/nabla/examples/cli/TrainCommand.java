@@ -99,7 +99,7 @@ final class TrainCommand implements Callable<Integer> {
     if (!common.json) {
       text.printf(Locale.ROOT, "train %d, test %d samples; backend %s, %s, %d iterations, batch %d, lr %s, %s%n",
           data.train().size(), data.test().size(), backend.name(), dtype.label(),
-          iterations, batch, learningRate, optimizer.name().toLowerCase(Locale.ROOT));
+          iterations, batch, learningRate, optimizer);
       text.flush();
     }
     CheckpointListener checkpoints = new CheckpointListener(net, outputs.model());
