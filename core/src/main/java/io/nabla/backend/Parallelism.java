@@ -4,8 +4,9 @@ import java.util.function.IntConsumer;
 
 /**
  * The one bounded thread pool that backends share for multi-threaded kernels, and the thread
- * count they use: {@link #setThreads} if called, else the system property {@value #PROPERTY},
- * else the environment variable {@value #ENVIRONMENT}, else the number of available processors.
+ * count they use: on a thread inside {@link #callWithThreads}, the count given there; otherwise
+ * {@link #setThreads} if called, else the system property {@value #PROPERTY}, else the
+ * environment variable {@value #ENVIRONMENT}, else the number of available processors.
  *
  * <p>Kernels split work into disjoint parts of their output (for GEMM, blocks of rows), so the
  * result of every element is computed by the same arithmetic whatever the thread count.
@@ -19,6 +20,8 @@ public final class Parallelism {
   public static final String ENVIRONMENT = "NABLA_THREADS";
 
   private static volatile int explicitThreads;
+  // A task that owns fewer cores than the JVM sees (a Spark task with spark.task.cpus = 1, say).
+  private static final ThreadLocal<Integer> threadsOfThisThread = new ThreadLocal<>();
   private static SpinningWorkers workers;
 
   private Parallelism() {}
@@ -30,6 +33,10 @@ public final class Parallelism {
    *     integer (the message names the setting and its value)
    */
   public static int threads() {
+    Integer own = threadsOfThisThread.get();
+    if (own != null) {
+      return own;
+    }
     int chosen = explicitThreads;
     if (chosen > 0) {
       return chosen;
@@ -66,6 +73,31 @@ public final class Parallelism {
       throw new IllegalArgumentException("thread count must be >= 0, got " + threads);
     }
     explicitThreads = threads;
+  }
+
+  /**
+   * Runs {@code body} with kernels called from this thread using at most {@code threads}
+   * threads (1: every kernel on this thread alone), whatever the JVM-wide setting; other threads
+   * are not affected. The previous count of this thread is restored afterwards, also on an
+   * exception.
+   *
+   * @throws IllegalArgumentException if {@code threads} is less than 1
+   */
+  public static <T> T callWithThreads(int threads, java.util.function.Supplier<T> body) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("thread count must be >= 1, got " + threads);
+    }
+    Integer previous = threadsOfThisThread.get();
+    threadsOfThisThread.set(threads);
+    try {
+      return body.get();
+    } finally {
+      if (previous == null) {
+        threadsOfThisThread.remove();
+      } else {
+        threadsOfThisThread.set(previous);
+      }
+    }
   }
 
   /**

@@ -10,6 +10,21 @@ public interface BatchSampler {
   /** The row indices of the next mini-batch. */
   int[] nextBatch();
 
+  /**
+   * Moves past the next {@code batches} mini-batches, as that many {@link #nextBatch} calls
+   * would, so that a sampler rebuilt from its seed can resume where another left off.
+   *
+   * @throws IllegalArgumentException if {@code batches} is negative
+   */
+  default void skip(long batches) {
+    if (batches < 0) {
+      throw new IllegalArgumentException("batch sampler: cannot skip " + batches + " batches");
+    }
+    for (long i = 0; i < batches; i++) {
+      nextBatch();
+    }
+  }
+
   /** Uniform draws with replacement: each index independently in {@code [0, rows)}. */
   static BatchSampler withReplacement(int rows, int batchSize, long seed) {
     return new WithReplacementSampler(rows, batchSize, seed);

@@ -22,6 +22,21 @@ final class ShuffledEpochSampler implements BatchSampler {
     this.position = rows;
   }
 
+  /** {@inheritDoc} Without copying the skipped batches: only each new epoch's shuffle is drawn. */
+  @Override
+  public void skip(long batches) {
+    if (batches < 0) {
+      throw new IllegalArgumentException("batch sampler: cannot skip " + batches + " batches");
+    }
+    for (long i = 0; i < batches; i++) {
+      if (position == order.length) {
+        random.shuffle(order);
+        position = 0;
+      }
+      position = Math.min(position + batchSize, order.length);
+    }
+  }
+
   @Override
   public int[] nextBatch() {
     if (position == order.length) {

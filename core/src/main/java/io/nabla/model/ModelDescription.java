@@ -3,55 +3,90 @@ package io.nabla.model;
 import io.nabla.Version;
 import io.nabla.tensor.DType;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * What it takes to run a saved {@link TwoLayerNet} again: its layer sizes, hidden activation and
- * dtype, and the Nabla version that saved it. Stored as {@code key=value} lines, one text entry
- * of the model's {@code .npz} (see {@link ModelFile}), readable by a person and by NumPy.
+ * What it takes to run a saved {@link FeedForwardNet} again: its layer sizes, hidden activation
+ * and dtype, and the Nabla version that saved it. Stored as {@code key=value} lines, one text
+ * entry of the model's {@code .npz} (see {@link ModelFile}), readable by a person and by NumPy. A
+ * net with one hidden layer is written in the format every Nabla version reads ({@value
+ * #TWO_LAYER_FORMAT}, with {@code input_size}, {@code hidden_size}, {@code output_size}); other
+ * depths as {@value #MULTI_LAYER_FORMAT} with {@code layer_sizes=784,100,50,10}.
  *
  * @param activation the hidden activation
- * @param inputSize inputs (784 for MNIST)
- * @param hiddenSize hidden units
- * @param outputSize classes
+ * @param layerSizes inputs first (784 for MNIST), classes last
  * @param dtype the parameters' element type when saved
  * @param nablaVersion the version of Nabla that saved the model
  */
 public record ModelDescription(
-    Activation activation, int inputSize, int hiddenSize, int outputSize, DType dtype, String nablaVersion) {
+    Activation activation, List<Integer> layerSizes, DType dtype, String nablaVersion) {
 
-  /** The first line of every description; a new layout gets a new number. */
-  static final String FORMAT = "format=nabla-two-layer-net/1";
+  /** The first line of the description of a net with one hidden layer. */
+  static final String TWO_LAYER_FORMAT = "format=nabla-two-layer-net/1";
+
+  /** The first line of the description of a net of any other depth. */
+  static final String MULTI_LAYER_FORMAT = "format=nabla-multi-layer-net/1";
+
+  /** Keeps an unmodifiable copy of the sizes. */
+  public ModelDescription {
+    layerSizes = List.copyOf(layerSizes);
+    if (layerSizes.size() < 2) {
+      throw new IllegalArgumentException("a net has at least two layer sizes, got " + layerSizes);
+    }
+  }
+
+  /** The description of a net with one hidden layer. */
+  public ModelDescription(
+      Activation activation, int inputSize, int hiddenSize, int outputSize, DType dtype, String nablaVersion) {
+    this(activation, List.of(inputSize, hiddenSize, outputSize), dtype, nablaVersion);
+  }
 
   /** The description of a net, saved by this version of Nabla. */
-  public static ModelDescription of(TwoLayerNet net) {
-    return new ModelDescription(net.activation(), net.inputSize(), net.hiddenSize(), net.outputSize(),
-        net.dtype(), Version.current());
+  public static ModelDescription of(FeedForwardNet net) {
+    return new ModelDescription(net.activation(), net.layerSizes(), net.dtype(), Version.current());
+  }
+
+  /** Inputs per sample. */
+  public int inputSize() {
+    return layerSizes.get(0);
+  }
+
+  /** Classes. */
+  public int outputSize() {
+    return layerSizes.get(layerSizes.size() - 1);
   }
 
   /** The {@code key=value} lines, starting with the format line. */
   public String toText() {
-    return FORMAT + "\n"
-        + "activation=" + activation.label() + "\n"
-        + "input_size=" + inputSize + "\n"
-        + "hidden_size=" + hiddenSize + "\n"
-        + "output_size=" + outputSize + "\n"
-        + "dtype=" + dtype.label() + "\n"
-        + "nabla_version=" + nablaVersion + "\n";
+    String sizes = layerSizes.size() == 3
+        ? TWO_LAYER_FORMAT + "\n"
+            + "activation=" + activation.label() + "\n"
+            + "input_size=" + layerSizes.get(0) + "\n"
+            + "hidden_size=" + layerSizes.get(1) + "\n"
+            + "output_size=" + layerSizes.get(2) + "\n"
+        : MULTI_LAYER_FORMAT + "\n"
+            + "activation=" + activation.label() + "\n"
+            + "layer_sizes=" + layerSizes.stream().map(String::valueOf).collect(Collectors.joining(",")) + "\n";
+    return sizes + "dtype=" + dtype.label() + "\n" + "nabla_version=" + nablaVersion + "\n";
   }
 
   /**
-   * Parses {@link #toText()}'s lines.
+   * Parses {@link #toText()}'s lines, in either format.
    *
    * @param source what to call the text in messages (file and entry)
    * @throws IOException naming the source and the line or key at fault
    */
   public static ModelDescription parse(String source, String text) throws IOException {
     String[] lines = text.strip().split("\n");
-    if (!lines[0].strip().equals(FORMAT)) {
-      throw new IOException(source + ": first line is '" + lines[0] + "', expected '" + FORMAT + "'");
+    String format = lines[0].strip();
+    if (!format.equals(TWO_LAYER_FORMAT) && !format.equals(MULTI_LAYER_FORMAT)) {
+      throw new IOException(source + ": first line is '" + lines[0] + "', expected '" + TWO_LAYER_FORMAT
+          + "' or '" + MULTI_LAYER_FORMAT + "'");
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
@@ -61,12 +96,24 @@ public record ModelDescription(
       }
       values.put(lines[i].substring(0, eq).strip(), lines[i].substring(eq + 1).strip());
     }
+    List<Integer> sizes = new ArrayList<>();
+    if (format.equals(TWO_LAYER_FORMAT)) {
+      for (String key : new String[] {"input_size", "hidden_size", "output_size"}) {
+        sizes.add(size(source, key, required(source, values, key)));
+      }
+    } else {
+      String list = required(source, values, "layer_sizes");
+      for (String part : list.split(",", -1)) {
+        sizes.add(size(source, "layer_sizes", part.strip()));
+      }
+      if (sizes.size() < 2) {
+        throw new IOException(source + ": layer_sizes is '" + list + "'; a net has at least two");
+      }
+    }
     try {
       return new ModelDescription(
           Activation.valueOf(required(source, values, "activation").toUpperCase(Locale.ROOT)),
-          size(source, values, "input_size"), size(source, values, "hidden_size"),
-          size(source, values, "output_size"), DType.parse(required(source, values, "dtype")),
-          required(source, values, "nabla_version"));
+          sizes, DType.parse(required(source, values, "dtype")), required(source, values, "nabla_version"));
     } catch (IllegalArgumentException e) {
       throw new IOException(source + ": " + e.getMessage(), e);
     }
@@ -80,8 +127,7 @@ public record ModelDescription(
     return value;
   }
 
-  private static int size(String source, Map<String, String> values, String key) throws IOException {
-    String text = required(source, values, key);
+  private static int size(String source, String key, String text) throws IOException {
     try {
       int n = Integer.parseInt(text);
       if (n > 0) {

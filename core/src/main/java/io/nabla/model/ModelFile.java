@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@link TwoLayerNet} saved as NumPy's {@code .npz}: the arrays {@code W1, b1, W2, b2} (what the
- * chapter's Python reads) and a text entry {@value #DESCRIPTION_KEY} with the {@link
- * ModelDescription} it takes to run the net again. Files saved by NumPy have no description;
+ * A {@link FeedForwardNet} saved as NumPy's {@code .npz}: the arrays {@code W1, b1, W2, b2} (what
+ * the chapter's Python reads; {@code W3, b3, ...} for a deeper net) and a text entry {@value
+ * #DESCRIPTION_KEY} with the {@link ModelDescription} it takes to run the net again. Files saved by NumPy have no description;
  * loading one assumes what the caller says and tells it so.
  */
 public final class ModelFile {
@@ -24,10 +24,10 @@ public final class ModelFile {
   private ModelFile() {}
 
   /** A loaded net, with the description its file carried (empty for a file without one). */
-  public record Loaded(TwoLayerNet net, Optional<ModelDescription> description) {}
+  public record Loaded(FeedForwardNet net, Optional<ModelDescription> description) {}
 
   /** Saves the net's parameters and description, atomically (the old file survives a failed write). */
-  public static void save(Path file, TwoLayerNet net) throws IOException {
+  public static void save(Path file, FeedForwardNet net) throws IOException {
     Map<String, Tensor> params = new LinkedHashMap<>();
     for (Parameter p : net.parameters()) {
       params.put(p.name(), p.value());
@@ -36,7 +36,8 @@ public final class ModelFile {
   }
 
   /**
-   * Loads a net onto {@code backend}. Its hidden activation is the one its description names, or
+   * Loads a net onto {@code backend}: a {@link TwoLayerNet} for a file with {@code W1, b1, W2, b2},
+   * a {@link MultiLayerNet} for another depth. Its hidden activation is the one its description names, or
    * {@code assumed} when the file has no description.
    *
    * @throws IOException naming the file if it cannot be read, its description is malformed, or
@@ -50,21 +51,23 @@ public final class ModelFile {
     if (text != null) {
       description = Optional.of(ModelDescription.parse(file + " entry " + DESCRIPTION_KEY, text));
     }
-    TwoLayerNet net;
+    FeedForwardNet net;
     try {
-      net = TwoLayerNet.fromParameters(onBackend, description.map(ModelDescription::activation).orElse(assumed));
+      net = FeedForwardNet.fromParameters(onBackend, description.map(ModelDescription::activation).orElse(assumed));
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
     if (description.isPresent()) {
       ModelDescription d = description.get();
-      if (d.inputSize() != net.inputSize() || d.hiddenSize() != net.hiddenSize()
-          || d.outputSize() != net.outputSize()) {
-        throw new IOException(file + ": its description says sizes " + d.inputSize() + ", "
-            + d.hiddenSize() + ", " + d.outputSize() + " but its arrays have " + net.inputSize()
-            + ", " + net.hiddenSize() + ", " + net.outputSize());
+      if (!d.layerSizes().equals(net.layerSizes())) {
+        throw new IOException(file + ": its description says sizes " + sizes(d.layerSizes())
+            + " but its arrays have " + sizes(net.layerSizes()));
       }
     }
     return new Loaded(net, description);
+  }
+
+  private static String sizes(java.util.List<Integer> sizes) {
+    return sizes.toString().replace("[", "").replace("]", "");
   }
 }

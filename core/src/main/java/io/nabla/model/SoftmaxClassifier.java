@@ -75,7 +75,23 @@ public abstract class SoftmaxClassifier implements Model {
    */
   @Override
   public Map<String, Tensor> gradient(Tensor x, Targets t) {
+    backpropagate(scores(x), t);
+    return gradients;
+  }
+
+  /**
+   * Sets every parameter's gradient as {@link #gradient} does and returns the loss of the same
+   * forward pass (before any update): one forward pass for both, where {@link #loss} and then
+   * {@link #gradient} would take two.
+   */
+  public double lossAndGradient(Tensor x, Targets t) {
     Tensor s = scores(x);
+    double value = loss.value(s, t);
+    backpropagate(s, t);
+    return value;
+  }
+
+  private void backpropagate(Tensor s, Targets t) {
     lossGradient = Tensors.reuse(lossGradient, s, s.shape());
     loss.gradient(s, t, lossGradient);
     network.backwardParameters(lossGradient);
@@ -92,7 +108,6 @@ public abstract class SoftmaxClassifier implements Model {
       }
       gradients = java.util.Collections.unmodifiableMap(grads);
     }
-    return gradients;
   }
 
   @Override

@@ -2,7 +2,7 @@ package io.nabla.optimizer;
 
 import io.nabla.layer.Parameter;
 import io.nabla.tensor.Tensor;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +16,8 @@ public final class AdaGrad implements Optimizer {
   static final double EPSILON = 1e-7;
 
   private final double learningRate;
-  private final Map<Parameter, Tensor> squaredSums = new IdentityHashMap<>();
+  private final Slots squaredSums = new Slots("adagrad", "h");
+  private long steps;
 
   /** AdaGrad with the given base learning rate. */
   public AdaGrad(double learningRate) {
@@ -27,9 +28,24 @@ public final class AdaGrad implements Optimizer {
   public void step(List<Parameter> parameters) {
     for (Parameter p : parameters) {
       Tensor grad = Hyperparameters.gradientOf("adagrad", p);
-      Tensor h = squaredSums.computeIfAbsent(p, k -> k.value().zerosLike());
+      Tensor h = squaredSums.of(p);
       h.addi(grad.square());
       p.value().subi(grad.div(h.sqrt().addi(EPSILON)).muli(learningRate));
     }
+    steps++;
+  }
+
+  /** {@inheritDoc} AdaGrad keeps {@code <parameter>.h}, the sum of squared gradients. */
+  @Override
+  public OptimizerState state(List<Parameter> parameters) {
+    Map<String, Tensor> tensors = new LinkedHashMap<>();
+    squaredSums.exportTo(parameters, tensors);
+    return new OptimizerState(steps, tensors);
+  }
+
+  @Override
+  public void restore(List<Parameter> parameters, OptimizerState state) {
+    squaredSums.importFrom(parameters, state);
+    steps = state.steps();
   }
 }

@@ -2,7 +2,7 @@ package io.nabla.optimizer;
 
 import io.nabla.layer.Parameter;
 import io.nabla.tensor.Tensor;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +16,8 @@ public final class Adam implements Optimizer {
   private final double learningRate;
   private final double beta1;
   private final double beta2;
-  private final Map<Parameter, Tensor> firstMoment = new IdentityHashMap<>();
-  private final Map<Parameter, Tensor> secondMoment = new IdentityHashMap<>();
+  private final Slots firstMoment = new Slots("adam", "m");
+  private final Slots secondMoment = new Slots("adam", "v");
   private long steps;
 
   /** Adam with the usual defaults: {@code lr = 0.001, beta1 = 0.9, beta2 = 0.999}. */
@@ -42,11 +42,27 @@ public final class Adam implements Optimizer {
         learningRate * Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps));
     for (Parameter p : parameters) {
       Tensor grad = p.grad();
-      Tensor m = firstMoment.computeIfAbsent(p, k -> k.value().zerosLike());
-      Tensor v = secondMoment.computeIfAbsent(p, k -> k.value().zerosLike());
+      Tensor m = firstMoment.of(p);
+      Tensor v = secondMoment.of(p);
       m.addScaledi(1 - beta1, grad.sub(m));
       v.addScaledi(1 - beta2, grad.square().subi(v));
       p.value().subi(m.div(v.sqrt().addi(AdaGrad.EPSILON)).muli(lrT));
     }
+  }
+
+  /** {@inheritDoc} Adam keeps {@code <parameter>.m} and {@code <parameter>.v}, the two moments. */
+  @Override
+  public OptimizerState state(List<Parameter> parameters) {
+    Map<String, Tensor> tensors = new LinkedHashMap<>();
+    firstMoment.exportTo(parameters, tensors);
+    secondMoment.exportTo(parameters, tensors);
+    return new OptimizerState(steps, tensors);
+  }
+
+  @Override
+  public void restore(List<Parameter> parameters, OptimizerState state) {
+    firstMoment.importFrom(parameters, state);
+    secondMoment.importFrom(parameters, state);
+    steps = state.steps();
   }
 }

@@ -16,4 +16,19 @@ public interface Optimizer {
    * @throws IllegalStateException naming the parameter if one has no gradient
    */
   void step(List<Parameter> parameters);
+
+  /**
+   * A copy of what this optimizer keeps for {@code parameters}: its step count and, per
+   * parameter, its slot tensors (zero for a parameter it has not updated yet). Modifies nothing.
+   */
+  OptimizerState state(List<Parameter> parameters);
+
+  /**
+   * Continues from {@code state} (taken from this kind of optimizer, with the same settings, for
+   * parameters of the same names and shapes): a copy of its tensors replaces what this optimizer
+   * kept for {@code parameters}, and its step count becomes this optimizer's.
+   *
+   * @throws IllegalArgumentException naming the key if a tensor is missing or does not fit
+   */
+  void restore(List<Parameter> parameters, OptimizerState state);
 }

@@ -55,4 +55,23 @@ class BatchSamplerTest {
     assertEquals("batch sampler: batch size must be positive, got 0", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> BatchSampler.shuffledEpochs(0, 5, 1));
   }
+
+  @Test
+  void skippingIsDrawingAndDiscardingForBothSamplers() {
+    for (boolean shuffled : new boolean[] {true, false}) {
+      for (int skipped : new int[] {0, 1, 2, 3, 7, 25}) {
+        BatchSampler drawn = shuffled ? BatchSampler.shuffledEpochs(10, 4, 3) : BatchSampler.withReplacement(10, 4, 3);
+        BatchSampler skipping = shuffled ? BatchSampler.shuffledEpochs(10, 4, 3) : BatchSampler.withReplacement(10, 4, 3);
+        for (int i = 0; i < skipped; i++) {
+          drawn.nextBatch();
+        }
+        skipping.skip(skipped);
+        for (int i = 0; i < 6; i++) {
+          assertArrayEquals(drawn.nextBatch(), skipping.nextBatch(),
+              (shuffled ? "shuffled" : "with replacement") + ", skipped " + skipped + ", batch " + i);
+        }
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> BatchSampler.shuffledEpochs(10, 4, 3).skip(-1));
+  }
 }

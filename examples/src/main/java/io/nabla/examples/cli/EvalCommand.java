@@ -4,7 +4,7 @@ import io.nabla.backend.Backend;
 import io.nabla.data.MnistData;
 import io.nabla.model.Activation;
 import io.nabla.model.ModelFile;
-import io.nabla.model.TwoLayerNet;
+import io.nabla.model.FeedForwardNet;
 import io.nabla.train.Evaluation;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Test accuracy of a saved two-layer net. */
+/** Test accuracy of a saved net (two-layer, or deeper: any MNIST-shaped feed-forward net). */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Test accuracy of a model saved by 'nabla train' (or by NumPy: W1, b1, W2, b2).")
 final class EvalCommand implements Callable<Integer> {
@@ -39,7 +39,7 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Backend backend = compute.backend();
     ModelFile.Loaded loaded = ModelFile.load(model, backend, activation == null ? Activation.SIGMOID : activation);
-    TwoLayerNet net = loaded.net();
+    FeedForwardNet net = loaded.net();
     if (loaded.description().isPresent()) {
       Activation recorded = loaded.description().get().activation();
       if (activation != null && activation != recorded) {
@@ -52,6 +52,12 @@ final class EvalCommand implements Callable<Integer> {
           + (activation == null ? "; pass --activation if it was trained with another" : ""));
     }
     MnistData data = dataOptions.load(backend, net.dtype(), (f, d, t) -> { });
+    int pixels = data.test().images().dim(1);
+    if (net.inputSize() != pixels || net.outputSize() != 10) {
+      throw new IllegalArgumentException(model + " is a net for " + net.inputSize() + " inputs and "
+          + net.outputSize() + " classes (layer sizes " + net.layerSizes() + "); the test images have "
+          + pixels + " pixels and 10 classes");
+    }
     double accuracy = Evaluation.accuracy(net, data.test(), Evaluation.DEFAULT_BATCH);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("model", model.toString());
@@ -60,8 +66,8 @@ final class EvalCommand implements Callable<Integer> {
     json.put("test_samples", data.test().size());
     json.put("test_accuracy", accuracy);
     Output.print(spec.commandLine().getOut(), common, json,
-        String.format(Locale.ROOT, "%s: test accuracy %.4f on %d samples (%s hidden layer)", model, accuracy,
-            data.test().size(), net.activation().label()));
+        String.format(Locale.ROOT, "%s: test accuracy %.4f on %d samples (%s hidden %s)", model, accuracy,
+            data.test().size(), net.activation().label(), net.layerSizes().size() == 3 ? "layer" : "layers"));
     return 0;
   }
 

@@ -4,6 +4,7 @@ import io.nabla.backend.Backend;
 import io.nabla.data.MnistData;
 import io.nabla.model.Activation;
 import io.nabla.model.TwoLayerNet;
+import io.nabla.optimizer.OptimizerKind;
 import io.nabla.tensor.DType;
 import io.nabla.train.CheckpointListener;
 import io.nabla.train.DivergenceRule;
@@ -56,7 +57,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "NAME",
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  OptimizerChoice optimizer;
+  OptimizerKind optimizer;
 
   @Option(names = "--activation", defaultValue = "sigmoid", paramLabel = "NAME",
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")

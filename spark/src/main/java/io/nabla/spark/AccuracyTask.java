@@ -1,0 +1,40 @@
+package io.nabla.spark;
+
+import io.nabla.backend.Parallelism;
+import io.nabla.data.LabeledData;
+import io.nabla.model.FeedForwardNet;
+import io.nabla.train.Evaluation;
+import java.util.Iterator;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+
+/** How many of a partition's rows the broadcast net classifies correctly: {@code {correct, rows}}. */
+final class AccuracyTask implements FlatMapFunction<Iterator<Shard>, long[]> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final NetSpec spec;
+  private final Broadcast<FlatTensors> parameters;
+
+  AccuracyTask(NetSpec spec, Broadcast<FlatTensors> parameters) {
+    this.spec = spec;
+    this.parameters = parameters;
+  }
+
+  @Override
+  public Iterator<long[]> call(Iterator<Shard> shards) {
+    Shard shard = shards.next();
+    if (shard.rows() == 0) {
+      return CachedShards.single(null);
+    }
+    TaskContext task = TaskContext.get();
+    int cpus = task == null ? 1 : task.cpus();
+    return CachedShards.single(Parallelism.callWithThreads(cpus, () -> {
+      FeedForwardNet net = spec.net(parameters.value(), spec.backend());
+      LabeledData data = new LabeledData(shard.features(), shard.labels(), spec.classes());
+      double accuracy = Evaluation.accuracy(net, data, Evaluation.DEFAULT_BATCH);
+      return new long[] {Math.round(accuracy * shard.rows()), shard.rows()};
+    }));
+  }
+}

@@ -1,0 +1,124 @@
+package io.nabla.spark;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * A data set's partitions as cached {@link Shard}s, built and checked by one job, kept in the
+ * executors' memory for the rounds of one fit and released by {@link #close}. Rows are numbered
+ * in partition order ({@link #offset}), the order {@code collect()} gives them in.
+ */
+final class CachedShards implements AutoCloseable {
+
+  private final JavaRDD<Shard> rdd;
+  private final int[] rows;
+  private final long[] offsets;
+  private final long total;
+
+  private CachedShards(JavaRDD<Shard> rdd, int[] rows) {
+    this.rdd = rdd;
+    this.rows = rows;
+    this.offsets = new long[rows.length];
+    long sum = 0;
+    for (int p = 0; p < rows.length; p++) {
+      offsets[p] = sum;
+      sum += rows[p];
+    }
+    this.total = sum;
+  }
+
+  /**
+   * Checks the columns (on the driver), then converts and caches every partition (one job that
+   * reads and checks every row).
+   *
+   * @param role what the data is, for messages: {@code "training data"}
+   * @throws NablaDataException naming the column, value and row at fault, or if there are no rows
+   */
+  static CachedShards build(Dataset<Row> data, String featuresCol, String labelCol, NetSpec spec, String role) {
+    FeatureColumn kind = FeatureColumn.of(data.schema(), featuresCol);
+    FeatureColumn.checkLabel(data.schema(), labelCol);
+    JavaRDD<Shard> shards = data.select(functions.col(featuresCol), functions.col(labelCol)).javaRDD()
+        .mapPartitionsWithIndex(new ShardBuilder(spec, kind, featuresCol, labelCol), true)
+        .persist(StorageLevel.MEMORY_ONLY());
+    shards.setName("nabla shards of the " + role);
+    List<int[]> counts;
+    try {
+      counts = SparkFailures.run("reading the " + role, () -> shards.map(CachedShards::count).collect());
+    } catch (RuntimeException e) {
+      shards.unpersist(true);
+      throw e;
+    }
+    int[] rows = new int[counts.size()];
+    for (int[] c : counts) {
+      rows[c[0]] = c[1];
+    }
+    CachedShards cached = new CachedShards(shards, rows);
+    if (cached.total == 0) {
+      cached.close();
+      throw new NablaDataException("the " + role + " has no rows (features column '" + featuresCol
+          + "', label column '" + labelCol + "', " + rows.length + " partitions)");
+    }
+    return cached;
+  }
+
+  private static int[] count(Shard shard) {
+    return new int[] {shard.partition(), shard.rows()};
+  }
+
+  /** The cached shards, one per partition. */
+  JavaRDD<Shard> rdd() {
+    return rdd;
+  }
+
+  /** The partitions (empty ones included). */
+  int partitions() {
+    return rows.length;
+  }
+
+  /** The partitions that hold rows. */
+  int nonEmptyPartitions() {
+    return (int) Arrays.stream(rows).filter(r -> r > 0).count();
+  }
+
+  /** The rows of partition {@code p}. */
+  int rows(int p) {
+    return rows[p];
+  }
+
+  /** Every partition's row count. */
+  int[] rowsPerPartition() {
+    return rows.clone();
+  }
+
+  /** The number, in partition order, of partition {@code p}'s first row. */
+  long offset(int p) {
+    return offsets[p];
+  }
+
+  /** Every partition's first row number. */
+  long[] offsets() {
+    return offsets.clone();
+  }
+
+  /** All rows. */
+  long totalRows() {
+    return total;
+  }
+
+  /** Drops the cached shards from every executor, waiting until they are gone. */
+  @Override
+  public void close() {
+    rdd.unpersist(true);
+  }
+
+  /** A one-element iterator, or none for an empty shard: what a task returns. */
+  static <T> Iterator<T> single(T value) {
+    return value == null ? java.util.Collections.emptyIterator() : List.of(value).iterator();
+  }
+}

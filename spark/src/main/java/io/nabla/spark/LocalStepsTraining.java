@@ -1,0 +1,74 @@
+package io.nabla.spark;
+
+import io.nabla.model.FeedForwardNet;
+import io.nabla.optimizer.OptimizerKind;
+import io.nabla.optimizer.OptimizerState;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The driver's loop of {@link TrainingMode#LOCAL_STEPS}: each round broadcasts the parameters and
+ * optimizer state, lets every partition take its local steps ({@link LocalStepsTask}), and
+ * averages what comes back, weighted by the partitions' rows, in partition order. The optimizer's
+ * step count advances by the most steps a partition took.
+ */
+final class LocalStepsTraining {
+
+  private final FitRun run;
+  private final OptimizerKind optimizer;
+  private final double learningRate;
+  private final int batchSize;
+  private final int localSteps;
+  private final int rounds;
+
+  LocalStepsTraining(FitRun run, OptimizerKind optimizer, double learningRate, int batchSize, int localSteps,
+      int rounds) {
+    this.run = run;
+    this.optimizer = optimizer;
+    this.learningRate = learningRate;
+    this.batchSize = batchSize;
+    this.localSteps = localSteps;
+    this.rounds = rounds;
+  }
+
+  /** Trains {@code net} in place. */
+  void train(FeedForwardNet net) {
+    NetSpec spec = run.spec();
+    OptimizerState fresh = optimizer.create(learningRate).state(net.parameters());
+    FlatTensors parameters = FlatTensors.ofValues(net.parameters());
+    FlatTensors optimizerTensors = FlatTensors.of(fresh.tensors(), spec.dtype());
+    long optimizerSteps = 0;
+    long samples = 0;
+    for (int r = 0; r < rounds; r++) {
+      run.startRound(r + 1, rounds);
+      List<PartitionResult> results;
+      try (RoundBroadcast<LocalRound> start =
+          run.broadcast(new LocalRound(r, parameters, optimizerTensors, optimizerSteps))) {
+        LocalStepsTask task = new LocalStepsTask(spec, optimizer, learningRate, batchSize, localSteps, start.handle());
+        results = run.collect("round " + (r + 1) + " of local steps", run.train().rdd().mapPartitions(task));
+      }
+      results = results.stream().sorted(Comparator.comparingInt(PartitionResult::partition)).toList();
+      long rows = results.stream().mapToLong(PartitionResult::rows).sum();
+      WeightedSum averageParameters = new WeightedSum();
+      WeightedSum averageOptimizer = new WeightedSum();
+      int mostSteps = 0;
+      double lossSum = 0;
+      long roundSamples = 0;
+      for (PartitionResult result : results) {
+        double weight = (double) result.rows() / rows;
+        averageParameters.add(weight, result.parameters());
+        averageOptimizer.add(weight, result.optimizerTensors());
+        mostSteps = Math.max(mostSteps, result.steps());
+        lossSum += result.lossSum();
+        roundSamples += result.samples();
+      }
+      parameters = averageParameters.result();
+      optimizerTensors = averageOptimizer.result();
+      optimizerSteps += mostSteps;
+      samples += roundSamples;
+      FlatTensors after = parameters;
+      run.endRound(r + 1, rounds, optimizerSteps, samples, lossSum / roundSamples, () -> after);
+    }
+    FitRun.assign(net, parameters);
+  }
+}

@@ -1,0 +1,18 @@
+package io.nabla.spark;
+
+import java.io.Serializable;
+
+/**
+ * What one partition returns after its local steps of a round.
+ *
+ * @param partition the partition
+ * @param rows the partition's rows, its weight in the average
+ * @param parameters the parameters after its steps
+ * @param optimizerTensors the optimizer's tensors after its steps
+ * @param steps the steps it took
+ * @param lossSum the sum over its batches of batch loss times batch rows
+ * @param samples the rows of all its batches
+ */
+record PartitionResult(
+    int partition, int rows, FlatTensors parameters, FlatTensors optimizerTensors, int steps,
+    double lossSum, long samples) implements Serializable {}

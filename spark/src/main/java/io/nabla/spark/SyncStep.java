@@ -1,0 +1,12 @@
+package io.nabla.spark;
+
+import java.io.Serializable;
+
+/**
+ * What every partition needs for one synchronous step, broadcast once per step: the parameters
+ * and the global mini-batch, as row numbers in partition order.
+ *
+ * @param parameters the net's parameters before the step
+ * @param batch the batch's rows, in the sampler's order
+ */
+record SyncStep(FlatTensors parameters, int[] batch) implements Serializable {}
