@@ -43,7 +43,12 @@ record NetSpec(int[] layers, Activation activation, DType dtype, String backendN
    * @throws IllegalArgumentException naming the backend if it is unknown or cannot run here
    */
   Backend backend() {
-    return backendName.isEmpty() ? Backends.current() : Backends.get(backendName);
+    return backendNamed(backendName);
+  }
+
+  /** The backend called {@code name} in this JVM; empty or {@code auto}: the fastest available. */
+  static Backend backendNamed(String name) {
+    return name.isEmpty() || name.equals("auto") ? Backends.current() : Backends.get(name);
   }
 
   /** The net before training: the chapter's initialization, from {@link #seed}. */

@@ -64,6 +64,12 @@ record Blobs(double[][] features, int[] labels, int classes) {
     return new LabeledData(Tensors.matrix(backend, dtype, features), labels.clone(), classes);
   }
 
+  /** Rows {@code [from, to)}: a train and a test set from the same blobs. */
+  Blobs slice(int from, int to) {
+    return new Blobs(java.util.Arrays.copyOfRange(features, from, to), java.util.Arrays.copyOfRange(labels, from, to),
+        classes);
+  }
+
   int width() {
     return features[0].length;
   }

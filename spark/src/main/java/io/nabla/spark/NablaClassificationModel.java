@@ -1,0 +1,205 @@
+package io.nabla.spark;
+
+import io.nabla.model.FeedForwardNet;
+import io.nabla.tensor.Tensor;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
+import org.apache.spark.ml.linalg.DenseVector;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A trained {@link NablaClassifier}: a Nabla feed-forward net that scores rows in batches. {@link
+ * #transform} appends {@code rawPrediction} (the class scores before softmax), {@code
+ * probability} and {@code prediction}; {@link #net()} is the net itself, for Nabla's own API. Saved
+ * with {@code write().save(path)}, alone or in a {@code PipelineModel}: Spark's metadata (uid and
+ * every param) plus {@code nabla/model.npz}, which {@link io.nabla.model.ModelFile#load} and
+ * {@code nabla eval} read.
+ */
+public final class NablaClassificationModel
+    extends ProbabilisticClassificationModel<Vector, NablaClassificationModel>
+    implements NablaParams, MLWritable {
+
+  private static final long serialVersionUID = 1L;
+
+  private static final ThreadLocal<String> PENDING_UID = new ThreadLocal<>();
+  private String uid;
+  private NablaParamSet paramSet;
+  private NetWeights weights;
+  private List<RoundSummary> rounds;
+  private transient ThreadLocal<FeedForwardNet> nets;
+
+  NablaClassificationModel(String uid, NetWeights weights, List<RoundSummary> rounds) {
+    this(stash(uid), weights, rounds, 0);
+  }
+
+  private NablaClassificationModel(String uid, NetWeights weights, List<RoundSummary> rounds, int unused) {
+    super();
+    this.uid = uid;
+    PENDING_UID.remove();
+    this.weights = weights;
+    this.rounds = List.copyOf(rounds);
+    nablaParamSet().setDefaults(this);
+  }
+
+  private static String stash(String uid) {
+    PENDING_UID.set(uid);
+    return uid;
+  }
+
+  @Override
+  public String uid() {
+    if (uid == null) {
+      uid = PENDING_UID.get();
+    }
+    return uid;
+  }
+
+  @Override
+  public NablaParamSet nablaParamSet() {
+    if (paramSet == null) {
+      paramSet = new NablaParamSet(this);
+    }
+    return paramSet;
+  }
+
+  NetWeights weights() {
+    return weights;
+  }
+
+  /** A new Nabla net with this model's weights, on the backend the {@code backend} param names. */
+  public FeedForwardNet net() {
+    return weights.net(NetSpec.backendNamed(getBackend()));
+  }
+
+  /** What each round of the fit did (empty for a loaded model: the history is not saved). */
+  public List<RoundSummary> rounds() {
+    return rounds;
+  }
+
+  @Override
+  public int numFeatures() {
+    return weights.inputSize();
+  }
+
+  @Override
+  public int numClasses() {
+    return weights.classes();
+  }
+
+  /** Sets {@link #backend()}, the backend scoring computes with. */
+  public NablaClassificationModel setBackend(String value) {
+    set(backend(), value);
+    return this;
+  }
+
+  /** The class scores of one row (the net's output before softmax). */
+  @Override
+  public Vector predictRaw(Vector features) {
+    if (features.size() != numFeatures()) {
+      throw new NablaDataException("features vector has " + features.size() + " values; the net takes "
+          + numFeatures());
+    }
+    if (nets == null) {
+      synchronized (this) {
+        if (nets == null) {
+          nets = ThreadLocal.withInitial(this::net);
+        }
+      }
+    }
+    FeedForwardNet net = nets.get();
+    RowBuffer row = new RowBuffer(weights.dtype(), numFeatures());
+    row.newRow();
+    double[] values = features.toArray();
+    for (int i = 0; i < values.length; i++) {
+      row.put(i, values[i]);
+    }
+    Tensor scores = net.scores(row.toTensor(net.parameters().get(0).value().backend()));
+    return new DenseVector(scores.toDoubleArray());
+  }
+
+  /** Softmax of the raw scores, in place. */
+  @Override
+  public Vector raw2probabilityInPlace(Vector rawPrediction) {
+    double[] values = ((DenseVector) rawPrediction).values();
+    Scores.softmax(values.clone(), values);
+    return rawPrediction;
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    FeatureColumn.of(schema, getFeaturesCol());
+    return outputColumns().appendTo(schema);
+  }
+
+  /**
+   * The rows of {@code dataset} with the output columns appended, scored a batch at a time.
+   *
+   * @throws NablaDataException if the features column is missing or of a type Nabla does not
+   *     read, or an output column already exists (a bad value shows when the result is computed)
+   */
+  @Override
+  public Dataset<Row> transform(Dataset<?> dataset) {
+    StructType out = transformSchema(dataset.schema());
+    OutputColumns columns = outputColumns();
+    Dataset<Row> rows = dataset.toDF();
+    if (columns.none()) {
+      return rows;
+    }
+    if (isDefined(thresholds()) && getThresholds().length != numClasses()) {
+      throw new IllegalArgumentException("thresholds has " + getThresholds().length + " values but the model has "
+          + numClasses() + " classes");
+    }
+    int featuresIndex = Arrays.asList(dataset.schema().fieldNames()).indexOf(getFeaturesCol());
+    ScoringTask task = new ScoringTask(weights, getBackend(), FeatureColumn.of(dataset.schema(), getFeaturesCol()),
+        featuresIndex, getFeaturesCol(), columns, isDefined(thresholds()) ? getThresholds() : null);
+    return rows.mapPartitions(task, Encoders.row(out));
+  }
+
+  private OutputColumns outputColumns() {
+    return new OutputColumns(getRawPredictionCol(), getProbabilityCol(), getPredictionCol());
+  }
+
+  @Override
+  public NablaClassificationModel copy(ParamMap extra) {
+    NablaClassificationModel copy = new NablaClassificationModel(uid(), weights, rounds);
+    return copyValues(copy, extra).setParent(parent());
+  }
+
+  // Scala gives ProbabilisticClassificationModel and ClassificationModel covariant versions of this
+  // method, which javac sees as a clash in a Java subclass; the raw override resolves it.
+  @Override
+  @SuppressWarnings("rawtypes")
+  public scala.Tuple3 findSummaryModel() {
+    return super.findSummaryModel();
+  }
+
+  @Override
+  public MLWriter write() {
+    return new NablaModelWriter(this);
+  }
+
+  /** The reader of a saved model, as Spark's {@code PipelineModel.load} calls it. */
+  public static MLReader<NablaClassificationModel> read() {
+    return new NablaModelReader();
+  }
+
+  /** Loads a model saved with {@code write().save(path)}. */
+  public static NablaClassificationModel load(String path) {
+    return read().load(path);
+  }
+
+  @Override
+  public String toString() {
+    return "NablaClassificationModel: uid=" + uid() + ", layers=" + weights.layers() + ", activation="
+        + weights.activation().label() + ", dtype=" + weights.dtype().label();
+  }
+}

@@ -1,0 +1,42 @@
+package io.nabla.spark;
+
+import io.nabla.model.Activation;
+import io.nabla.model.ModelFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.util.DefaultParamsReader$;
+import org.apache.spark.ml.util.DefaultParamsReader.Metadata;
+import org.apache.spark.ml.util.MLReader;
+import scala.Option;
+
+/** Loads what {@link NablaModelWriter} saved: the uid and params from the metadata, the net from its npz. */
+final class NablaModelReader extends MLReader<NablaClassificationModel> {
+
+  @Override
+  public NablaClassificationModel load(String path) {
+    Metadata metadata =
+        DefaultParamsReader$.MODULE$.loadMetadata(path, sparkSession(), NablaClassificationModel.class.getName());
+    NetWeights weights;
+    try {
+      java.nio.file.Path local = Files.createTempFile("nabla-model", ".npz");
+      try {
+        Path source = new Path(path, NablaModelWriter.MODEL_FILE);
+        FileSystem fs = source.getFileSystem(sc().hadoopConfiguration());
+        fs.copyToLocalFile(false, source, new Path(local.toUri()), true);
+        // Any backend will do: the weights are copied out of it at once.
+        weights = NetWeights.of(ModelFile.load(local, NetSpec.backendNamed(""), Activation.SIGMOID).net());
+      } finally {
+        Files.deleteIfExists(local);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("loading the Nabla model from " + path + ": " + e.getMessage(), e);
+    }
+    NablaClassificationModel model = new NablaClassificationModel(metadata.uid(), weights, List.of());
+    metadata.getAndSetParams(model, Option.empty());
+    return model;
+  }
+}

@@ -1,0 +1,46 @@
+package io.nabla.spark;
+
+import io.nabla.model.ModelFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.util.DefaultParamsWriter$;
+import org.apache.spark.ml.util.MLWriter;
+
+/**
+ * Saves a {@link NablaClassificationModel} the way Spark ML saves its own: {@code metadata/} (the
+ * class, uid and every param, by Spark's {@code DefaultParamsWriter}) and, beside it, {@value
+ * #MODEL_FILE}: the net as Nabla's {@link ModelFile}. The directory may be on any file system
+ * Hadoop reaches (local, HDFS, S3).
+ */
+final class NablaModelWriter extends MLWriter {
+
+  /** Where in a saved model's directory the net is. */
+  static final String MODEL_FILE = "nabla/model.npz";
+
+  private final NablaClassificationModel model;
+
+  NablaModelWriter(NablaClassificationModel model) {
+    this.model = model;
+  }
+
+  @Override
+  public void saveImpl(String path) {
+    DefaultParamsWriter$.MODULE$.saveMetadata(model, path, sparkSession());
+    try {
+      java.nio.file.Path local = Files.createTempFile("nabla-model", ".npz");
+      try {
+        ModelFile.save(local, model.net());
+        Path target = new Path(path, MODEL_FILE);
+        FileSystem fs = target.getFileSystem(sc().hadoopConfiguration());
+        fs.copyFromLocalFile(false, true, new Path(local.toUri()), target);
+      } finally {
+        Files.deleteIfExists(local);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("saving the Nabla model to " + path + ": " + e.getMessage(), e);
+    }
+  }
+}
