@@ -14,7 +14,7 @@ final class LocalSpark {
   private LocalSpark() {}
 
   static synchronized SparkSession session() {
-    if (session == null) {
+    if (session == null || session.sparkContext().isStopped()) {
       session = SparkSession.builder()
           .master("local[2]")
           .appName("nabla-spark-tests")
@@ -23,8 +23,17 @@ final class LocalSpark {
           .config("spark.ui.enabled", "false")
           .config("spark.sql.shuffle.partitions", "4")
           .getOrCreate();
-      Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
+      SparkSession started = session;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
     }
     return session;
+  }
+
+  /** Stops the shared session (a test that needs another master); the next {@link #session} starts a new one. */
+  static synchronized void stop() {
+    if (session != null) {
+      session.stop();
+      session = null;
+    }
   }
 }
