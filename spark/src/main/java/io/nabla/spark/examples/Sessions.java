@@ -14,6 +14,9 @@ final class Sessions {
     } else if (System.getProperty("spark.master") == null) {
       builder.master("local[2]");
     }
-    return builder.getOrCreate();
+    SparkSession spark = builder.getOrCreate();
+    // Spark's INFO lines would bury the program's own output; warnings and errors stay.
+    spark.sparkContext().setLogLevel("WARN");
+    return spark;
   }
 }
