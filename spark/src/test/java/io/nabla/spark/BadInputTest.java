@@ -133,13 +133,13 @@ class BadInputTest {
     UnaryOperator<Dataset<Row>> asArrays = d -> d.withColumn("features",
         org.apache.spark.ml.functions.vector_to_array(org.apache.spark.sql.functions.col("features"), "float64"));
     Dataset<Row> arrays = asArrays.apply(withRow(-1, null, null)).withColumn("features",
-        org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.col("label").equalTo(1.0),
+        org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.col("features").getItem(0).equalTo(5.0),
             org.apache.spark.sql.functions.array(org.apache.spark.sql.functions.lit(1.0),
                 org.apache.spark.sql.functions.lit(null).cast("double"), org.apache.spark.sql.functions.lit(2.0)))
             .otherwise(org.apache.spark.sql.functions.col("features")));
     NablaDataException nullElement = assertThrows(NablaDataException.class,
         () -> new NablaClassifier().setLayers(LAYERS).fit(arrays));
-    assertEquals("features column 'features', row 1 of partition 0 has a null at index 1", nullElement.getMessage());
+    assertEquals("features column 'features', row 1 of partition 1 has a null at index 1", nullElement.getMessage());
   }
 
   @Test

@@ -38,6 +38,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void coreTheBackendsAndTheCommandLineAreFreeOfSpark() {
+    // Spark is the spark module's alone (in provided scope): nothing else may need it, or Scala.
+    noClasses().that().resideInAPackage("io.nabla..").and().resideOutsideOfPackage("io.nabla.spark..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..", "scala..")
+        .check(NABLA);
+  }
+
+  @Test
   void backendsAreIndependentOfEachOther() {
     slices().matching("io.nabla.backend.(*)..").should().notDependOnEachOther().check(NABLA);
     noClasses().that().resideInAnyPackage("io.nabla.backend.pure..", "io.nabla.backend.jblas..",

@@ -21,7 +21,8 @@ class BomTest {
     assertTrue(version.find(), "bom/pom.xml declares its version");
     assertEquals(Version.current(), version.group(2), "bom/pom.xml's version is the build's");
     assertTrue(!bom.contains("<parent>"), "the BOM must not inherit nabla-parent's third-party versions");
-    for (String artifact : new String[] {"nabla-core", "nabla-backend-pure", "nabla-backend-jblas", "nabla-backend-simd"}) {
+    for (String artifact : new String[] {"nabla-core", "nabla-backend-pure", "nabla-backend-jblas", "nabla-backend-simd",
+        "nabla-spark_2.13"}) {
       assertTrue(bom.contains("<artifactId>" + artifact + "</artifactId>"), artifact);
     }
   }
