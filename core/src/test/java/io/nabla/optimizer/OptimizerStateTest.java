@@ -36,7 +36,7 @@ class OptimizerStateTest {
 
   private static void steps(Optimizer optimizer, Parameter p, int from, int to) {
     for (int i = from; i < to; i++) {
-      p.setGrad(Tensors.vector(DType.FLOAT64, GRADS[i]));
+      p.setGrad(Tensors.vector(p.value().dtype(), GRADS[i]));
       optimizer.step(List.of(p));
     }
   }
