@@ -16,6 +16,8 @@ import org.apache.spark.storage.StorageLevel;
  */
 final class CachedShards implements AutoCloseable {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DistributedTrainer.class);
+
   private final JavaRDD<Shard> rdd;
   private final int[] rows;
   private final long[] offsets;
@@ -47,6 +49,7 @@ final class CachedShards implements AutoCloseable {
         .mapPartitionsWithIndex(new ShardBuilder(spec, kind, featuresCol, labelCol), true)
         .persist(StorageLevel.MEMORY_ONLY());
     shards.setName("nabla shards of the " + role);
+    long start = System.nanoTime();
     List<int[]> counts;
     try {
       counts = SparkFailures.run("reading the " + role, () -> shards.map(CachedShards::count).collect());
@@ -59,6 +62,8 @@ final class CachedShards implements AutoCloseable {
       rows[c[0]] = c[1];
     }
     CachedShards cached = new CachedShards(shards, rows);
+    LOG.info("the {}: {} rows in {} partitions, checked and cached as tensors in {} ms", role, cached.total,
+        rows.length, (System.nanoTime() - start) / 1_000_000);
     if (cached.total == 0) {
       cached.close();
       throw new NablaDataException("the " + role + " has no rows (features column '" + featuresCol

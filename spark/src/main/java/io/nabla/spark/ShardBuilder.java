@@ -30,6 +30,8 @@ final class ShardBuilder implements Function2<Integer, Iterator<Row>, Iterator<S
   @Override
   public Iterator<Shard> call(Integer partition, Iterator<Row> rows) {
     Backend backend = spec.backend();
+    // Once per executor JVM: the kernels compile while the rows convert, not in the first round.
+    backend.warmUp(spec.dtype());
     RowBuffer features = new RowBuffer(spec.dtype(), spec.inputSize());
     int[] labels = new int[64];
     int classes = spec.classes();

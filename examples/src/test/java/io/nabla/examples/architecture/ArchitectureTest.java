@@ -86,7 +86,7 @@ class ArchitectureTest {
         .and().doNotHaveFullyQualifiedName("io.nabla.backend.BackendReport")
         .and().doNotHaveFullyQualifiedName("io.nabla.tensor.Tensors")
         .and().doNotHaveFullyQualifiedName("io.nabla.io.Npz")
-        .and().doNotHaveFullyQualifiedName("io.nabla.model.TwoLayerNet$Builder")
+        .and().doNotHaveFullyQualifiedName("io.nabla.model.FeedForwardNet$Builder")
         .should().callMethodWhere(consultsTheCurrentBackend)
         .check(NABLA);
   }
