@@ -50,17 +50,18 @@ final class CachedShards implements AutoCloseable {
         .persist(StorageLevel.MEMORY_ONLY());
     shards.setName("nabla shards of the " + role);
     long start = System.nanoTime();
-    List<int[]> counts;
+    List<ShardCount> counts;
     try {
-      counts = SparkFailures.run("reading the " + role, () -> shards.map(CachedShards::count).collect());
+      counts = SparkFailures.run("reading the " + role, () -> shards.map(ShardCount::of).collect());
     } catch (RuntimeException e) {
       shards.unpersist(true);
       throw e;
     }
     int[] rows = new int[counts.size()];
-    for (int[] c : counts) {
-      rows[c[0]] = c[1];
+    for (ShardCount c : counts) {
+      rows[c.partition()] = c.rows();
     }
+    warnIfExecutorsRunSlowerBackend(spec, counts);
     CachedShards cached = new CachedShards(shards, rows);
     LOG.info("the {}: {} rows in {} partitions, checked and cached as tensors in {} ms", role, cached.total,
         rows.length, (System.nanoTime() - start) / 1_000_000);
@@ -72,8 +73,30 @@ final class CachedShards implements AutoCloseable {
     return cached;
   }
 
-  private static int[] count(Shard shard) {
-    return new int[] {shard.partition(), shard.rows()};
+  /** A partition's row count and the backend its executor holds its tensors on. */
+  private record ShardCount(int partition, int rows, String backend) implements java.io.Serializable {
+    static ShardCount of(Shard shard) {
+      return new ShardCount(shard.partition(), shard.rows(), shard.features().backend().name());
+    }
+  }
+
+  /**
+   * An executor's warning that it fell back to a slower backend stays in that executor's log,
+   * which few users read: with the backend left to choose, the driver repeats it where it is seen.
+   */
+  private static void warnIfExecutorsRunSlowerBackend(NetSpec spec, List<ShardCount> counts) {
+    if (!spec.backendIsAutomatic()) {
+      return;
+    }
+    String driver = spec.backend().name();
+    List<String> others = counts.stream().filter(c -> !c.backend().equals(driver))
+        .map(c -> "partition " + c.partition() + " on '" + c.backend() + "'").toList();
+    if (!others.isEmpty()) {
+      LOG.warn("the executors do not run the backend this driver runs ('{}'): {}. If the driver's is faster,"
+          + " start the executors as the driver (for 'simd': spark.executor.extraJavaOptions="
+          + "--add-modules=jdk.incubator.vector), or set the classifier's backend", driver,
+          String.join(", ", others.size() > 4 ? others.subList(0, 4) : others) + (others.size() > 4 ? ", ..." : ""));
+    }
   }
 
   /** The cached shards, one per partition. */

@@ -46,6 +46,11 @@ record NetSpec(int[] layers, Activation activation, DType dtype, String backendN
     return backendNamed(backendName);
   }
 
+  /** Whether the backend is left to each JVM (the fastest available there). */
+  boolean backendIsAutomatic() {
+    return backendName.isEmpty() || backendName.equals("auto");
+  }
+
   /** The backend called {@code name} in this JVM; empty or {@code auto}: the fastest available. */
   static Backend backendNamed(String name) {
     return name.isEmpty() || name.equals("auto") ? Backends.current() : Backends.get(name);
