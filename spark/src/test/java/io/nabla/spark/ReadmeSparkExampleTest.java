@@ -35,7 +35,7 @@ class ReadmeSparkExampleTest {
       .add("features", DataTypes.createArrayType(DataTypes.FloatType, false), false);
 
   /** Blobs written as MnistToParquet writes MNIST: {@code label int, features array<float>}. */
-  private static void writeParquet(Blobs blobs, String path) {
+  static void writeParquet(Blobs blobs, String path) {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < blobs.labels().length; i++) {
       float[] x = new float[blobs.width()];

@@ -1,0 +1,101 @@
+package io.nabla.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nabla.backend.Backends;
+import io.nabla.model.Activation;
+import io.nabla.model.ModelFile;
+import io.nabla.spark.examples.ScalingBenchmark;
+import io.nabla.spark.examples.TrainOnParquet;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The module's programs as a user runs them, on MNIST-shaped Parquet files of learnable blobs in
+ * {@code local[2]}: what they print, what they save, their exit codes. (On real MNIST and a
+ * standalone cluster they run in {@code .ci/spark-standalone}.)
+ */
+class SparkProgramsTest {
+
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void writeData() {
+    Blobs all = Blobs.of(600, 784, 10, 9);
+    ReadmeSparkExampleTest.writeParquet(all.slice(0, 400), dir + "/train.parquet");
+    ReadmeSparkExampleTest.writeParquet(all.slice(400, 600), dir + "/test.parquet");
+  }
+
+  private record Run(int exitCode, String out, String err) {}
+
+  /** Runs a program's command line in this JVM (on the shared local[2] session, which it stops). */
+  private static Run run(Callable<Integer> program, String... args) {
+    LocalSpark.session();
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+      int code = new CommandLine(program).execute(args);
+      return new Run(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  @Test
+  void trainOnParquetPrintsEveryRoundSavesAModelAndChecksTheAccuracy() throws Exception {
+    String saved = dir + "/model";
+    Run run = run(new TrainOnParquet(), "--train", dir + "/train.parquet", "--test", dir + "/test.parquet",
+        "--layers", "784,20,10", "--rounds", "5", "--batch", "20", "--partitions", "2", "--scale-lr",
+        "--save", saved, "--expect-accuracy", "0.9");
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    for (int round = 1; round <= 5; round++) {
+      assertTrue(run.out().contains("round  " + round + "/5"), "a line for round " + round + ":\n" + run.out());
+    }
+    assertTrue(run.out().contains("test acc "), "per-round test accuracy:\n" + run.out());
+    assertTrue(run.out().contains("samples/s"), run.out());
+    assertEquals(List.of(784, 20, 10),
+        ModelFile.load(Path.of(saved, "nabla", "model.npz"), Backends.get("pure"), Activation.SIGMOID).net()
+            .layerSizes(),
+        "the saved model's net, as ModelFile reads it");
+  }
+
+  @Test
+  void trainOnParquetExitsWithThreeBelowTheExpectedAccuracy() {
+    Run run = run(new TrainOnParquet(), "--train", dir + "/train.parquet", "--test", dir + "/test.parquet",
+        "--layers", "784,20,10", "--rounds", "1", "--no-round-accuracy", "--expect-accuracy", "1.01");
+    assertEquals(3, run.exitCode(), run.out() + run.err());
+    assertTrue(run.err().contains("is below the expected 1.0100"), run.err());
+  }
+
+  @Test
+  void aBadFlagIsNamedAndExitsWithTwo() {
+    Run run = run(new TrainOnParquet(), "--train", dir + "/train.parquet", "--test", dir + "/test.parquet",
+        "--rounds", "many");
+    assertEquals(2, run.exitCode(), run.out() + run.err());
+    assertTrue(run.err().contains("--rounds"), run.err());
+  }
+
+  @Test
+  void scalingBenchmarkPrintsItsFigures() {
+    Run run = run(new ScalingBenchmark(), "--train", dir + "/train.parquet", "--rounds", "1", "--repeats", "1",
+        "--warm-up", "0");
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    for (String key : List.of("throughput_1_worker ", "throughput_2_workers ", "ratio ", "round_overhead_ms ")) {
+      assertTrue(run.out().lines().anyMatch(l -> l.startsWith(key)), key + " in:\n" + run.out());
+    }
+  }
+}
