@@ -2,6 +2,7 @@ package io.nabla.optimizer;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -11,36 +12,24 @@ import java.util.stream.Collectors;
  */
 public enum OptimizerKind {
   /** Plain stochastic gradient descent, the chapter's. */
-  SGD {
-    @Override
-    public Optimizer create(double lr) {
-      return new Sgd(lr);
-    }
-  },
+  SGD(Sgd::new),
   /** Momentum 0.9. */
-  MOMENTUM {
-    @Override
-    public Optimizer create(double lr) {
-      return new Momentum(lr, 0.9);
-    }
-  },
+  MOMENTUM(lr -> new Momentum(lr, 0.9)),
   /** AdaGrad. */
-  ADAGRAD {
-    @Override
-    public Optimizer create(double lr) {
-      return new AdaGrad(lr);
-    }
-  },
+  ADAGRAD(AdaGrad::new),
   /** Adam with beta1 0.9, beta2 0.999. */
-  ADAM {
-    @Override
-    public Optimizer create(double lr) {
-      return new Adam(lr, 0.9, 0.999);
-    }
-  };
+  ADAM(lr -> new Adam(lr, 0.9, 0.999));
+
+  private final DoubleFunction<Optimizer> factory;
+
+  OptimizerKind(DoubleFunction<Optimizer> factory) {
+    this.factory = factory;
+  }
 
   /** A new optimizer of this kind with learning rate {@code lr}. */
-  public abstract Optimizer create(double lr);
+  public Optimizer create(double lr) {
+    return factory.apply(lr);
+  }
 
   /** The name as users type it, for example {@code sgd}. */
   public String label() {
