@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A fully connected classifier of any depth: {@code h_0 = x}, {@code h_i = act(h_{i-1} . W_i +
@@ -71,6 +72,16 @@ public abstract class FeedForwardNet extends SoftmaxClassifier {
 
   @Override
   public abstract FeedForwardNet asType(DType dtype);
+
+  /** {@inheritDoc} A net of the same kind and activation over this one's parameter tensors. */
+  @Override
+  public Optional<Model> sharingParameters() {
+    Map<String, Tensor> live = new LinkedHashMap<>();
+    for (Parameter p : parameters()) {
+      live.put(p.name(), p.value());
+    }
+    return Optional.of(fromParameters(live, activation));
+  }
 
   /**
    * Starts building a net with the given layer sizes, input first and classes last (at least two:

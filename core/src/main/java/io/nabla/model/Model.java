@@ -6,6 +6,7 @@ import io.nabla.tensor.DType;
 import io.nabla.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A trainable model: a prediction, a loss, and the gradient of that loss with respect to every
@@ -37,4 +38,14 @@ public interface Model {
 
   /** An independent copy with every parameter converted to {@code dtype}. */
   Model asType(DType dtype);
+
+  /**
+   * A model over the same live parameter tensors with its own forward-pass state, so that one
+   * thread may score it while another computes this model's gradient (neither may update the
+   * parameters meanwhile); empty if this model cannot make one. The trainer uses it to compute
+   * the loss on a second core.
+   */
+  default Optional<Model> sharingParameters() {
+    return Optional.empty();
+  }
 }

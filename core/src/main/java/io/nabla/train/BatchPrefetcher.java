@@ -6,17 +6,18 @@ import io.nabla.tensor.ShapeOps;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * Mini-batches for the training loop, each gathered on a background thread while the previous
  * one trains: copying 100 random rows out of the 188 MB MNIST training set is memory-bound work
  * (measured: a sixth of the chapter's run on one thread) that the other core can do meanwhile.
  * Batches come in exactly the sampler's order, so a run is the same as with gathering in line.
- * Two buffers take turns: a batch stays valid until the second {@link #next} after the one that
- * returned it. Not thread-safe; {@link #close} stops the thread.
+ * Buffers take turns: with {@code b} of them, a batch stays valid until the {@code (b - 1)}-th
+ * {@link #next} after the one that returned it. Not thread-safe; {@link #close} stops the thread.
  */
 final class BatchPrefetcher implements AutoCloseable {
 
@@ -25,39 +26,65 @@ final class BatchPrefetcher implements AutoCloseable {
 
   private final LabeledData data;
   private final BatchSampler sampler;
-  private final ExecutorService gatherer;
-  private final Tensor[] imageBuffers = new Tensor[2];
-  private final int[][] labelBuffers = new int[2][];
+  /** The gather thread of this prefetcher's own, or null when gathering runs on a given executor. */
+  private final ExecutorService ownThread;
+  private final Executor gatherer;
+  private final Tensor[] imageBuffers;
+  private final int[][] labelBuffers;
   private int turn;
-  private Future<Batch> pending;
+  private FutureTask<Batch> pending;
 
-  BatchPrefetcher(LabeledData data, BatchSampler sampler) {
+  /**
+   * Gathers {@code sampler}'s batches of {@code data} into {@code buffers} (at least 2) buffers,
+   * on a thread of its own.
+   */
+  BatchPrefetcher(LabeledData data, BatchSampler sampler, int buffers) {
+    this(data, sampler, buffers, null);
+  }
+
+  /**
+   * Gathers on {@code gatherer} (one that runs tasks in order, such as the {@link
+   * ScoringThread}); null: on a thread of its own. Either way, a batch that {@link #next} needs
+   * before the gatherer has started on it is gathered by the caller: no wait for a thread that
+   * the scheduler has not run yet.
+   */
+  BatchPrefetcher(LabeledData data, BatchSampler sampler, int buffers, Executor gatherer) {
+    if (buffers < 2) {
+      throw new IllegalArgumentException("a prefetcher needs at least 2 buffers, got " + buffers);
+    }
+    this.imageBuffers = new Tensor[buffers];
+    this.labelBuffers = new int[buffers][];
     this.data = data;
     this.sampler = sampler;
-    this.gatherer = Executors.newSingleThreadExecutor(task -> {
+    this.ownThread = gatherer != null ? null : Executors.newSingleThreadExecutor(task -> {
       Thread thread = new Thread(task, "nabla-batch-gather");
       thread.setDaemon(true);
       return thread;
     });
-    pending = gatherer.submit(this::gatherNext);
+    this.gatherer = gatherer != null ? gatherer : ownThread;
+    pending = startGathering();
   }
 
   /** The next batch; starts gathering the one after it. */
   Batch next() {
     Batch batch;
+    pending.run(); // does nothing if the gatherer has started it
     try {
       batch = pending.get();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException) {
-        throw (RuntimeException) e.getCause();
-      }
-      throw new IllegalStateException("gathering a batch failed", e.getCause());
+      throw Failures.unwrap(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a batch", e);
     }
-    pending = gatherer.submit(this::gatherNext);
+    pending = startGathering();
     return batch;
+  }
+
+  private FutureTask<Batch> startGathering() {
+    FutureTask<Batch> task = new FutureTask<>(this::gatherNext);
+    gatherer.execute(task);
+    return task;
   }
 
   /** Draws the next rows and copies them into the buffer whose turn it is. */
@@ -70,7 +97,7 @@ final class BatchPrefetcher implements AutoCloseable {
         ? labelBuffers[turn] : new int[rows.length];
     imageBuffers[turn] = images;
     labelBuffers[turn] = labels;
-    turn = 1 - turn;
+    turn = (turn + 1) % imageBuffers.length;
     ShapeOps.gatherRows(data.images(), rows, images);
     int[] all = data.labels();
     for (int i = 0; i < rows.length; i++) {
@@ -81,6 +108,9 @@ final class BatchPrefetcher implements AutoCloseable {
 
   @Override
   public void close() {
-    gatherer.shutdownNow();
+    pending.cancel(false);
+    if (ownThread != null) {
+      ownThread.shutdownNow();
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.nabla.train;
 
 import io.nabla.layer.Parameter;
+import io.nabla.model.Model;
 import io.nabla.model.ModelFile;
 import io.nabla.model.TwoLayerNet;
 import java.io.IOException;
@@ -26,15 +27,20 @@ public final class CheckpointListener implements TrainingListener {
     this.file = Objects.requireNonNull(file, "file");
   }
 
+  /**
+   * Saves the parameters that were evaluated: {@code evaluated} when it is a net of the same
+   * kind (a copy at that epoch, when training moved on meanwhile), else the net itself.
+   */
   @Override
-  public void onEpoch(EpochResult result) {
-    for (Parameter p : net.parameters()) {
+  public void onEpoch(EpochResult result, Model evaluated) {
+    TwoLayerNet atEpoch = evaluated instanceof TwoLayerNet copy ? copy : net;
+    for (Parameter p : atEpoch.parameters()) {
       if (!Double.isFinite(p.value().abs().max())) {
         return;
       }
     }
     try {
-      ModelFile.save(file, net);
+      ModelFile.save(file, atEpoch);
     } catch (IOException e) {
       throw new UncheckedIOException("checkpoint " + file + ": " + e.getMessage(), e);
     }

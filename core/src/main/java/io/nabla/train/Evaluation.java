@@ -21,25 +21,53 @@ public final class Evaluation {
 
   /** The fraction of samples the model classifies correctly, evaluated {@code batch} rows at a time. */
   public static double accuracy(Model model, LabeledData data, int batch) {
-    if (batch <= 0) {
-      throw new IllegalArgumentException("evaluation batch must be positive, got " + batch);
-    }
-    if (data.size() == 0) {
-      return 0;
-    }
+    Batches batches = new Batches(data, batch);
     double correct = 0;
-    Tensor images = null;
-    int[] labels = data.labels();
-    for (int from = 0; from < data.size(); from += batch) {
+    for (int i = 0; i < batches.count(); i++) {
+      correct += batches.correct(model, i);
+    }
+    return batches.accuracy(correct);
+  }
+
+  /**
+   * A data set cut into evaluation batches, scored one at a time: summing {@link #correct} over
+   * the batches in order and passing the sum to {@link #accuracy} gives {@link
+   * Evaluation#accuracy}'s value to the bit, whichever thread scores which batch when.
+   */
+  static final class Batches {
+    private final LabeledData data;
+    private final int batch;
+    private Tensor images;
+
+    Batches(LabeledData data, int batch) {
+      if (batch <= 0) {
+        throw new IllegalArgumentException("evaluation batch must be positive, got " + batch);
+      }
+      this.data = data;
+      this.batch = batch;
+    }
+
+    /** How many batches there are. */
+    int count() {
+      return (data.size() + batch - 1) / batch;
+    }
+
+    /** The number of correctly classified rows of batch {@code index}, as a double. */
+    double correct(Model model, int index) {
+      int from = index * batch;
       int to = Math.min(data.size(), from + batch);
       // One buffer for every full batch (a new one only for a shorter last batch).
       int[] shape = data.images().shape();
       shape[0] = to - from;
       images = Tensors.reuse(images, data.images(), shape);
       ShapeOps.sliceRows(data.images(), from, to, images);
-      Targets targets = Targets.labels(Arrays.copyOfRange(labels, from, to));
-      correct += model.accuracy(images, targets) * (to - from);
+      Targets targets = Targets.labels(Arrays.copyOfRange(data.labels(), from, to));
+      return model.accuracy(images, targets) * (to - from);
     }
-    return correct / data.size();
+
+    /** The accuracy from the sum of {@link #correct} over all batches. */
+    double accuracy(double correct) {
+      return data.size() == 0 ? 0 : correct / data.size();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.nabla.train;
 
+import io.nabla.backend.Parallelism;
 import io.nabla.data.BatchSampler;
 import io.nabla.data.LabeledData;
 import io.nabla.layer.Parameter;
@@ -9,17 +10,23 @@ import io.nabla.optimizer.Optimizer;
 import io.nabla.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The chapter's learning loop: for each iteration draw a mini-batch (gathered on a background
  * thread while the previous one trains, in the same order: {@link BatchPrefetcher}), compute the
- * gradient by
- * backpropagation, let the optimizer update the parameters, and record the batch loss (after the
- * update, as the chapter does); once per epoch ({@code max(trainSize / batchSize, 1)} iterations,
- * starting after the first update, as the chapter does) measure the accuracy on the whole training
- * and test sets. A loss that is NaN or infinite, or that stays far beyond the starting loss as
- * the config's {@link DivergenceRule} says, stops the run with a {@link
+ * gradient by backpropagation, let the optimizer update the parameters, and record the batch loss
+ * (after the update, as the chapter does); once per epoch ({@code max(trainSize / batchSize, 1)}
+ * iterations, starting after the first update, as the chapter does) measure the accuracy on the
+ * whole training and test sets. A loss that is NaN or infinite, or that stays far beyond the
+ * starting loss as the config's {@link DivergenceRule} says, stops the run with a {@link
  * TrainingDivergedException}.
+ *
+ * <p>Where kernels may use more than one thread ({@link Parallelism#threads()}) on a machine with
+ * more than one processor, and the model can be scored beside its training ({@link
+ * Model#sharingParameters()}), the losses and evaluations run on a second core while the next
+ * gradient is computed ({@link OverlappedLoop}); the numbers, the order listeners hear them in
+ * and the divergence rule's decisions are the same bits as in the sequential loop.
  */
 public final class Trainer {
 
@@ -53,47 +60,45 @@ public final class Trainer {
         ? BatchSampler.shuffledEpochs(train.size(), config.batchSize(), config.seed())
         : BatchSampler.withReplacement(train.size(), config.batchSize(), config.seed());
     int perEpoch = iterationsPerEpoch(train.size());
+    RunRecord record = new RunRecord(config, listeners);
+    Optional<Model> twin = overlaps() ? model.sharingParameters() : Optional.empty();
+    if (twin.isPresent()) {
+      new OverlappedLoop(config, record, perEpoch).run(model, twin.get(), optimizer, train, test, sampler);
+    } else {
+      trainInSequence(model, optimizer, train, test, sampler, record, perEpoch);
+    }
+    return record.history();
+  }
+
+  /** Whether a second core is there for the loss and the evaluations. */
+  private static boolean overlaps() {
+    return Parallelism.threads() > 1 && Runtime.getRuntime().availableProcessors() > 1;
+  }
+
+  private void trainInSequence(Model model, Optimizer optimizer, LabeledData train, LabeledData test,
+      BatchSampler sampler, RunRecord record, int perEpoch) {
     List<Parameter> parameters = model.parameters();
-    double[] losses = new double[config.iterations()];
-    List<EpochResult> epochs = new ArrayList<>();
-    DivergenceRule rule = config.divergence();
-    double start = Double.NaN;
-    int beyond = 0;
-    try (BatchPrefetcher batches = new BatchPrefetcher(train, sampler)) {
+    try (BatchPrefetcher batches = new BatchPrefetcher(train, sampler, 2)) {
       for (int iteration = 1; iteration <= config.iterations(); iteration++) {
         BatchPrefetcher.Batch batch = batches.next();
         Tensor images = batch.images();
         Targets targets = Targets.labels(batch.labels());
-        if (iteration == 1 && rule.isOn()) {
-          start = model.loss(images, targets); // before any update: where the run starts from
+        if (iteration == 1 && record.needsStart()) {
+          record.setStart(model.loss(images, targets));
         }
         model.gradient(images, targets);
         optimizer.step(parameters);
         double loss = model.loss(images, targets);
-        if (!Double.isFinite(loss)) {
-          throw new TrainingDivergedException(iteration, loss);
-        }
-        beyond = loss > rule.factor() * start ? beyond + 1 : 0;
-        if (beyond >= rule.patience()) {
-          throw new TrainingDivergedException(iteration, loss, start, rule);
-        }
-        losses[iteration - 1] = loss;
-        for (TrainingListener l : listeners) {
-          l.onIteration(iteration, config.iterations(), loss);
-        }
+        record.check(iteration, loss);
+        record.iterationDone(iteration, loss);
         // As the chapter's loop (i from 0, evaluated when i % iter_per_epoch == 0): after the
         // first update and every epoch after it, 17 evaluations in its 10000 iterations.
         if ((iteration - 1) % perEpoch == 0) {
-          EpochResult result = new EpochResult((iteration - 1) / perEpoch, iteration,
+          record.epochDone(new EpochResult((iteration - 1) / perEpoch, iteration,
               Evaluation.accuracy(model, train, config.evaluationBatch()),
-              Evaluation.accuracy(model, test, config.evaluationBatch()));
-          epochs.add(result);
-          for (TrainingListener l : listeners) {
-            l.onEpoch(result);
-          }
+              Evaluation.accuracy(model, test, config.evaluationBatch())), model);
         }
       }
     }
-    return new TrainingHistory(losses, epochs);
   }
 }

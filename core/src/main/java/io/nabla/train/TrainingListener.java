@@ -1,5 +1,7 @@
 package io.nabla.train;
 
+import io.nabla.model.Model;
+
 /** Told how training advances; every method does nothing unless overridden. */
 public interface TrainingListener {
 
@@ -8,4 +10,16 @@ public interface TrainingListener {
 
   /** After each epoch's evaluation. */
   default void onEpoch(EpochResult result) {}
+
+  /**
+   * After each epoch's evaluation, with the model whose parameters were evaluated: the trained
+   * model itself, or a copy of its parameters at that epoch when training has moved on while the
+   * epoch was evaluated in the background (listeners are still told everything in iteration
+   * order). A copy may be reused once the call returns: copy what you keep. Calls {@link
+   * #onEpoch(EpochResult)} unless overridden; a listener that reads the parameters (a
+   * checkpoint, say) overrides this one.
+   */
+  default void onEpoch(EpochResult result, Model evaluated) {
+    onEpoch(result);
+  }
 }

@@ -1,0 +1,160 @@
+package io.nabla.train;
+
+import io.nabla.backend.Parallelism;
+import io.nabla.data.BatchSampler;
+import io.nabla.data.LabeledData;
+import io.nabla.layer.Parameter;
+import io.nabla.loss.Targets;
+import io.nabla.model.Model;
+import io.nabla.optimizer.Optimizer;
+import io.nabla.tensor.Tensor;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * The chapter's loop with the work that no update waits for moved to a second core: the loss of
+ * iteration i after its update runs on the {@link ScoringThread} (over a twin of the model that
+ * shares its parameters) while this thread computes the gradient of iteration i + 1 from the
+ * same parameters; update i + 1 waits for it. Each epoch's evaluation scores a snapshot of the
+ * parameters in the background, batch by batch, between those losses. When the scoring thread
+ * is busy with an evaluation batch, this thread computes the loss itself rather than wait.
+ *
+ * <p>Every number is what {@link Trainer}'s sequential loop computes, to the bit: the same
+ * products on the same parameters (a row's result does not depend on the rows beside it or on
+ * the thread), the same sums in the same order. Listeners hear of iterations and epochs in the
+ * same order, an iteration after an epoch once that epoch's evaluation is in; the divergence rule
+ * stops the run at the same iteration, with the same parameters, after telling the listeners of
+ * everything before it. Kernels run on one thread each: the two cores are taken.
+ */
+final class OverlappedLoop {
+
+  private final TrainingConfig config;
+  private final RunRecord record;
+  private final int perEpoch;
+  /** Iterations and epoch evaluations not yet told, in order; an evaluation holds up those after it. */
+  private final ArrayDeque<Object> untold = new ArrayDeque<>();
+  /** Snapshots whose evaluation has been told, for reuse. */
+  private final ArrayDeque<Model> freeSnapshots = new ArrayDeque<>();
+
+  OverlappedLoop(TrainingConfig config, RunRecord record, int perEpoch) {
+    this.config = config;
+    this.record = record;
+    this.perEpoch = perEpoch;
+  }
+
+  private record IterationDone(int iteration, double loss) {}
+
+  /** Trains {@code model} (scored through {@code twin}, which shares its parameters). */
+  void run(Model model, Model twin, Optimizer optimizer, LabeledData train, LabeledData test,
+      BatchSampler sampler) {
+    Parallelism.callWithThreads(1, () -> {
+      loop(model, twin, optimizer, train, test, sampler);
+      return null;
+    });
+  }
+
+  private void loop(Model model, Model twin, Optimizer optimizer, LabeledData train,
+      LabeledData test, BatchSampler sampler) {
+    List<Parameter> parameters = model.parameters();
+    // Three buffers: the batch whose loss is being scored, the one training, the one gathered.
+    // Batches are gathered on the scoring thread too: a third busy thread on two cores waits for
+    // the scheduler, and the training thread with it.
+    try (ScoringThread scoring = new ScoringThread();
+        BatchPrefetcher batches = new BatchPrefetcher(train, sampler, 3, scoring::submitUrgent)) {
+      FutureTask<Double> pendingLoss = null;
+      for (int iteration = 1; iteration <= config.iterations(); iteration++) {
+        BatchPrefetcher.Batch batch = batches.next();
+        Tensor images = batch.images();
+        Targets targets = Targets.labels(batch.labels());
+        if (iteration == 1 && record.needsStart()) {
+          record.setStart(model.loss(images, targets));
+        }
+        model.gradient(images, targets);
+        if (pendingLoss != null) {
+          finishIteration(iteration - 1, pendingLoss, model, train, test, scoring);
+        }
+        optimizer.step(parameters);
+        pendingLoss = new FutureTask<>(() -> Parallelism.callWithThreads(1, () -> twin.loss(images, targets)));
+        scoring.submitUrgent(pendingLoss);
+      }
+      if (pendingLoss != null) {
+        finishIteration(config.iterations(), pendingLoss, model, train, test, scoring);
+      }
+      tellAll();
+    }
+  }
+
+  /**
+   * Takes iteration {@code iteration}'s loss (computing it here if the scoring thread has not
+   * started it), applies the divergence rule, and queues the epoch's evaluation when one is due:
+   * the parameters are still those after update {@code iteration}.
+   */
+  private void finishIteration(int iteration, FutureTask<Double> lossTask, Model model,
+      LabeledData train, LabeledData test, ScoringThread scoring) {
+    lossTask.run(); // does nothing if the scoring thread has started it
+    double loss = valueOf(lossTask);
+    try {
+      record.check(iteration, loss);
+    } catch (TrainingDivergedException e) {
+      tellAll(); // the epochs before it, as the sequential loop would have told them
+      throw e;
+    }
+    untold.add(new IterationDone(iteration, loss));
+    if ((iteration - 1) % perEpoch == 0) {
+      EpochEvaluation evaluation = new EpochEvaluation(snapshotOf(model), (iteration - 1) / perEpoch,
+          iteration, train, test, config.evaluationBatch());
+      evaluation.submitTo(scoring);
+      untold.add(evaluation);
+    }
+    tellReady(false);
+  }
+
+  /** A copy of the model's current parameters, in a reused snapshot when one is free. */
+  private Model snapshotOf(Model model) {
+    Model snapshot = freeSnapshots.poll();
+    if (snapshot == null) {
+      return model.asType(model.parameters().get(0).value().dtype());
+    }
+    List<Parameter> from = model.parameters();
+    List<Parameter> to = snapshot.parameters();
+    for (int i = 0; i < from.size(); i++) {
+      to.get(i).value().assign(from.get(i).value());
+    }
+    return snapshot;
+  }
+
+  private void tellAll() {
+    tellReady(true);
+  }
+
+  /** Tells the listeners what is ready, in order; with {@code waiting}, waits for the rest. */
+  private void tellReady(boolean waiting) {
+    while (!untold.isEmpty()) {
+      Object next = untold.peek();
+      if (next instanceof IterationDone done) {
+        record.iterationDone(done.iteration(), done.loss());
+      } else {
+        EpochEvaluation evaluation = (EpochEvaluation) next;
+        if (!waiting && !evaluation.isDone()) {
+          return;
+        }
+        record.epochDone(evaluation.result(), evaluation.snapshot());
+        freeSnapshots.add(evaluation.snapshot());
+      }
+      untold.poll();
+    }
+  }
+
+  private static double valueOf(FutureTask<Double> task) {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      throw Failures.unwrap(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a loss", e);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.nabla.train;
+
+import io.nabla.model.Model;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a training run records and tells its listeners, in iteration order: each iteration's
+ * loss, checked against the divergence rule, and each epoch's accuracies. Both loops of the
+ * {@link Trainer} go through it, so they decide and report alike.
+ */
+final class RunRecord {
+
+  private final DivergenceRule rule;
+  private final List<TrainingListener> listeners;
+  private final double[] losses;
+  private final List<EpochResult> epochs = new ArrayList<>();
+  private double start = Double.NaN;
+  private int beyond;
+
+  RunRecord(TrainingConfig config, List<TrainingListener> listeners) {
+    this.rule = config.divergence();
+    this.listeners = List.copyOf(listeners);
+    this.losses = new double[config.iterations()];
+  }
+
+  /** Whether the rule needs the loss before the first update ({@link #setStart}). */
+  boolean needsStart() {
+    return rule.isOn();
+  }
+
+  /** The loss before any update: where the run starts from. */
+  void setStart(double loss) {
+    start = loss;
+  }
+
+  /**
+   * Applies the divergence rule to iteration {@code iteration}'s loss; call once per iteration,
+   * in order.
+   *
+   * @throws TrainingDivergedException if the loss is not finite or has stayed beyond the rule's
+   *     bound for its patience
+   */
+  void check(int iteration, double loss) {
+    if (!Double.isFinite(loss)) {
+      throw new TrainingDivergedException(iteration, loss);
+    }
+    beyond = loss > rule.factor() * start ? beyond + 1 : 0;
+    if (beyond >= rule.patience()) {
+      throw new TrainingDivergedException(iteration, loss, start, rule);
+    }
+  }
+
+  /** Records iteration {@code iteration}'s loss and tells the listeners. */
+  void iterationDone(int iteration, double loss) {
+    losses[iteration - 1] = loss;
+    for (TrainingListener l : listeners) {
+      l.onIteration(iteration, losses.length, loss);
+    }
+  }
+
+  /** Records an epoch's result, measured on {@code evaluated}, and tells the listeners. */
+  void epochDone(EpochResult result, Model evaluated) {
+    epochs.add(result);
+    for (TrainingListener l : listeners) {
+      l.onEpoch(result, evaluated);
+    }
+  }
+
+  /** The run's history so far. */
+  TrainingHistory history() {
+    return new TrainingHistory(losses, epochs);
+  }
+}
