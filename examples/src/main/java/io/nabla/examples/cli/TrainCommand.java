@@ -84,8 +84,10 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Backend backend = compute.backend();
     DType dtype = compute.dtype;
-    // Kernels get ready (compiled, on the SIMD backend) while the data loads.
+    // Kernels get ready (compiled, on the SIMD backend) and the plots' Java2D loads while the
+    // data loads.
     backend.warmUp(dtype);
+    Plots.warmUpInBackground();
     TrainingConfig config = TrainingConfig.chapterDefaults().withIterations(iterations)
         .withBatchSize(batch).withSeed(seed).withShuffledEpochs(shuffle)
         .withDivergence(noDivergenceCheck ? DivergenceRule.off() : DivergenceRule.standard());
