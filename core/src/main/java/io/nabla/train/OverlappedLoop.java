@@ -62,7 +62,7 @@ final class OverlappedLoop {
     // Batches are gathered on the scoring thread too: a third busy thread on two cores waits for
     // the scheduler, and the training thread with it.
     try (ScoringThread scoring = new ScoringThread();
-        BatchPrefetcher batches = new BatchPrefetcher(train, sampler, 3, Boolean.getBoolean("x.maingather") ? Runnable::run : scoring::submitUrgent)) {
+        BatchPrefetcher batches = new BatchPrefetcher(train, sampler, 3, scoring::submitUrgent)) {
       FutureTask<Double> pendingLoss = null;
       for (int iteration = 1; iteration <= config.iterations(); iteration++) {
         BatchPrefetcher.Batch batch = batches.next();
