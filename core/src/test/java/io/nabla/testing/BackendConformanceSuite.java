@@ -89,7 +89,7 @@ public abstract class BackendConformanceSuite {
       }
     }
     // Descriptions and hints, not kernels: their contracts promise no result to compare.
-    kernels.removeAll(Set.of("name", "priority", "availability", "details", "warmUp"));
+    kernels.removeAll(Set.of("name", "priority", "availability", "details", "warmUp", "awaitWarmUp"));
     Set<String> tested = new TreeSet<>();
     for (Class<?> c = getClass(); c != Object.class; c = c.getSuperclass()) {
       for (Method m : c.getDeclaredMethods()) {
@@ -103,6 +103,20 @@ public abstract class BackendConformanceSuite {
     untested.removeAll(tested);
     assertTrue(untested.isEmpty(), "kernels without a conformance test: " + untested);
     assertTrue(kernels.size() >= 10, "found only " + kernels + " in the SPI");
+  }
+
+  @Test
+  void aWarmUpAndTheWaitForItChangeNoResult() {
+    for (io.nabla.tensor.DType dtype : io.nabla.tensor.DType.values()) {
+      io.nabla.tensor.SeededRandom random = new io.nabla.tensor.SeededRandom(3);
+      io.nabla.tensor.Tensor a = io.nabla.tensor.Tensors.randomUniform(backend(), random, -1, 1, dtype, 7, 33);
+      io.nabla.tensor.Tensor b = io.nabla.tensor.Tensors.randomUniform(backend(), random, -1, 1, dtype, 33, 50);
+      double[] before = io.nabla.tensor.MatrixOps.matmul(a, b).toDoubleArray();
+      backend().warmUp(dtype);
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(2),
+          () -> backend().awaitWarmUp(dtype), "awaitWarmUp(" + dtype + ") did not return");
+      org.junit.jupiter.api.Assertions.assertArrayEquals(before, io.nabla.tensor.MatrixOps.matmul(a, b).toDoubleArray());
+    }
   }
 
   @Test

@@ -7,7 +7,7 @@ import io.nabla.tensor.DType;
 import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,7 +23,8 @@ final class KernelWarmUp {
   /** Rounds of every kernel: enough calls and loop iterations for C2's compile thresholds. */
   private static final int ROUNDS = 3000;
 
-  private static final Set<DType> STARTED = ConcurrentHashMap.newKeySet();
+  /** The warm-up thread of each dtype started in this JVM. */
+  private static final Map<DType, Thread> STARTED = new ConcurrentHashMap<>();
 
   private KernelWarmUp() {}
 
@@ -32,13 +33,23 @@ final class KernelWarmUp {
    * this call started it.
    */
   static boolean start(DType dtype) {
-    if (!STARTED.add(dtype)) {
-      return false;
+    boolean[] started = {false};
+    STARTED.computeIfAbsent(dtype, d -> {
+      Thread thread = new Thread(() -> run(d), "nabla-simd-warmup-" + d.label());
+      thread.setDaemon(true);
+      thread.start();
+      started[0] = true;
+      return thread;
+    });
+    return started[0];
+  }
+
+  /** Waits for the warm-up of {@code dtype} to end; at once if none was started. */
+  static void await(DType dtype) throws InterruptedException {
+    Thread thread = STARTED.get(dtype);
+    if (thread != null) {
+      thread.join();
     }
-    Thread thread = new Thread(() -> run(dtype), "nabla-simd-warmup-" + dtype.label());
-    thread.setDaemon(true);
-    thread.start();
-    return true;
   }
 
   /** The warm-up itself, on the calling thread: the step's kernels, through the backend. */

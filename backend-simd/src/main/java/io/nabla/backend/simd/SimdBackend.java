@@ -72,6 +72,12 @@ public final class SimdBackend extends LoopKernels {
     }
   }
 
+  /** Joins the {@link KernelWarmUp} thread of {@code dtype}, if one was started. */
+  @Override
+  public void awaitWarmUp(DType dtype) throws InterruptedException {
+    KernelWarmUp.await(dtype);
+  }
+
   private static boolean isFloat(Tensor t) {
     return t.dtype() == DType.FLOAT32;
   }

@@ -3,6 +3,7 @@ package io.nabla.backend.simd;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.nabla.tensor.DType;
 import org.junit.jupiter.api.Test;
@@ -20,18 +21,24 @@ class KernelWarmUpTest {
   }
 
   @Test
+  void awaitingAWarmUpThatWasNeverStartedReturnsAtOnce() {
+    // float64 is warmed up by no other test of this class.
+    assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> new SimdBackend().awaitWarmUp(DType.FLOAT64));
+  }
+
+  @Test
   void startsOncePerDtypeAndChangesNoResult() throws InterruptedException {
     float[] a = {1, 2, 3, 4, 5, 6};
     float[] b = {0.5f, -1, 2, 0.25f, 3, -2};
     float[] before = new float[4];
     SimdFloatGemm.gemm(false, false, 2, 2, 3, 1, a, b, 0, before);
-    new SimdBackend().warmUp(DType.FLOAT32);
+    SimdBackend simd = new SimdBackend();
+    simd.warmUp(DType.FLOAT32);
     assertFalse(KernelWarmUp.start(DType.FLOAT32), "a second warm-up of float32 started");
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().startsWith("nabla-simd-warmup-")) {
-        t.join();
-      }
-    }
+    simd.awaitWarmUp(DType.FLOAT32);
+    assertFalse(Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.getName().equals("nabla-simd-warmup-float32") && t.isAlive()),
+        "awaitWarmUp returned before the warm-up thread ended");
     float[] after = new float[4];
     SimdFloatGemm.gemm(false, false, 2, 2, 3, 1, a, b, 0, after);
     assertArrayEquals(before, after);

@@ -15,6 +15,7 @@ import io.nabla.train.TrainingConfig;
 import io.nabla.train.TrainingDivergedException;
 import io.nabla.train.TrainingHistory;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,6 +109,14 @@ final class TrainCommand implements Callable<Integer> {
     CheckpointListener checkpoints = new CheckpointListener(net, outputs.model());
     Trainer trainer = new Trainer(config).addListener(checkpoints)
         .addListener(new TrainingConsole(bar, text, common.json));
+    // Training starts on compiled kernels: running them cold beside the compiler costs more than
+    // the wait (Backend#awaitWarmUp has the figures).
+    try {
+      backend.awaitWarmUp(dtype);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while the kernels warmed up");
+    }
     long started = System.nanoTime();
     TrainingHistory history;
     try {
