@@ -85,10 +85,8 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Backend backend = compute.backend();
     DType dtype = compute.dtype;
-    // Kernels get ready (compiled, on the SIMD backend) and the plots' Java2D loads while the
-    // data loads.
+    // Kernels get ready (compiled, on the SIMD backend) while the data loads.
     backend.warmUp(dtype);
-    Plots.warmUpInBackground();
     TrainingConfig config = TrainingConfig.chapterDefaults().withIterations(iterations)
         .withBatchSize(batch).withSeed(seed).withShuffledEpochs(shuffle)
         .withDivergence(noDivergenceCheck ? DivergenceRule.off() : DivergenceRule.standard());
@@ -117,6 +115,8 @@ final class TrainCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while the kernels warmed up");
     }
+    // The charts' Java2D loads beside training rather than before the first chart, after it.
+    Plots.warmUpInBackground();
     long started = System.nanoTime();
     TrainingHistory history;
     try {
