@@ -2,6 +2,7 @@ package io.nabla.train;
 
 import io.nabla.data.BatchSampler;
 import io.nabla.data.LabeledData;
+import io.nabla.loss.Targets;
 import io.nabla.tensor.ShapeOps;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
@@ -22,7 +23,12 @@ import java.util.concurrent.FutureTask;
 final class BatchPrefetcher implements AutoCloseable {
 
   /** A gathered batch: its rows of images and their labels. */
-  record Batch(Tensor images, int[] labels) {}
+  record Batch(Tensor images, int[] labels) {
+    /** The labels as the loss takes them. */
+    Targets targets() {
+      return Targets.labels(labels);
+    }
+  }
 
   private final LabeledData data;
   private final BatchSampler sampler;

@@ -3,7 +3,6 @@ package io.nabla.train;
 import io.nabla.data.LabeledData;
 import io.nabla.model.Model;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -81,13 +80,6 @@ final class EpochEvaluation {
 
   /** The result, waiting for it; a failure of a batch is rethrown as it was. */
   EpochResult result() {
-    try {
-      return result.get();
-    } catch (ExecutionException e) {
-      throw Failures.unwrap(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for epoch " + epoch + "'s evaluation", e);
-    }
+    return Failures.get(result, "epoch " + epoch + "'s evaluation");
   }
 }

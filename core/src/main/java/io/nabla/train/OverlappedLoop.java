@@ -10,7 +10,6 @@ import io.nabla.optimizer.Optimizer;
 import io.nabla.tensor.Tensor;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -67,10 +66,8 @@ final class OverlappedLoop {
       for (int iteration = 1; iteration <= config.iterations(); iteration++) {
         BatchPrefetcher.Batch batch = batches.next();
         Tensor images = batch.images();
-        Targets targets = Targets.labels(batch.labels());
-        if (iteration == 1 && record.needsStart()) {
-          record.setStart(model.loss(images, targets));
-        }
+        Targets targets = batch.targets();
+        record.noteStart(iteration, model, images, targets);
         model.gradient(images, targets);
         if (pendingLoss != null) {
           finishIteration(iteration - 1, pendingLoss, model, train, test, scoring);
@@ -94,7 +91,7 @@ final class OverlappedLoop {
   private void finishIteration(int iteration, FutureTask<Double> lossTask, Model model,
       LabeledData train, LabeledData test, ScoringThread scoring) {
     lossTask.run(); // does nothing if the scoring thread has started it
-    double loss = valueOf(lossTask);
+    double loss = Failures.get(lossTask, "iteration " + iteration + "'s loss");
     try {
       record.check(iteration, loss);
     } catch (TrainingDivergedException e) {
@@ -144,17 +141,6 @@ final class OverlappedLoop {
         freeSnapshots.add(evaluation.snapshot());
       }
       untold.poll();
-    }
-  }
-
-  private static double valueOf(FutureTask<Double> task) {
-    try {
-      return task.get();
-    } catch (ExecutionException e) {
-      throw Failures.unwrap(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a loss", e);
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.nabla.train;
 
+import io.nabla.loss.Targets;
 import io.nabla.model.Model;
+import io.nabla.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,14 +26,14 @@ final class RunRecord {
     this.losses = new double[config.iterations()];
   }
 
-  /** Whether the rule needs the loss before the first update ({@link #setStart}). */
-  boolean needsStart() {
-    return rule.isOn();
-  }
-
-  /** The loss before any update: where the run starts from. */
-  void setStart(double loss) {
-    start = loss;
+  /**
+   * On the first iteration, when the rule is on, records the loss of its batch before any
+   * update: where the run starts from.
+   */
+  void noteStart(int iteration, Model model, Tensor images, Targets targets) {
+    if (iteration == 1 && rule.isOn()) {
+      start = model.loss(images, targets);
+    }
   }
 
   /**

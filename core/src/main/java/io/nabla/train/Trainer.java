@@ -82,10 +82,8 @@ public final class Trainer {
       for (int iteration = 1; iteration <= config.iterations(); iteration++) {
         BatchPrefetcher.Batch batch = batches.next();
         Tensor images = batch.images();
-        Targets targets = Targets.labels(batch.labels());
-        if (iteration == 1 && record.needsStart()) {
-          record.setStart(model.loss(images, targets));
-        }
+        Targets targets = batch.targets();
+        record.noteStart(iteration, model, images, targets);
         model.gradient(images, targets);
         optimizer.step(parameters);
         double loss = model.loss(images, targets);

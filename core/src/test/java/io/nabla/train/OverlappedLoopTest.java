@@ -1,5 +1,8 @@
 package io.nabla.train;
 
+import static io.nabla.train.TrainingData.blobs;
+import static io.nabla.train.TrainingData.noise;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -16,10 +19,7 @@ import io.nabla.model.TwoLayerNet;
 import io.nabla.optimizer.Adam;
 import io.nabla.optimizer.Optimizer;
 import io.nabla.optimizer.Sgd;
-import io.nabla.tensor.DType;
-import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.Tensor;
-import io.nabla.tensor.Tensors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,19 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OverlappedLoopTest {
 
-  private static LabeledData blobs(int rows, long seed) {
-    SeededRandom random = new SeededRandom(seed);
-    Tensor centers = Tensors.randomNormal(new SeededRandom(99), 0, 1.5, DType.FLOAT64, 3, 8);
-    Tensor x = Tensors.zeros(DType.FLOAT32, rows, 8);
-    int[] labels = new int[rows];
-    for (int r = 0; r < rows; r++) {
-      labels[r] = r % 3;
-      for (int c = 0; c < 8; c++) {
-        x.set(centers.get(labels[r], c) + 0.8 * random.nextGaussian(), r, c);
-      }
-    }
-    return new LabeledData(x, labels, 3);
-  }
 
   private static TrainingConfig config(int iterations) {
     return new TrainingConfig(iterations, 10, false, 42, 7, DivergenceRule.standard());
@@ -137,16 +124,6 @@ class OverlappedLoopTest {
     assertSameRun(run(false, () -> new Sgd(0.3), 1), run(true, () -> new Sgd(0.3), 1));
   }
 
-  /** Noise with random labels: nothing to learn, so confident wrong answers cost a lot. */
-  private static LabeledData noise(int rows, long seed) {
-    SeededRandom random = new SeededRandom(seed);
-    Tensor x = Tensors.randomUniform(random, 0, 1, DType.FLOAT32, rows, 8);
-    int[] labels = new int[rows];
-    for (int r = 0; r < rows; r++) {
-      labels[r] = (int) random.nextDouble(0, 3);
-    }
-    return new LabeledData(x, labels, 3);
-  }
 
   @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
   @org.junit.jupiter.params.provider.ValueSource(strings = {"finite loss beyond the rule", "NaN loss"})

@@ -1,5 +1,8 @@
 package io.nabla.train;
 
+import static io.nabla.train.TrainingData.blobs;
+import static io.nabla.train.TrainingData.noise;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +13,6 @@ import io.nabla.loss.Targets;
 import io.nabla.model.TwoLayerNet;
 import io.nabla.optimizer.Sgd;
 import io.nabla.tensor.DType;
-import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.ShapeOps;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
@@ -21,30 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The chapter's loop on a small synthetic problem. */
 class TrainerTest {
 
-  private static LabeledData blobs(int rows, long seed) {
-    SeededRandom random = new SeededRandom(seed);
-    Tensor centers = Tensors.randomNormal(new SeededRandom(99), 0, 1.5, DType.FLOAT64, 3, 8);
-    Tensor x = Tensors.zeros(DType.FLOAT32, rows, 8);
-    int[] labels = new int[rows];
-    for (int r = 0; r < rows; r++) {
-      labels[r] = r % 3;
-      for (int c = 0; c < 8; c++) {
-        x.set(centers.get(labels[r], c) + 0.5 * random.nextGaussian(), r, c);
-      }
-    }
-    return new LabeledData(x, labels, 3);
-  }
 
-  /** Noise with random labels: nothing to learn, so confident wrong answers cost a lot. */
-  private static LabeledData noise(int rows, long seed) {
-    SeededRandom random = new SeededRandom(seed);
-    Tensor x = Tensors.randomUniform(random, 0, 1, DType.FLOAT32, rows, 8);
-    int[] labels = new int[rows];
-    for (int r = 0; r < rows; r++) {
-      labels[r] = (int) random.nextDouble(0, 3);
-    }
-    return new LabeledData(x, labels, 3);
-  }
 
   @Test
   void recordsEveryLossAndEvaluatesOncePerEpochLikeTheChapter() {
