@@ -73,7 +73,7 @@ final class OverlappedLoop {
           finishIteration(iteration - 1, pendingLoss, model, train, test, scoring);
         }
         optimizer.step(parameters);
-        pendingLoss = new FutureTask<>(() -> Parallelism.callWithThreads(1, () -> twin.loss(images, targets)));
+        pendingLoss = new FutureTask<>(() -> twin.loss(images, targets));
         scoring.submitUrgent(pendingLoss);
       }
       if (pendingLoss != null) {

@@ -1,5 +1,6 @@
 package io.nabla.train;
 
+import io.nabla.backend.Parallelism;
 import java.util.ArrayDeque;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.locks.LockSupport;
@@ -29,7 +30,11 @@ final class ScoringThread implements AutoCloseable {
   private volatile long submitted;
 
   ScoringThread() {
-    thread = new Thread(this::loop, "nabla-scoring");
+    // Its kernels run on it alone: the other core is training.
+    thread = new Thread(() -> Parallelism.callWithThreads(1, () -> {
+      loop();
+      return null;
+    }), "nabla-scoring");
     thread.setDaemon(true);
     thread.start();
   }
