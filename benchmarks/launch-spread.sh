@@ -10,7 +10,7 @@
 # vs-numpy.sh), so that both are measured over the same minutes of this machine. Prints each
 # launch's median step, then per program the median over launches, the spread of the launch medians
 # ((max - min) / median) and the ratio Nabla / NumPy. NABLA_JAVA_OPTS adds JVM flags to the
-# benchmark's JVMs (-XX:UseAVX=2 for the AVX2 path on an AVX-512 machine; pair it with
+# benchmark's forked JVMs (with the Vector API module, which -jvmArgsAppend would otherwise drop) (-XX:UseAVX=2 for the AVX2 path on an AVX-512 machine; pair it with
 # NUMPY_CORETYPE=Haswell). Data: MNIST_DIR, else ../shared/datasets/mnist. About 12 s a launch.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,9 +42,11 @@ for ((l = 1; l <= launches; l++)); do
     # shellcheck disable=SC2086 # NABLA_JAVA_OPTS is a list of JVM options
     MNIST_DIR="$data" "$java" -jar benchmarks/target/benchmarks.jar TrainingStep \
       -p backend=simd -p dtype=float32 -p batch=100 -p threads=all -f 1 -wi 3 -w 1 -i 5 -r 1 \
-      ${NABLA_JAVA_OPTS:+-jvmArgsAppend "$NABLA_JAVA_OPTS"} -rf json -rff "$out/jmh.json" >"$out/jmh.log" 2>&1 \
-      || { cat "$out/jmh.log" >&2; exit 1; }
-    m=$(python3 -c 'import json, statistics, sys; d = json.load(open(sys.argv[1])); print(statistics.median(d[0]["primaryMetric"]["rawData"][0]))' "$out/jmh.json")
+      ${NABLA_JAVA_OPTS:+-jvmArgsAppend "--add-modules=jdk.incubator.vector $NABLA_JAVA_OPTS"} \
+      -rf json -rff "$out/jmh.json" >"$out/jmh.log" 2>&1 || { cat "$out/jmh.log" >&2; exit 1; }
+    # A benchmark that failed in its fork leaves no score: show JMH's log rather than a traceback.
+    m=$(python3 -c 'import json, statistics, sys; d = json.load(open(sys.argv[1])); print(statistics.median(d[0]["primaryMetric"]["rawData"][0]))' "$out/jmh.json" 2>/dev/null) \
+      || { echo "launch-spread: JMH gave no score; its log:" >&2; cat "$out/jmh.log" >&2; exit 1; }
     medians[$label]+="$m "
     printf 'launch %2d  Nabla %-12s %8.1f us\n' "$l" "$label" "$m"
   done
