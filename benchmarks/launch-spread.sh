@@ -10,8 +10,9 @@
 # vs-numpy.sh), so that both are measured over the same minutes of this machine. Prints each
 # launch's median step, then per program the median over launches, the spread of the launch medians
 # ((max - min) / median) and the ratio Nabla / NumPy. NABLA_JAVA_OPTS adds JVM flags to the
-# benchmark's forked JVMs (with the Vector API module, which -jvmArgsAppend would otherwise drop) (-XX:UseAVX=2 for the AVX2 path on an AVX-512 machine; pair it with
-# NUMPY_CORETYPE=Haswell). Data: MNIST_DIR, else ../shared/datasets/mnist. About 12 s a launch.
+# benchmark's forked JVMs, keeping the Vector API module that -jvmArgsAppend would otherwise drop:
+# -XX:UseAVX=2 for the AVX2 path on an AVX-512 machine (pair it with NUMPY_CORETYPE=Haswell).
+# Data: MNIST_DIR, else ../shared/datasets/mnist. About 12 s a launch.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 launches="${1:-10}"
@@ -25,7 +26,11 @@ numpy_env() {
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$@"
   fi
 }
-[ -f benchmarks/target/benchmarks.jar ] || ./mvnw -B -q -DskipTests package
+# Built when missing or older than a source, so that the figures are this tree's.
+if [ ! -f benchmarks/target/benchmarks.jar ] \
+    || [ -n "$(find . -path '*/src/main/*' -newer benchmarks/target/benchmarks.jar -type f | head -n 1)" ]; then
+  ./mvnw -B -q -DskipTests package
+fi
 echo "CPU: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) processors;" \
   "ISA: $(grep -qw avx512f /proc/cpuinfo && echo AVX-512 || (grep -qw avx2 /proc/cpuinfo && echo AVX2 || uname -m))"
 [ -n "${NABLA_JAVA_OPTS:-}" ] && echo "Nabla's JVM options (NABLA_JAVA_OPTS): $NABLA_JAVA_OPTS"
@@ -52,6 +57,7 @@ for ((l = 1; l <= launches; l++)); do
   done
   if [ "$have_numpy" = yes ]; then
     n=$(numpy_env python3 benchmarks/numpy/chapter_train.py --data "$data" --dtype float32 --step-only | awk '/^step_microseconds/ {print $3}')
+    [ -n "$n" ] || { echo "launch-spread: NumPy's step printed no step_microseconds line" >&2; exit 1; }
     numpy_medians+="$n "
     printf 'launch %2d  NumPy              %8.1f us\n' "$l" "$n"
   fi
@@ -71,6 +77,6 @@ if [ -n "$numpy_medians" ]; then
   numpy_median=$(python3 -c 'import statistics, sys; print(statistics.median(float(v) for v in sys.argv[1].split()))' "$numpy_medians")
   summary "NumPy" "$numpy_medians" "$numpy_median"
 fi
-for label in "${!medians[@]}"; do
+while IFS= read -r label; do
   summary "Nabla $label" "${medians[$label]}" "$numpy_median"
-done
+done < <(printf '%s\n' "${!medians[@]}" | sort)

@@ -9,10 +9,14 @@
 # NUMPY_CORETYPE and NABLA_JAVA_OPTS as in benchmarks/vs-numpy.sh; JDK17 and JDK25 name the two
 # JAVA_HOMEs (defaults: this machine's). Data: MNIST_DIR, else ../shared/datasets/mnist.
 set -euo pipefail
+if [ $# -ne 2 ]; then
+  echo "usage: $0 BEFORE_TREE ROUNDS" >&2
+  exit 2
+fi
 before="$1"
 rounds="$2"
 after="$(cd "$(dirname "$0")/../../.." && pwd)"
-data="$(cd "$after" && realpath "${MNIST_DIR:-../shared/datasets/mnist}")"
+data="$(realpath "${MNIST_DIR:-$after/../shared/datasets/mnist}")"
 jdks=("${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}" "${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}")
 numpy_env() {
   if [ -n "${NUMPY_CORETYPE:-}" ]; then env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE="$NUMPY_CORETYPE" "$@"

@@ -7,10 +7,10 @@ import io.nabla.tensor.ShapeOps;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
 
 /**
  * Mini-batches for the training loop, each gathered on a background thread while the previous
@@ -34,7 +34,7 @@ final class BatchPrefetcher implements AutoCloseable {
   private final BatchSampler sampler;
   /** The gather thread of this prefetcher's own, or null when gathering runs on a given executor. */
   private final ExecutorService ownThread;
-  private final Executor gatherer;
+  private final Consumer<FutureTask<Batch>> gatherer;
   private final Tensor[] imageBuffers;
   private final int[][] labelBuffers;
   private int turn;
@@ -49,12 +49,13 @@ final class BatchPrefetcher implements AutoCloseable {
   }
 
   /**
-   * Gathers on {@code gatherer} (one that runs tasks in order, such as the {@link
-   * ScoringThread}); null: on a thread of its own. Either way, a batch that {@link #next} needs
+   * Gathers by handing each task to {@code gatherer} (something that runs tasks in order, such as
+   * the {@link ScoringThread}); null: on a thread of its own. Either way, a batch that {@link #next} needs
    * before the gatherer has started on it is gathered by the caller: no wait for a thread that
    * the scheduler has not run yet.
    */
-  BatchPrefetcher(LabeledData data, BatchSampler sampler, int buffers, Executor gatherer) {
+  BatchPrefetcher(LabeledData data, BatchSampler sampler, int buffers,
+      Consumer<FutureTask<Batch>> gatherer) {
     if (buffers < 2) {
       throw new IllegalArgumentException("a prefetcher needs at least 2 buffers, got " + buffers);
     }
@@ -67,7 +68,7 @@ final class BatchPrefetcher implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    this.gatherer = gatherer != null ? gatherer : ownThread;
+    this.gatherer = gatherer != null ? gatherer : ownThread::execute;
     pending = startGathering();
   }
 
@@ -89,7 +90,7 @@ final class BatchPrefetcher implements AutoCloseable {
 
   private FutureTask<Batch> startGathering() {
     FutureTask<Batch> task = new FutureTask<>(this::gatherNext);
-    gatherer.execute(task);
+    gatherer.accept(task);
     return task;
   }
 

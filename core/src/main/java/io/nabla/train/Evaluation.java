@@ -30,9 +30,10 @@ public final class Evaluation {
   }
 
   /**
-   * A data set cut into evaluation batches, scored one at a time: summing {@link #correct} over
-   * the batches in order and passing the sum to {@link #accuracy} gives {@link
-   * Evaluation#accuracy}'s value to the bit, whichever thread scores which batch when.
+   * A data set cut into evaluation batches, scored one at a time (one buffer is reused, so one
+   * thread at a time): summing {@link #correct} over the batches in order and passing the sum to
+   * {@link #accuracy} gives {@link Evaluation#accuracy}'s value to the bit, whenever and on
+   * whichever thread the batches are scored.
    */
   static final class Batches {
     private final LabeledData data;

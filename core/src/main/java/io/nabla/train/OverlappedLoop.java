@@ -25,7 +25,10 @@ import java.util.concurrent.FutureTask;
  * the thread), the same sums in the same order. Listeners hear of iterations and epochs in the
  * same order, an iteration after an epoch once that epoch's evaluation is in; the divergence rule
  * stops the run at the same iteration, with the same parameters, after telling the listeners of
- * everything before it. Kernels run on one thread each: the two cores are taken.
+ * everything before it. The scoring thread's kernels run on it alone, the training thread's on
+ * the other threads kernels may use (one, on two cores). A listener's exception reaches the caller
+ * when its event is told, which may be some updates after the sequential loop would have thrown
+ * it: those updates were made.
  */
 final class OverlappedLoop {
 
@@ -48,7 +51,8 @@ final class OverlappedLoop {
   /** Trains {@code model} (scored through {@code twin}, which shares its parameters). */
   void run(Model model, Model twin, Optimizer optimizer, LabeledData train, LabeledData test,
       BatchSampler sampler) {
-    Parallelism.callWithThreads(1, () -> {
+    // The scoring thread takes one core; the training thread's kernels keep the others.
+    Parallelism.callWithThreads(Math.max(1, Parallelism.threads() - 1), () -> {
       loop(model, twin, optimizer, train, test, sampler);
       return null;
     });

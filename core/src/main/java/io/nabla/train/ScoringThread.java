@@ -10,9 +10,9 @@ import java.util.concurrent.locks.LockSupport;
  * urgent tasks (the post-update loss that the next update waits for) run before background ones
  * (the batches of an epoch's evaluation), each task whole. Between tasks it polls for {@value
  * #SPIN_MICROS} microseconds before it parks: a loss arrives every step, about 100 us apart, and
- * waking a parked thread costs tens of microseconds. Tasks are {@link FutureTask}s, so the
- * training thread may run an urgent one itself when this thread is busy (the task then runs once,
- * on whichever thread starts it first); an exception stays in its task. {@link #close} drops the tasks not started and waits for
+ * waking a parked thread costs tens of microseconds. Tasks are {@link FutureTask}s: the training
+ * thread may run an urgent one itself when this thread is busy (the task then runs once, on
+ * whichever thread starts it first), and an exception stays in its task for whoever waits on it. {@link #close} drops the tasks not started and waits for
  * the one running, so nothing reads the model after training returns.
  */
 final class ScoringThread implements AutoCloseable {
@@ -21,8 +21,8 @@ final class ScoringThread implements AutoCloseable {
   static final long SPIN_MICROS = 200;
 
   private final Object lock = new Object();
-  private final ArrayDeque<Runnable> urgent = new ArrayDeque<>();
-  private final ArrayDeque<Runnable> background = new ArrayDeque<>();
+  private final ArrayDeque<FutureTask<?>> urgent = new ArrayDeque<>();
+  private final ArrayDeque<FutureTask<?>> background = new ArrayDeque<>();
   private final Thread thread;
   private volatile boolean closed;
   private volatile boolean parked;
@@ -40,16 +40,16 @@ final class ScoringThread implements AutoCloseable {
   }
 
   /** Queues a task ahead of every background task. */
-  void submitUrgent(Runnable task) {
+  void submitUrgent(FutureTask<?> task) {
     submit(urgent, task);
   }
 
   /** Queues a task to run when no urgent one is waiting. */
-  void submitBackground(Runnable task) {
+  void submitBackground(FutureTask<?> task) {
     submit(background, task);
   }
 
-  private void submit(ArrayDeque<Runnable> queue, Runnable task) {
+  private void submit(ArrayDeque<FutureTask<?>> queue, FutureTask<?> task) {
     synchronized (lock) {
       if (closed) {
         throw new IllegalStateException("the scoring thread is closed");
@@ -62,9 +62,9 @@ final class ScoringThread implements AutoCloseable {
     }
   }
 
-  private Runnable poll() {
+  private FutureTask<?> poll() {
     synchronized (lock) {
-      Runnable task = urgent.poll();
+      FutureTask<?> task = urgent.poll();
       return task != null ? task : background.poll();
     }
   }
@@ -73,7 +73,7 @@ final class ScoringThread implements AutoCloseable {
     long idleSince = System.nanoTime();
     while (!closed) {
       long seen = submitted;
-      Runnable task = poll();
+      FutureTask<?> task = poll();
       if (task != null) {
         task.run(); // a FutureTask keeps its own exception for whoever waits on it
         idleSince = System.nanoTime();
@@ -91,21 +91,15 @@ final class ScoringThread implements AutoCloseable {
     }
   }
 
-  private static void cancel(Runnable task) {
-    if (task instanceof FutureTask<?> future) {
-      future.cancel(false);
-    }
-  }
-
   @Override
   public void close() {
     synchronized (lock) {
       closed = true;
-      for (Runnable task : urgent) {
-        cancel(task);
+      for (FutureTask<?> task : urgent) {
+        task.cancel(false);
       }
-      for (Runnable task : background) {
-        cancel(task);
+      for (FutureTask<?> task : background) {
+        task.cancel(false);
       }
       urgent.clear();
       background.clear();

@@ -26,7 +26,8 @@ import java.util.Optional;
  * more than one processor, and the model can be scored beside its training ({@link
  * Model#sharingParameters()}), the losses and evaluations run on a second core while the next
  * gradient is computed ({@link OverlappedLoop}); the numbers, the order listeners hear them in
- * and the divergence rule's decisions are the same bits as in the sequential loop.
+ * and the divergence rule's decisions are the same bits as in the sequential loop. Listeners may
+ * then hear of an iteration some updates after it; a listener's exception stops the run there.
  */
 public final class Trainer {
 

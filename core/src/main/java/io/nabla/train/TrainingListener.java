@@ -5,10 +5,17 @@ import io.nabla.model.Model;
 /** Told how training advances; every method does nothing unless overridden. */
 public interface TrainingListener {
 
-  /** After each iteration (from 1), with that mini-batch's loss. */
+  /**
+   * After each iteration (from 1), with that mini-batch's loss. When the trainer scores on a
+   * second core, this may come some updates later: read the model's parameters in {@link
+   * #onEpoch(EpochResult, Model)}, not here.
+   */
   default void onIteration(int iteration, int iterations, double loss) {}
 
-  /** After each epoch's evaluation. */
+  /**
+   * After each epoch's evaluation; the live model may have moved on since (see {@link
+   * #onEpoch(EpochResult, Model)} for the parameters that were evaluated).
+   */
   default void onEpoch(EpochResult result) {}
 
   /**
