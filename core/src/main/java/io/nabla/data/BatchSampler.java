@@ -34,6 +34,9 @@ public interface BatchSampler {
    * Shuffled epochs without replacement: a new permutation of the rows each epoch, cut into
    * batches of {@code batchSize}; the last batch of an epoch is smaller when the batch size does
    * not divide the rows.
+   *
+   * @throws IllegalArgumentException naming both sizes if {@code batchSize > rows}: an epoch
+   *     visits each row once, so no batch can hold more
    */
   static BatchSampler shuffledEpochs(int rows, int batchSize, long seed) {
     return new ShuffledEpochSampler(rows, batchSize, seed);

@@ -13,6 +13,11 @@ final class ShuffledEpochSampler implements BatchSampler {
 
   ShuffledEpochSampler(int rows, int batchSize, long seed) {
     BatchSampler.checkSizes(rows, batchSize);
+    if (batchSize > rows) {
+      throw new IllegalArgumentException("batch sampler: a shuffled-epoch batch of " + batchSize
+          + " rows is larger than the data's " + rows + " rows (an epoch visits each row once;"
+          + " draws with replacement take any batch size)");
+    }
     this.batchSize = batchSize;
     this.random = new SeededRandom(seed);
     this.order = new int[rows];

@@ -49,6 +49,17 @@ class BatchSamplerTest {
   }
 
   @Test
+  void aShuffledEpochBatchLargerThanTheDataIsAnErrorNamingBothSizesWhileDrawsAcceptIt() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BatchSampler.shuffledEpochs(10, 11, 1));
+    assertEquals("batch sampler: a shuffled-epoch batch of 11 rows is larger than the data's 10 rows"
+        + " (an epoch visits each row once; draws with replacement take any batch size)", e.getMessage());
+    // A batch of all the rows is one epoch; the chapter's draws, like np.random.choice, take any size.
+    assertEquals(10, BatchSampler.shuffledEpochs(10, 10, 1).nextBatch().length);
+    assertEquals(11, BatchSampler.withReplacement(10, 11, 1).nextBatch().length);
+  }
+
+  @Test
   void badSizesAreNamed() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> BatchSampler.withReplacement(10, 0, 1));

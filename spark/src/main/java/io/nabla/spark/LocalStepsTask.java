@@ -69,7 +69,9 @@ final class LocalStepsTask implements FlatMapFunction<Iterator<Shard>, Partition
     Optimizer opt = optimizer.create(learningRate);
     opt.restore(parameters, new OptimizerState(start.optimizerSteps(), start.optimizerTensors().toTensors(backend)));
     int steps = stepsPerRound(shard.rows(), batchSize, localSteps);
-    BatchSampler sampler = BatchSampler.shuffledEpochs(shard.rows(), batchSize,
+    // A partition smaller than a batch trains on all its rows each step (the sampler rejects the
+    // larger size; the batches are the same).
+    BatchSampler sampler = BatchSampler.shuffledEpochs(shard.rows(), Math.min(batchSize, shard.rows()),
         PartitionSeeds.of(spec.seed(), shard.partition()));
     sampler.skip((long) start.round() * steps);
     ShardBatches batches = new ShardBatches(shard);

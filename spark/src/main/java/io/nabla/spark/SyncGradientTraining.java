@@ -37,7 +37,9 @@ final class SyncGradientTraining {
       throw new IllegalArgumentException("sync mode samples from at most " + Integer.MAX_VALUE + " rows; the data has "
           + shards.totalRows() + " (use local mode)");
     }
-    BatchSampler sampler = BatchSampler.shuffledEpochs((int) shards.totalRows(), batchSize, run.spec().seed());
+    // A batch larger than the data is the whole data each time (the sampler rejects the larger size).
+    int rows = (int) shards.totalRows();
+    BatchSampler sampler = BatchSampler.shuffledEpochs(rows, Math.min(batchSize, rows), run.spec().seed());
     List<Parameter> parameters = net.parameters();
     long samples = 0;
     for (int s = 0; s < steps; s++) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -96,6 +97,12 @@ final class TrainCommand implements Callable<Integer> {
     ProgressBar bar = ProgressBar.forTerminal(spec.commandLine().getErr(), !noProgress);
     MnistData data = dataOptions.load(backend, dtype, (file, done, total) -> bar.update(done, total, "download " + file));
     bar.clear();
+    if (shuffle && batch > data.train().size()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--batch " + batch + " is larger than the "
+          + data.train().size() + " training rows: with --shuffle each epoch visits every row once, so a batch"
+          + " holds at most " + data.train().size() + " (without --shuffle batches are drawn with replacement,"
+          + " as the chapter does, and may be larger)");
+    }
     TwoLayerNet net = TwoLayerNet.builder(data.train().images().dim(1), hidden, 10).dtype(dtype)
         .seed(seed).activation(activation).backend(backend).build();
     if (!common.json) {

@@ -77,6 +77,16 @@ class MnistCommandsTest {
     assertTrue(!eval.err().contains("Exception") && !eval.err().contains("No enum constant"), eval.err());
   }
 
+  @Test
+  void aShuffledBatchLargerThanTheTrainingSetIsOneLineNamingTheFlagsAndSizes() {
+    CliRun run = CliRun.of("train", "--data", TestData.mnistDir().toString(), "--shuffle", "--batch", "70000",
+        "--iters", "1", "--out", out.resolve("big-batch").toString());
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(run.err().contains("--batch 70000") && run.err().contains("--shuffle")
+        && run.err().contains("60000"), run.err());
+    assertTrue(!run.err().contains("Exception") && run.out().isEmpty(), run.err() + run.out());
+  }
+
   private static double number(String json, String key) {
     Matcher m = Pattern.compile("\"" + key + "\": ([0-9.E-]+)").matcher(json);
     assertTrue(m.find(), json);
