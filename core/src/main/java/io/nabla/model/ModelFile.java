@@ -3,6 +3,7 @@ package io.nabla.model;
 import io.nabla.backend.Backend;
 import io.nabla.io.Npz;
 import io.nabla.layer.Parameter;
+import io.nabla.tensor.Shapes;
 import io.nabla.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,6 +52,7 @@ public final class ModelFile {
     if (text != null) {
       description = Optional.of(ModelDescription.parse(file + " entry " + DESCRIPTION_KEY, text));
     }
+    checkParameters(file, onBackend);
     FeedForwardNet net;
     try {
       net = FeedForwardNet.fromParameters(onBackend, description.map(ModelDescription::activation).orElse(assumed));
@@ -65,6 +67,37 @@ public final class ModelFile {
       }
     }
     return new Loaded(net, description);
+  }
+
+  /**
+   * Rejects, naming the parameter, a weight that is not a matrix, a bias that is not a vector of
+   * its weight's columns, and any non-finite value: a model with NaN weights would otherwise be
+   * scored as if it were fine.
+   */
+  private static void checkParameters(Path file, Map<String, Tensor> arrays) throws IOException {
+    for (Map.Entry<String, Tensor> entry : arrays.entrySet()) {
+      String name = entry.getKey();
+      Tensor t = entry.getValue();
+      String shape = Shapes.format(t.shape());
+      if (name.startsWith("W") && t.rank() != 2) {
+        throw new IOException(file + ": parameter " + name + " is " + shape + "; a weight must be a matrix");
+      }
+      Tensor weight = name.startsWith("b") ? arrays.get("W" + name.substring(1)) : null;
+      if (weight != null && weight.rank() == 2 && (t.rank() != 1 || t.size() != weight.dim(1))) {
+        throw new IOException(file + ": parameter " + name + " is " + shape + "; a bias must be a vector of W"
+            + name.substring(1) + "'s " + weight.dim(1) + " columns");
+      }
+      int notFinite = 0;
+      for (int i = 0; i < t.size(); i++) {
+        if (!Double.isFinite(t.getFlat(i))) {
+          notFinite++;
+        }
+      }
+      if (notFinite > 0) {
+        throw new IOException(file + ": parameter " + name + " " + shape + " has " + notFinite
+            + " values that are not finite (NaN or infinite) of " + t.size() + ": the model cannot be scored");
+      }
+    }
   }
 
   private static String sizes(java.util.List<Integer> sizes) {

@@ -10,6 +10,7 @@ import io.nabla.io.Npz;
 import io.nabla.layer.Parameter;
 import io.nabla.tensor.DType;
 import io.nabla.tensor.Tensor;
+import io.nabla.tensor.Tensors;
 import io.nabla.testing.ReferenceBackend;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -68,5 +69,33 @@ class ModelFileTest {
     Npz.save(file, params, Map.of(ModelFile.DESCRIPTION_KEY, "format=nabla-two-layer-net/1\nactivation=tanh\n"));
     e = assertThrows(IOException.class, () -> ModelFile.load(file, io.nabla.backend.Backends.get(ReferenceBackend.NAME), Activation.SIGMOID));
     assertTrue(e.getMessage().startsWith(file + " entry nabla_model: "), e.getMessage());
+  }
+
+  @Test
+  void nonFiniteOrMisShapedParametersAreRejectedNamingTheParameter() throws IOException {
+    io.nabla.backend.Backend reference = io.nabla.backend.Backends.get(ReferenceBackend.NAME);
+    Map<String, Tensor> params = new LinkedHashMap<>();
+    relu(DType.FLOAT32).parameters().forEach(p -> params.put(p.name(), p.value().copy()));
+    params.get("W2").set(Double.NaN, 0, 0);
+    params.get("W2").set(Double.POSITIVE_INFINITY, 1, 2);
+    Path file = dir.resolve("nan.npz");
+    Npz.save(file, params, Map.of());
+    IOException e = assertThrows(IOException.class, () -> ModelFile.load(file, reference, Activation.RELU));
+    assertEquals(file + ": parameter W2 [4, 3] has 2 values that are not finite (NaN or infinite) of 12:"
+        + " the model cannot be scored", e.getMessage());
+
+    Map<String, Tensor> badBias = new LinkedHashMap<>();
+    relu(DType.FLOAT64).parameters().forEach(p -> badBias.put(p.name(), p.value()));
+    badBias.put("b1", Tensors.zeros(reference, DType.FLOAT64, 1, 4));
+    Npz.save(file, badBias, Map.of());
+    e = assertThrows(IOException.class, () -> ModelFile.load(file, reference, Activation.RELU));
+    assertEquals(file + ": parameter b1 is [1, 4]; a bias must be a vector of W1's 4 columns", e.getMessage());
+
+    Map<String, Tensor> badWeight = new LinkedHashMap<>();
+    relu(DType.FLOAT64).parameters().forEach(p -> badWeight.put(p.name(), p.value()));
+    badWeight.put("W1", Tensors.zeros(reference, DType.FLOAT64, 24));
+    Npz.save(file, badWeight, Map.of());
+    e = assertThrows(IOException.class, () -> ModelFile.load(file, reference, Activation.RELU));
+    assertEquals(file + ": parameter W1 is [24]; a weight must be a matrix", e.getMessage());
   }
 }

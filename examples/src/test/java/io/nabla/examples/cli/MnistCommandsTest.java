@@ -78,6 +78,23 @@ class MnistCommandsTest {
   }
 
   @Test
+  void evalOfAModelWithNaNWeightsIsOneLineNamingTheParameterNotAnAccuracy() throws Exception {
+    io.nabla.model.TwoLayerNet net = io.nabla.model.TwoLayerNet.builder(784, 50, 10)
+        .backend(io.nabla.backend.Backends.get("pure")).build();
+    io.nabla.tensor.Tensor w2 = net.parametersByName().get("W2").value();
+    for (int i = 0; i < w2.size(); i++) {
+      w2.setFlat(i, Double.NaN);
+    }
+    Path model = out.resolve("nan.npz");
+    io.nabla.model.ModelFile.save(model, net);
+    CliRun run = CliRun.of("eval", "--model", model.toString(), "--data", TestData.mnistDir().toString());
+    assertEquals(1, run.exitCode(), run.err());
+    assertEquals("nabla eval: " + model + ": parameter W2 [50, 10] has 500 values that are not finite (NaN or"
+        + " infinite) of 500: the model cannot be scored", run.err().strip());
+    assertTrue(!run.out().contains("accuracy"), run.out());
+  }
+
+  @Test
   void aShuffledBatchLargerThanTheTrainingSetIsOneLineNamingTheFlagsAndSizes() {
     CliRun run = CliRun.of("train", "--data", TestData.mnistDir().toString(), "--shuffle", "--batch", "70000",
         "--iters", "1", "--out", out.resolve("big-batch").toString());
