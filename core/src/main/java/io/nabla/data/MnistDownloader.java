@@ -1,5 +1,6 @@
 package io.nabla.data;
 
+import io.nabla.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,7 +61,7 @@ public final class MnistDownloader {
     List<String> failures = new ArrayList<>();
     for (URI mirror : mirrors) {
       URI source = mirror.resolve(name + ".gz");
-      Path partial = Files.createTempFile(dir, name + ".gz.", ".part");
+      Path partial = AtomicFiles.newSibling(dir.resolve(name + ".gz"), ".part");
       try {
         fetch(source, partial, name, progress);
         verify(partial, name);

@@ -67,9 +67,17 @@ class MnistDownloaderTest {
     AtomicLong progressCalls = new AtomicLong();
     new MnistDownloader(List.of(base.resolve("bad/"), base.resolve("good/")))
         .downloadMissing(cache, (file, done, total) -> progressCalls.incrementAndGet());
+    // The mode of an ordinary new file under this JVM's umask, not a temporary file's private one.
+    Path reference = Files.createTempDirectory("nabla-mode").resolve("plain");
+    Files.createFile(reference);
     for (String name : MnistFiles.ALL) {
       assertTrue(Files.isRegularFile(cache.resolve(name + ".gz")), name);
+      if (cache.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(cache.resolve(name + ".gz")), name);
+      }
     }
+    Files.delete(reference);
+    Files.delete(reference.getParent());
     assertTrue(progressCalls.get() > 4);
     try (Stream<Path> files = Files.list(cache)) {
       assertEquals(4, files.count(), "no partial files are left");
