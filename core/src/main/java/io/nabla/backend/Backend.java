@@ -59,9 +59,10 @@ public interface Backend {
    * Waits until the warm-up that {@link #warmUp} started for {@code dtype} has finished; returns
    * at once if none was started or it is done, and never changes a result. A program that warms
    * up and then loads its data calls this before it trains, so that training starts on compiled
-   * kernels rather than running them cold beside the compiler (measured on 2 cores, the chapter's
-   * MNIST run with the SIMD backend: 5.5 s of training without the wait, 4.0 s with it, and a
-   * shorter run as a whole). By default it returns at once.
+   * kernels rather than running them cold beside the compiler (measured on a 2-core AMD EPYC Zen
+   * 5, AVX-512, JDK 17, the chapter's MNIST run with the SIMD backend, 5 runs each in turns:
+   * median 5.5 s of training without the wait, 4.0 s with it, 7.5 and 6.6 s for the whole
+   * command). By default it returns at once.
    *
    * @throws InterruptedException if the calling thread is interrupted while it waits
    */

@@ -6,7 +6,6 @@ import io.nabla.loss.Targets;
 import io.nabla.tensor.ShapeOps;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
@@ -74,16 +73,8 @@ final class BatchPrefetcher implements AutoCloseable {
 
   /** The next batch; starts gathering the one after it. */
   Batch next() {
-    Batch batch;
     pending.run(); // does nothing if the gatherer has started it
-    try {
-      batch = pending.get();
-    } catch (ExecutionException e) {
-      throw Failures.unwrap(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a batch", e);
-    }
+    Batch batch = Failures.get(pending, "a batch");
     pending = startGathering();
     return batch;
   }

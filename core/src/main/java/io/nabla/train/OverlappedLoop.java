@@ -95,14 +95,18 @@ final class OverlappedLoop {
   private void finishIteration(int iteration, FutureTask<Double> lossTask, Model model,
       LabeledData train, LabeledData test, ScoringThread scoring) {
     lossTask.run(); // does nothing if the scoring thread has started it
-    double loss = Failures.get(lossTask, "iteration " + iteration + "'s loss");
+    double loss = Failures.get(lossTask, "the loss after an update");
     try {
       record.check(iteration, loss);
     } catch (TrainingDivergedException e) {
       tellAll(); // the epochs before it, as the sequential loop would have told them
       throw e;
     }
-    untold.add(new IterationDone(iteration, loss));
+    if (untold.isEmpty()) {
+      record.iterationDone(iteration, loss); // nothing held back: told now, nothing queued
+    } else {
+      untold.add(new IterationDone(iteration, loss));
+    }
     if ((iteration - 1) % perEpoch == 0) {
       EpochEvaluation evaluation = new EpochEvaluation(snapshotOf(model), (iteration - 1) / perEpoch,
           iteration, train, test, config.evaluationBatch());

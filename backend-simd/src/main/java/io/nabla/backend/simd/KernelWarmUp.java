@@ -33,15 +33,13 @@ final class KernelWarmUp {
    * this call started it.
    */
   static boolean start(DType dtype) {
-    boolean[] started = {false};
-    STARTED.computeIfAbsent(dtype, d -> {
-      Thread thread = new Thread(() -> run(d), "nabla-simd-warmup-" + d.label());
-      thread.setDaemon(true);
-      thread.start();
-      started[0] = true;
-      return thread;
-    });
-    return started[0];
+    Thread thread = new Thread(() -> run(dtype), "nabla-simd-warmup-" + dtype.label());
+    thread.setDaemon(true);
+    if (STARTED.putIfAbsent(dtype, thread) != null) {
+      return false;
+    }
+    thread.start();
+    return true;
   }
 
   /** Waits for the warm-up of {@code dtype} to end; at once if none was started. */
