@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Discovery and selection of backends.
@@ -18,6 +17,12 @@ import org.slf4j.LoggerFactory;
  * backend is, in order: the one set with {@link #setCurrent(String)}; else the one named by the
  * system property {@value #PROPERTY}; else the one named by the environment variable {@value
  * #ENVIRONMENT}; else the available backend with the highest {@link Backend#priority()}.
+ *
+ * <p>What it has to say, such as a faster backend it skipped, goes through the JDK's platform
+ * logging ({@link System.Logger}, logger {@code io.nabla.backend.Backends}): with no logging set
+ * up at all it prints at WARNING on standard error, and a user routes it to SLF4J, Log4j or
+ * java.util.logging with the usual bridge. A library logging through SLF4J alone would be silent
+ * in a program without an SLF4J binding, which is most small programs.
  *
  * <p>This class is thread-safe.
  */
@@ -29,7 +34,7 @@ public final class Backends {
   /** Environment variable that names the backend when neither the API nor the property does. */
   public static final String ENVIRONMENT = "NABLA_BACKEND";
 
-  private static final Logger LOG = LoggerFactory.getLogger(Backends.class);
+  private static final System.Logger LOG = System.getLogger(Backends.class.getName());
 
   private static volatile ImmutableList<Backend> discovered;
   private static volatile Backend explicitChoice;
@@ -57,7 +62,7 @@ public final class Backends {
       found.add(backend);
     }
     found.sort(Comparator.comparingInt(Backend::priority).reversed().thenComparing(Backend::name));
-    LOG.debug("Nabla backends found: {}", found.stream().map(Backend::name).toList());
+    LOG.log(System.Logger.Level.DEBUG, () -> "Nabla backends found: " + found.stream().map(Backend::name).toList());
     return ImmutableList.copyOf(found);
   }
 
@@ -125,11 +130,10 @@ public final class Backends {
   }
 
   /** Whether the default choice has already said which faster backends it skipped. */
-  private static final java.util.concurrent.atomic.AtomicBoolean SKIPPED_REPORTED =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private static final AtomicBoolean SKIPPED_REPORTED = new AtomicBoolean();
 
   /**
-   * Says once per JVM, at WARN, which backends that would be preferred to {@code chosen} cannot run
+   * Says once per JVM, at WARNING, which backends that would be preferred to {@code chosen} cannot run
    * and why (the reason names the fix, such as the JVM flag): a consumer who forgot a flag learns
    * why the default is slower than it should be, instead of guessing.
    */
@@ -144,8 +148,8 @@ public final class Backends {
       }
     }
     if (!skipped.isEmpty() && SKIPPED_REPORTED.compareAndSet(false, true)) {
-      LOG.warn("Nabla is using backend '{}' because the faster {} cannot run here: {}", chosen.name(),
-          skipped.size() == 1 ? "one" : "ones", String.join("; ", skipped));
+      LOG.log(System.Logger.Level.WARNING, "Nabla is using backend '" + chosen.name() + "' because the faster "
+          + (skipped.size() == 1 ? "one" : "ones") + " cannot run here: " + String.join("; ", skipped));
     }
   }
 
