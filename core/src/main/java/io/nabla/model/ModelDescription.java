@@ -8,23 +8,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * What it takes to run a saved {@link FeedForwardNet} again: its layer sizes, hidden activation
- * and dtype, and the Nabla version that saved it. Stored as {@code key=value} lines, one text
+ * and dtype, and the Nabla version that saved it; and, when a training run saved it, how it was
+ * trained ({@link TrainingRecord}). Stored as {@code key=value} lines, one text
  * entry of the model's {@code .npz} (see {@link ModelFile}), readable by a person and by NumPy. A
  * net with one hidden layer is written in the format every Nabla version reads ({@value
  * #TWO_LAYER_FORMAT}, with {@code input_size}, {@code hidden_size}, {@code output_size}); other
- * depths as {@value #MULTI_LAYER_FORMAT} with {@code layer_sizes=784,100,50,10}.
+ * depths as {@value #MULTI_LAYER_FORMAT} with {@code layer_sizes=784,100,50,10}. The training
+ * record's {@code training.*} lines follow; a reader skips keys it does not know, so files of
+ * either age are read by versions of either age (a file without the lines has no record).
  *
  * @param activation the hidden activation
  * @param layerSizes inputs first (784 for MNIST), classes last
  * @param dtype the parameters' element type when saved
  * @param nablaVersion the version of Nabla that saved the model
+ * @param training how it was trained, if it was saved by a training run that said so
  */
 public record ModelDescription(
-    Activation activation, List<Integer> layerSizes, DType dtype, String nablaVersion) {
+    Activation activation, List<Integer> layerSizes, DType dtype, String nablaVersion,
+    Optional<TrainingRecord> training) {
 
   /** The first line of the description of a net with one hidden layer. */
   static final String TWO_LAYER_FORMAT = "format=nabla-two-layer-net/1";
@@ -35,20 +42,31 @@ public record ModelDescription(
   /** Keeps an unmodifiable copy of the sizes. */
   public ModelDescription {
     layerSizes = List.copyOf(layerSizes);
+    Objects.requireNonNull(training, "training");
     if (layerSizes.size() < 2) {
       throw new IllegalArgumentException("a net has at least two layer sizes, got " + layerSizes);
     }
   }
 
-  /** The description of a net with one hidden layer. */
+  /** The description of a net without a training record. */
+  public ModelDescription(Activation activation, List<Integer> layerSizes, DType dtype, String nablaVersion) {
+    this(activation, layerSizes, dtype, nablaVersion, Optional.empty());
+  }
+
+  /** The description of a net with one hidden layer, without a training record. */
   public ModelDescription(
       Activation activation, int inputSize, int hiddenSize, int outputSize, DType dtype, String nablaVersion) {
     this(activation, List.of(inputSize, hiddenSize, outputSize), dtype, nablaVersion);
   }
 
-  /** The description of a net, saved by this version of Nabla. */
+  /** The description of a net, saved by this version of Nabla, without a training record. */
   public static ModelDescription of(FeedForwardNet net) {
-    return new ModelDescription(net.activation(), net.layerSizes(), net.dtype(), Version.current());
+    return of(net, Optional.empty());
+  }
+
+  /** The description of a net, saved by this version of Nabla, with how it was trained if known. */
+  public static ModelDescription of(FeedForwardNet net, Optional<TrainingRecord> training) {
+    return new ModelDescription(net.activation(), net.layerSizes(), net.dtype(), Version.current(), training);
   }
 
   /** Inputs per sample. */
@@ -72,7 +90,8 @@ public record ModelDescription(
         : MULTI_LAYER_FORMAT + "\n"
             + "activation=" + activation.label() + "\n"
             + "layer_sizes=" + layerSizes.stream().map(String::valueOf).collect(Collectors.joining(",")) + "\n";
-    return sizes + "dtype=" + dtype.label() + "\n" + "nabla_version=" + nablaVersion + "\n";
+    return sizes + "dtype=" + dtype.label() + "\n" + "nabla_version=" + nablaVersion + "\n"
+        + training.map(TrainingRecord::toText).orElse("");
   }
 
   /**
@@ -113,7 +132,8 @@ public record ModelDescription(
     try {
       return new ModelDescription(
           Activation.valueOf(required(source, values, "activation").toUpperCase(Locale.ROOT)),
-          sizes, DType.parse(required(source, values, "dtype")), required(source, values, "nabla_version"));
+          sizes, DType.parse(required(source, values, "dtype")), required(source, values, "nabla_version"),
+          TrainingRecord.parse(source, values));
     } catch (IllegalArgumentException e) {
       throw new IOException(source + ": " + e.getMessage(), e);
     }

@@ -29,11 +29,23 @@ public final class ModelFile {
 
   /** Saves the net's parameters and description, atomically (the old file survives a failed write). */
   public static void save(Path file, FeedForwardNet net) throws IOException {
+    save(file, net, Optional.empty());
+  }
+
+  /**
+   * Saves the net's parameters and description with how it was trained, atomically (the old file
+   * survives a failed write).
+   */
+  public static void save(Path file, FeedForwardNet net, TrainingRecord training) throws IOException {
+    save(file, net, Optional.of(training));
+  }
+
+  private static void save(Path file, FeedForwardNet net, Optional<TrainingRecord> training) throws IOException {
     Map<String, Tensor> params = new LinkedHashMap<>();
     for (Parameter p : net.parameters()) {
       params.put(p.name(), p.value());
     }
-    Npz.save(file, params, Map.of(DESCRIPTION_KEY, ModelDescription.of(net).toText()));
+    Npz.save(file, params, Map.of(DESCRIPTION_KEY, ModelDescription.of(net, training).toText()));
   }
 
   /**

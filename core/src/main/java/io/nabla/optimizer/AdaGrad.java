@@ -48,4 +48,9 @@ public final class AdaGrad implements Optimizer {
     squaredSums.importFrom(parameters, state);
     steps = state.steps();
   }
+
+  @Override
+  public OptimizerSettings settings() {
+    return OptimizerSettings.of("adagrad", "learning_rate", learningRate, "epsilon", EPSILON);
+  }
 }

@@ -65,4 +65,10 @@ public final class Adam implements Optimizer {
     secondMoment.importFrom(parameters, state);
     steps = state.steps();
   }
+
+  @Override
+  public OptimizerSettings settings() {
+    return OptimizerSettings.of("adam", "learning_rate", learningRate, "beta1", beta1, "beta2", beta2,
+        "epsilon", AdaGrad.EPSILON);
+  }
 }

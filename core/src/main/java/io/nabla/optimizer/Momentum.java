@@ -47,4 +47,9 @@ public final class Momentum implements Optimizer {
     velocity.importFrom(parameters, state);
     steps = state.steps();
   }
+
+  @Override
+  public OptimizerSettings settings() {
+    return OptimizerSettings.of("momentum", "learning_rate", learningRate, "momentum", momentum);
+  }
 }

@@ -31,4 +31,7 @@ public interface Optimizer {
    * @throws IllegalArgumentException naming the key if a tensor is missing or does not fit
    */
   void restore(List<Parameter> parameters, OptimizerState state);
+
+  /** This optimizer's name and settings, as a saved model records how it was trained. */
+  OptimizerSettings settings();
 }

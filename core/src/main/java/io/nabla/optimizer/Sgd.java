@@ -37,4 +37,9 @@ public final class Sgd implements Optimizer {
   public void restore(List<Parameter> parameters, OptimizerState state) {
     steps = state.steps();
   }
+
+  @Override
+  public OptimizerSettings settings() {
+    return OptimizerSettings.of("sgd", "learning_rate", learningRate);
+  }
 }

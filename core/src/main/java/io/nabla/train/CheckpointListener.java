@@ -3,6 +3,7 @@ package io.nabla.train;
 import io.nabla.layer.Parameter;
 import io.nabla.model.Model;
 import io.nabla.model.ModelFile;
+import io.nabla.model.TrainingRecord;
 import io.nabla.model.TwoLayerNet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,18 +14,30 @@ import java.util.Optional;
 /**
  * Saves a net after each epoch's evaluation, atomically, with {@link ModelFile}: a run that
  * diverges or is killed leaves its last good model behind. An epoch whose parameters are not all
- * finite is not saved, so the file keeps the last finite ones.
+ * finite is not saved, so the file keeps the last finite ones. Given the run's {@link
+ * TrainingRecord}, each file records it, with the iterations its parameters had.
  */
 public final class CheckpointListener implements TrainingListener {
 
   private final TwoLayerNet net;
   private final Path file;
+  private final Optional<TrainingRecord> training;
   private EpochResult lastSaved;
 
-  /** Checkpoints {@code net} to {@code file} (replaced at each epoch). */
+  /** Checkpoints {@code net} to {@code file} (replaced at each epoch), without a training record. */
   public CheckpointListener(TwoLayerNet net, Path file) {
+    this(net, file, Optional.empty());
+  }
+
+  /** Checkpoints {@code net} to {@code file} (replaced at each epoch) with how it is being trained. */
+  public CheckpointListener(TwoLayerNet net, Path file, TrainingRecord training) {
+    this(net, file, Optional.of(training));
+  }
+
+  private CheckpointListener(TwoLayerNet net, Path file, Optional<TrainingRecord> training) {
     this.net = Objects.requireNonNull(net, "net");
     this.file = Objects.requireNonNull(file, "file");
+    this.training = training;
   }
 
   /**
@@ -40,7 +53,11 @@ public final class CheckpointListener implements TrainingListener {
       }
     }
     try {
-      ModelFile.save(file, atEpoch);
+      if (training.isPresent()) {
+        ModelFile.save(file, atEpoch, training.get().withIterationsDone(result.iteration()));
+      } else {
+        ModelFile.save(file, atEpoch);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("checkpoint " + file + ": " + e.getMessage(), e);
     }

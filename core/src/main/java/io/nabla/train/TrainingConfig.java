@@ -1,5 +1,11 @@
 package io.nabla.train;
 
+import io.nabla.backend.Backend;
+import io.nabla.data.DatasetFingerprint;
+import io.nabla.model.TrainingRecord;
+import io.nabla.optimizer.Optimizer;
+import java.time.Instant;
+
 /**
  * Settings of a training loop; {@link #chapterDefaults()} are the chapter's: 10000 iterations,
  * batch 100, random batches drawn with replacement, seed 42, {@link DivergenceRule#standard()}. The learning rate is not here: it
@@ -59,5 +65,16 @@ public record TrainingConfig(
   /** These settings with shuffled epochs on or off. */
   public TrainingConfig withShuffledEpochs(boolean on) {
     return new TrainingConfig(iterations, batchSize, on, seed, evaluationBatch, divergence);
+  }
+
+  /**
+   * The record a model saved by this run carries: these settings, {@code optimizer}'s, the backend,
+   * the data and this JVM, with the iterations done at 0 (each save sets its own, see {@link
+   * TrainingRecord#withIterationsDone}). The seed recorded is this configuration's, which the
+   * command line also gives the initial weights.
+   */
+  public TrainingRecord record(Optimizer optimizer, Backend backend, DatasetFingerprint data, Instant started) {
+    return new TrainingRecord(optimizer.settings(), batchSize, iterations, 0, shuffledEpochs, seed, backend.name(),
+        data.name(), data.sha256(), TrainingRecord.currentJdk(), started);
   }
 }

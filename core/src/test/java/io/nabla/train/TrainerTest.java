@@ -93,6 +93,12 @@ class TrainerTest {
             .train(net, new Sgd(1e300), train, train));
     assertTrue(e.getMessage().contains("at iteration " + e.iteration() + ": training diverged; try a"
         + " smaller learning rate"), e.getMessage());
+    // The facts are fields, for a caller that words its own message.
+    assertEquals(TrainingDivergedException.Kind.NOT_FINITE, e.kind());
+    assertTrue(!Double.isFinite(e.loss()), "loss " + e.loss());
+    assertEquals(java.util.Optional.empty(), e.startingLoss());
+    assertEquals(java.util.Optional.empty(), e.rule());
+    assertEquals("the loss became " + e.loss() + " at iteration " + e.iteration(), e.whatHappened());
   }
 
   @Test
@@ -103,6 +109,11 @@ class TrainerTest {
     TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
         () -> new Trainer(config).train(TwoLayerNet.builder(8, 6, 3).seed(4).build(), new Sgd(1e6), train, train));
     assertEquals(50, e.iteration(), e.getMessage());
+    assertEquals(TrainingDivergedException.Kind.STAYED_ABOVE_START, e.kind());
+    assertEquals(DivergenceRule.standard(), e.rule().orElseThrow());
+    double start = e.startingLoss().orElseThrow();
+    assertTrue(e.loss() > 100 * start && Double.isFinite(e.loss()), e.loss() + " vs start " + start);
+    assertTrue(e.getMessage().startsWith(e.whatHappened() + ": "), e.getMessage());
     assertTrue(e.getMessage().matches("the loss became [0-9.E]+ at iteration 50, above 100x its starting"
         + " [0-9.]+ for 50 iterations in a row: training diverged; try a smaller learning rate"), e.getMessage());
     // The same run with the rule off finishes, and its losses show why the rule fired.

@@ -2,9 +2,7 @@ package io.nabla.examples;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.nabla.examples.results.TourResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -14,9 +12,7 @@ class ChapterTourTest {
 
   @Test
   void printsTheChaptersValuesAndLearns() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    new ChapterTour(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
-    String text = bytes.toString(StandardCharsets.UTF_8);
+    String text = TourResult.run().text();
     assertTrue(text.contains("backend '" + io.nabla.backend.Backends.current().name() + "'"), text);
     assertTrue(text.contains("MSE 0.0975  cross-entropy 0.5108"), text);
     assertTrue(text.contains("MSE 0.5975  cross-entropy 2.3026"), text);

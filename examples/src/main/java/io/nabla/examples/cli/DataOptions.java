@@ -25,8 +25,11 @@ final class DataOptions {
 
   /** Finds and loads the data onto {@code backend}, normalized and flattened, as the chapter's loop uses it. */
   MnistData load(Backend backend, DType dtype, DownloadProgress progress) throws IOException {
-    Path dir = new MnistLocator(new MnistDownloader(MnistDownloader.DEFAULT_MIRRORS))
-        .locate(dataset, data, progress);
-    return MnistLoader.load(dir, true, true, dtype, backend);
+    return MnistLoader.load(locate(progress), true, true, dtype, backend);
+  }
+
+  /** The directory with the four files: {@code --data}, else MNIST_DIR, else the cache (downloading). */
+  Path locate(DownloadProgress progress) throws IOException {
+    return new MnistLocator(new MnistDownloader(MnistDownloader.DEFAULT_MIRRORS)).locate(dataset, data, progress);
   }
 }

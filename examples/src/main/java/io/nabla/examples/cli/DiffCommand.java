@@ -1,13 +1,8 @@
 package io.nabla.examples.cli;
 
-import io.nabla.gradcheck.Derivatives;
-import io.nabla.gradcheck.TangentLine;
+import io.nabla.examples.results.DerivativeResult;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.DoubleUnaryOperator;
 import org.knowm.xchart.XYChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,9 +13,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "diff", mixinStandardHelpOptions = true,
     description = "Numerical derivative of f(x) = 0.01x^2 + 0.1x at --x; --plot draws f and the tangent.")
 final class DiffCommand implements Callable<Integer> {
-
-  /** The chapter's function_1. */
-  static final DoubleUnaryOperator FUNCTION = x -> 0.01 * (x * x) + 0.1 * x;
 
   @Mixin CommonOptions common;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -33,35 +25,29 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    double numerical = Derivatives.central(FUNCTION, x);
-    double exact = 0.02 * x + 0.1;
-    TangentLine tangent = Derivatives.tangentLine(FUNCTION, x);
+    DerivativeResult result = DerivativeResult.at(x);
     if (plot != null) {
-      int n = 200;
-      double[] xs = new double[n];
-      double[] fs = new double[n];
-      double[] ts = new double[n];
-      for (int i = 0; i < n; i++) {
-        xs[i] = i * 0.1;
-        fs[i] = FUNCTION.applyAsDouble(xs[i]);
-        ts[i] = tangent.valueAt(xs[i]);
-      }
-      XYChart chart = Plots.chart("f(x) = 0.01x^2 + 0.1x and its tangent at x = " + x, "x", "f(x)");
-      Plots.line(chart, "f(x)", xs, fs);
-      Plots.line(chart, "tangent at " + x, xs, ts);
-      Plots.save(chart, plot);
+      Plots.save(chart(result), plot);
+      result = result.withPlot(plot);
     }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("x", x);
-    json.put("numerical_derivative", numerical);
-    json.put("exact_derivative", exact);
-    json.put("tangent_slope", tangent.slope());
-    json.put("tangent_intercept", tangent.intercept());
-    Output.print(spec.commandLine().getOut(), common, json, String.format(Locale.ROOT,
-        "f(x) = 0.01x^2 + 0.1x at x = %s%n  central difference (h = 1e-4): %s%n  exact 0.02x + 0.1:"
-            + "             %s%n  tangent: y = %s x %+f%s",
-        x, numerical, exact, tangent.slope(), tangent.intercept(),
-        plot == null ? "" : "\n  plot: " + plot));
+    Output.print(spec.commandLine().getOut(), common, result);
     return 0;
+  }
+
+  /** f over [0, 20) and the tangent at the result's x. */
+  private static XYChart chart(DerivativeResult result) {
+    int n = 200;
+    double[] xs = new double[n];
+    double[] fs = new double[n];
+    double[] ts = new double[n];
+    for (int i = 0; i < n; i++) {
+      xs[i] = i * 0.1;
+      fs[i] = DerivativeResult.FUNCTION.applyAsDouble(xs[i]);
+      ts[i] = result.tangent().valueAt(xs[i]);
+    }
+    XYChart chart = Plots.chart("f(x) = 0.01x^2 + 0.1x and its tangent at x = " + result.x(), "x", "f(x)");
+    Plots.line(chart, "f(x)", xs, fs);
+    Plots.line(chart, "tangent at " + result.x(), xs, ts);
+    return chart;
   }
 }

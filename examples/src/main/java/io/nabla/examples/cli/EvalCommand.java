@@ -2,21 +2,22 @@ package io.nabla.examples.cli;
 
 import io.nabla.backend.Backend;
 import io.nabla.data.MnistData;
+import io.nabla.examples.results.EvalResult;
 import io.nabla.model.Activation;
 import io.nabla.model.ModelFile;
 import io.nabla.model.FeedForwardNet;
 import io.nabla.train.Evaluation;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Test accuracy of a saved net (two-layer, or deeper: any MNIST-shaped feed-forward net). */
+/**
+ * Test accuracy of a saved net (two-layer, or deeper: any MNIST-shaped feed-forward net), with how
+ * it was trained when the file records it.
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Test accuracy of a model saved by 'nabla train' (or by NumPy: W1, b1, W2, b2).")
 final class EvalCommand implements Callable<Integer> {
@@ -59,15 +60,8 @@ final class EvalCommand implements Callable<Integer> {
           + pixels + " pixels and 10 classes");
     }
     double accuracy = Evaluation.accuracy(net, data.test(), Evaluation.DEFAULT_BATCH);
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("model", model.toString());
-    json.put("activation", net.activation().label());
-    json.put("activation_assumed", loaded.description().isEmpty());
-    json.put("test_samples", data.test().size());
-    json.put("test_accuracy", accuracy);
-    Output.print(spec.commandLine().getOut(), common, json,
-        String.format(Locale.ROOT, "%s: test accuracy %.4f on %d samples (%s hidden %s)", model, accuracy,
-            data.test().size(), net.activation().label(), net.layerSizes().size() == 3 ? "layer" : "layers"));
+    Output.print(spec.commandLine().getOut(), common, EvalResult.of(model, net.activation().label(),
+        loaded.description(), net.layerSizes().size() - 2, data.test().size(), accuracy));
     return 0;
   }
 

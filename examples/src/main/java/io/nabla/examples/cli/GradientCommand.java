@@ -1,12 +1,9 @@
 package io.nabla.examples.cli;
 
+import io.nabla.examples.results.GradientResult;
 import io.nabla.gradcheck.Derivatives;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
@@ -20,9 +17,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "gradient", mixinStandardHelpOptions = true,
     description = "Numerical gradient of f(x0, x1) = x0^2 + x1^2 at --at; --plot draws -grad f on [-2, 2]^2.")
 final class GradientCommand implements Callable<Integer> {
-
-  /** The chapter's function_2. */
-  static final ToDoubleFunction<double[]> FUNCTION = x -> x[0] * x[0] + x[1] * x[1];
 
   @Mixin CommonOptions common;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -39,16 +33,12 @@ final class GradientCommand implements Callable<Integer> {
     if (point.length != 2) {
       throw new IllegalArgumentException("--at: expected two numbers X0,X1, got " + point.length);
     }
-    double[] grad = Derivatives.gradient(FUNCTION, point);
+    GradientResult result = GradientResult.at(point);
     if (plot != null) {
       Plots.save(field(), plot);
+      result = result.withPlot(plot);
     }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("at", point);
-    json.put("gradient", grad);
-    Output.print(spec.commandLine().getOut(), common, json, String.format(Locale.ROOT,
-        "gradient of x0^2 + x1^2 at (%s, %s): (%s, %s)%s", point[0], point[1], grad[0], grad[1],
-        plot == null ? "" : "\n  plot: " + plot));
+    Output.print(spec.commandLine().getOut(), common, result);
     return 0;
   }
 
@@ -61,7 +51,7 @@ final class GradientCommand implements Callable<Integer> {
       for (int j = 0; j <= 16; j++) {
         double x0 = -2 + 0.25 * i;
         double x1 = -2 + 0.25 * j;
-        double[] g = Derivatives.gradient(FUNCTION, new double[] {x0, x1});
+        double[] g = Derivatives.gradient(GradientResult.FUNCTION, new double[] {x0, x1});
         double dx = -0.05 * g[0];
         double dy = -0.05 * g[1];
         double hx = x0 + dx;

@@ -1,16 +1,16 @@
 package io.nabla.examples.cli;
 
+import io.nabla.examples.results.CommandResult;
 import java.io.PrintWriter;
-import java.util.Map;
 
 /** Prints a command's result as JSON or as text. */
 final class Output {
 
   private Output() {}
 
-  /** Prints {@code json} rendered if asked for JSON, else {@code text}. */
-  static void print(PrintWriter out, CommonOptions common, Map<String, Object> json, String text) {
-    out.println(common.json ? Json.render(json) : text);
+  /** Prints the result as JSON if asked for JSON, else as text. */
+  static void print(PrintWriter out, CommonOptions common, CommandResult result) {
+    out.println(common.json ? Json.render(result.json()) : result.text());
     out.flush();
   }
 

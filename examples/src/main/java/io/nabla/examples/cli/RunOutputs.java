@@ -2,6 +2,7 @@ package io.nabla.examples.cli;
 
 import io.nabla.io.AtomicFiles;
 import io.nabla.model.ModelFile;
+import io.nabla.model.TrainingRecord;
 import io.nabla.model.TwoLayerNet;
 import io.nabla.train.EpochResult;
 import io.nabla.train.TrainingHistory;
@@ -55,9 +56,9 @@ final class RunOutputs {
     return List.of(dir.resolve(HISTORY), dir.resolve(LOSS_PLOT), dir.resolve(ACCURACY_PLOT), model());
   }
 
-  /** Writes the final model, the history and both plots. */
-  void writeAll(TwoLayerNet net, TrainingHistory history) throws IOException {
-    ModelFile.save(model(), net);
+  /** Writes the final model with how it was trained, the history and both plots. */
+  void writeAll(TwoLayerNet net, TrainingHistory history, TrainingRecord training) throws IOException {
+    ModelFile.save(model(), net, training);
     AtomicFiles.write(dir.resolve(HISTORY), out -> out.write(csv(history).getBytes(StandardCharsets.UTF_8)));
     Plots.save(lossChart(history), dir.resolve(LOSS_PLOT));
     Plots.save(accuracyChart(history), dir.resolve(ACCURACY_PLOT));

@@ -1,9 +1,6 @@
 package io.nabla.examples.cli;
 
-import io.nabla.examples.ChapterTour;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.nabla.examples.results.TourResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,11 +16,7 @@ final class TourCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ChapterTour tour = new ChapterTour(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    tour.run();
-    Output.print(spec.commandLine().getOut(), common, tour.results(),
-        bytes.toString(StandardCharsets.UTF_8).stripTrailing());
+    Output.print(spec.commandLine().getOut(), common, TourResult.run());
     return 0;
   }
 }

@@ -1,14 +1,17 @@
 package io.nabla.examples.cli;
 
 import io.nabla.backend.Backend;
+import io.nabla.data.DatasetFingerprint;
 import io.nabla.data.MnistData;
+import io.nabla.data.MnistLoader;
+import io.nabla.examples.results.TrainResult;
 import io.nabla.model.Activation;
+import io.nabla.model.TrainingRecord;
 import io.nabla.model.TwoLayerNet;
 import io.nabla.optimizer.OptimizerKind;
 import io.nabla.tensor.DType;
 import io.nabla.train.CheckpointListener;
 import io.nabla.train.DivergenceRule;
-import io.nabla.train.EpochResult;
 import io.nabla.train.Evaluation;
 import io.nabla.train.Trainer;
 import io.nabla.train.TrainingConfig;
@@ -18,11 +21,8 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -95,8 +95,10 @@ final class TrainCommand implements Callable<Integer> {
     RunOutputs outputs = RunOutputs.prepare(out);
     PrintWriter text = spec.commandLine().getOut();
     ProgressBar bar = ProgressBar.forTerminal(spec.commandLine().getErr(), !noProgress);
-    MnistData data = dataOptions.load(backend, dtype, (file, done, total) -> bar.update(done, total, "download " + file));
+    Path dir = dataOptions.locate((file, done, total) -> bar.update(done, total, "download " + file));
     bar.clear();
+    MnistData data = MnistLoader.load(dir, true, true, dtype, backend);
+    DatasetFingerprint fingerprint = DatasetFingerprint.ofMnistLayout(dataOptions.dataset.label(), dir);
     if (shuffle && batch > data.train().size()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--batch " + batch + " is larger than the "
           + data.train().size() + " training rows: with --shuffle each epoch visits every row once, so a batch"
@@ -111,7 +113,8 @@ final class TrainCommand implements Callable<Integer> {
           iterations, batch, learningRate, optimizer);
       text.flush();
     }
-    CheckpointListener checkpoints = new CheckpointListener(net, outputs.model());
+    TrainingRecord record = config.record(optimizerInstance, backend, fingerprint, Instant.now());
+    CheckpointListener checkpoints = new CheckpointListener(net, outputs.model(), record);
     Trainer trainer = new Trainer(config).addListener(checkpoints)
         .addListener(new TrainingConsole(bar, text, common.json));
     // Training starts on compiled kernels: running them cold beside the compiler costs more than
@@ -130,46 +133,20 @@ final class TrainCommand implements Callable<Integer> {
       history = trainer.train(net, optimizerInstance, data.train(), data.test());
     } catch (TrainingDivergedException e) {
       bar.clear();
-      throw new IllegalStateException(e.getMessage() + " than --lr " + learningRate + checkpoints.lastSaved()
+      throw new IllegalStateException(e.whatHappened() + ": training diverged; try a smaller learning rate than --lr "
+          + learningRate + checkpoints.lastSaved()
           .map(r -> "; the parameters of the last finished epoch (epoch " + r.epoch() + ", test accuracy "
               + String.format(Locale.ROOT, "%.4f", r.testAccuracy()) + ") are in " + checkpoints.file())
           .orElse("; no epoch finished, so no checkpoint was written"), e);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     bar.clear();
-    outputs.writeAll(net, history);
+    outputs.writeAll(net, history, record.withIterationsDone(iterations));
     // The last epoch's evaluation may precede the last iterations (the chapter evaluates every
     // 600 of them); the saved model is scored too, so that eval of model.npz can be checked.
     double modelTestAccuracy = Evaluation.accuracy(net, data.test(), config.evaluationBatch());
-    printSummary(text, backend, dtype, history, seconds, modelTestAccuracy, outputs);
+    Output.print(text, common, new TrainResult(backend.name(), dtype.label(), iterations, seconds, history.epochs(),
+        modelTestAccuracy, out, outputs.files()));
     return 0;
-  }
-
-  private void printSummary(PrintWriter text, Backend backend, DType dtype, TrainingHistory history,
-      double seconds, double modelTestAccuracy, RunOutputs outputs) {
-    EpochResult last = history.lastEpoch();
-    if (common.json) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("backend", backend.name());
-      json.put("dtype", dtype.label());
-      json.put("iterations", iterations);
-      json.put("seconds", seconds);
-      json.put("final_train_accuracy", last.trainAccuracy());
-      json.put("final_test_accuracy", last.testAccuracy());
-      json.put("model_test_accuracy", modelTestAccuracy);
-      List<Object> epochs = new ArrayList<>();
-      for (EpochResult r : history.epochs()) {
-        epochs.add(Map.of("epoch", r.epoch(), "iteration", r.iteration(),
-            "train_accuracy", r.trainAccuracy(), "test_accuracy", r.testAccuracy()));
-      }
-      json.put("epochs", epochs);
-      json.put("out", out.toString());
-      text.println(Json.render(json));
-    } else {
-      text.printf(Locale.ROOT, "train acc, test acc | %.4f, %.4f  (%.1f s)%n"
-              + "the saved model, after iteration %d: test acc %.4f%nwrote %s%n",
-          last.trainAccuracy(), last.testAccuracy(), seconds, iterations, modelTestAccuracy,
-          String.join(", ", outputs.files().stream().map(Path::toString).toList()));
-    }
   }
 }

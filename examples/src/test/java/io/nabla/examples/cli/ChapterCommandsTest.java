@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,11 +87,30 @@ class ChapterCommandsTest {
     String json = run.out().strip();
     assertTrue(json.startsWith("{\"backend\": ") && json.endsWith("}") && json.lines().count() == 1, json);
     // The chapter's values, at full precision, in the order the text prints them.
-    assertTrue(json.contains("\"y_peaks_at_2\": {\"mse\": 0.0975"), json);
+    assertTrue(json.contains("\"mean_squared_error\": 0.0975"), json);
     assertTrue(json.contains("\"cross_entropy\": 0.5108254"), json);
     assertTrue(json.contains("\"gradients\": [{\"at\": [3.0, 4.0], \"gradient\": [6.00000000000378, 7.999999999999119]}"), json);
-    assertTrue(json.contains("\"simple_net\": {\"predict\": [1.05414809"), json);
+    assertTrue(json.contains("\"simple_net\": {\"W\": [[0.47355232"), json);
     assertTrue(json.contains("\"two_layer_net\": {\"gradient_check_worst_relative_error\": "), json);
+  }
+
+  @Test
+  void theTourIsMadeOfTheSubcommandsResultsWithTheirKeysAndValues() {
+    // Each section of the tour's JSON is, byte for byte, what the subcommand prints for the same
+    // example: one name and one value per quantity.
+    String tour = CliRun.of("tour", "--json").out().strip();
+    Map<String, String> sections = new LinkedHashMap<>();
+    sections.put("\"losses\": ", CliRun.of("loss", "--json").out().strip());
+    sections.put("\"derivatives\": [", CliRun.of("diff", "--x", "5", "--json").out().strip());
+    sections.put("\"gradients\": [", CliRun.of("gradient", "--at", "3,4", "--json").out().strip());
+    sections.put("\"gradient_descent\": [", CliRun.of("descent", "--json").out().strip());
+    sections.put("\"simple_net\": ", CliRun.of("simplenet", "--json").out().strip());
+    sections.forEach((key, subcommand) -> {
+      assertTrue(subcommand.startsWith("{") && subcommand.length() > 20, key + subcommand);
+      assertTrue(tour.contains(key + subcommand), "the tour's " + key + " should hold " + subcommand + "\n" + tour);
+    });
+    String diffAt10 = CliRun.of("diff", "--x", "10", "--json").out().strip();
+    assertTrue(tour.contains(", " + diffAt10 + "]"), diffAt10);
   }
 
   @Test

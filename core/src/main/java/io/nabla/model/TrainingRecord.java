@@ -1,0 +1,162 @@
+package io.nabla.model;
+
+import io.nabla.optimizer.OptimizerSettings;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a saved model was trained: what it takes to reproduce the run or audit its result. Written
+ * into the model's description as {@code training.*} lines (see {@link ModelDescription}), which
+ * versions that do not know them skip.
+ *
+ * @param optimizer the optimizer and its settings (learning rate, momentum, ...)
+ * @param batchSize rows per mini-batch
+ * @param iterations the iterations the run was set to train
+ * @param iterationsDone the iterations these parameters had when saved (fewer in a checkpoint)
+ * @param shuffledEpochs shuffled epochs, or the chapter's batches drawn with replacement
+ * @param seed the seed of the initial weights and of the batches
+ * @param backend the backend that trained it
+ * @param dataset the data set's name, such as {@code mnist}
+ * @param datasetSha256 the SHA-256 of each of the data set's files as read (name to hex digest)
+ * @param jdk the Java runtime: its version and vendor
+ * @param started when training started, in UTC, to the second
+ */
+public record TrainingRecord(
+    OptimizerSettings optimizer, int batchSize, int iterations, int iterationsDone, boolean shuffledEpochs,
+    long seed, String backend, String dataset, Map<String, String> datasetSha256, String jdk, Instant started) {
+
+  /** The prefix of every key this record writes. */
+  static final String PREFIX = "training.";
+
+  /** Checks the record and keeps an unmodifiable copy of the checksums, in their order. */
+  public TrainingRecord {
+    Objects.requireNonNull(optimizer, "optimizer");
+    Objects.requireNonNull(backend, "backend");
+    Objects.requireNonNull(dataset, "dataset");
+    Objects.requireNonNull(jdk, "jdk");
+    started = Objects.requireNonNull(started, "started").truncatedTo(ChronoUnit.SECONDS);
+    datasetSha256 = Collections.unmodifiableMap(new LinkedHashMap<>(datasetSha256));
+    if (batchSize < 1 || iterations < 0 || iterationsDone < 0 || iterationsDone > iterations) {
+      throw new IllegalArgumentException("a training record needs batch >= 1 and 0 <= iterations done <= iterations,"
+          + " got batch " + batchSize + ", " + iterationsDone + " of " + iterations + " iterations");
+    }
+  }
+
+  /** The Java runtime this JVM runs, as {@link #jdk()} records it. */
+  public static String currentJdk() {
+    return Runtime.version() + " (" + System.getProperty("java.vm.vendor", "unknown vendor") + ")";
+  }
+
+  /** This record for parameters saved after {@code done} iterations, such as a checkpoint's. */
+  public TrainingRecord withIterationsDone(int done) {
+    return new TrainingRecord(optimizer, batchSize, iterations, done, shuffledEpochs, seed, backend, dataset,
+        datasetSha256, jdk, started);
+  }
+
+  /** The {@code training.key=value} lines, one per fact. */
+  String toText() {
+    StringBuilder sb = new StringBuilder();
+    line(sb, "optimizer", optimizer.name());
+    optimizer.values().forEach((name, value) -> line(sb, "optimizer." + name, String.valueOf(value)));
+    line(sb, "batch_size", String.valueOf(batchSize));
+    line(sb, "iterations", String.valueOf(iterations));
+    line(sb, "iterations_done", String.valueOf(iterationsDone));
+    line(sb, "shuffled_epochs", String.valueOf(shuffledEpochs));
+    line(sb, "seed", String.valueOf(seed));
+    line(sb, "backend", backend);
+    line(sb, "dataset", dataset);
+    datasetSha256.forEach((file, digest) -> line(sb, "dataset.sha256." + file, digest));
+    line(sb, "jdk", jdk);
+    line(sb, "started", started.toString());
+    return sb.toString();
+  }
+
+  private static void line(StringBuilder sb, String key, String value) {
+    sb.append(PREFIX).append(key).append('=').append(value).append('\n');
+  }
+
+  /**
+   * The record in a description's values, if it has any {@code training.*} key (a file of the
+   * first format has none). Keys a later version adds are skipped.
+   *
+   * @throws IOException naming the source and the key that is missing or malformed
+   */
+  static Optional<TrainingRecord> parse(String source, Map<String, String> values) throws IOException {
+    if (values.keySet().stream().noneMatch(k -> k.startsWith(PREFIX))) {
+      return Optional.empty();
+    }
+    Map<String, Double> settings = new LinkedHashMap<>();
+    Map<String, String> digests = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      if (e.getKey().startsWith(PREFIX + "optimizer.")) {
+        String name = e.getKey().substring((PREFIX + "optimizer.").length());
+        settings.put(name, number(source, e.getKey(), e.getValue()));
+      } else if (e.getKey().startsWith(PREFIX + "dataset.sha256.")) {
+        digests.put(e.getKey().substring((PREFIX + "dataset.sha256.").length()), e.getValue());
+      }
+    }
+    try {
+      return Optional.of(new TrainingRecord(
+          new OptimizerSettings(required(source, values, "optimizer"), settings),
+          integer(source, values, "batch_size"), integer(source, values, "iterations"),
+          integer(source, values, "iterations_done"), bool(source, values, "shuffled_epochs"),
+          longValue(source, values, "seed"), required(source, values, "backend"),
+          required(source, values, "dataset"), digests, required(source, values, "jdk"),
+          Instant.parse(required(source, values, "started"))));
+    } catch (DateTimeParseException e) {
+      throw new IOException(source + ": " + PREFIX + "started is '" + values.get(PREFIX + "started")
+          + "', not an ISO-8601 instant such as 2026-12-03T06:30:00Z", e);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String required(String source, Map<String, String> values, String key) throws IOException {
+    String value = values.get(PREFIX + key);
+    if (value == null || value.isEmpty()) {
+      throw new IOException(source + ": the training record has no " + PREFIX + key);
+    }
+    return value;
+  }
+
+  private static double number(String source, String key, String text) throws IOException {
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw new IOException(source + ": " + key + " is '" + text + "', not a number", e);
+    }
+  }
+
+  private static int integer(String source, Map<String, String> values, String key) throws IOException {
+    String text = required(source, values, key);
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new IOException(source + ": " + PREFIX + key + " is '" + text + "', not an integer", e);
+    }
+  }
+
+  private static long longValue(String source, Map<String, String> values, String key) throws IOException {
+    String text = required(source, values, key);
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new IOException(source + ": " + PREFIX + key + " is '" + text + "', not an integer", e);
+    }
+  }
+
+  private static boolean bool(String source, Map<String, String> values, String key) throws IOException {
+    String text = required(source, values, key);
+    if (!text.equals("true") && !text.equals("false")) {
+      throw new IOException(source + ": " + PREFIX + key + " is '" + text + "', not true or false");
+    }
+    return Boolean.parseBoolean(text);
+  }
+}

@@ -1,0 +1,58 @@
+package io.nabla.examples.results;
+
+import io.nabla.backend.Backend;
+import io.nabla.data.LabeledData;
+import io.nabla.gradcheck.GradientChecker;
+import io.nabla.loss.Targets;
+import io.nabla.model.TwoLayerNet;
+import io.nabla.tensor.DType;
+import io.nabla.tensor.Tensor;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The book's gradient check ({@code nabla gradcheck}): the mean absolute difference between the
+ * numerical and the backprop gradient of each parameter of TwoLayerNet(784, 50, 10).
+ *
+ * @param rows the training rows used
+ * @param dtype the element type of the net and data
+ * @param backend the backend it ran on
+ * @param meanAbsoluteDifference per parameter, in the net's order
+ */
+public record GradcheckResult(int rows, DType dtype, String backend, Map<String, Double> meanAbsoluteDifference)
+    implements CommandResult {
+
+  /** Keeps an unmodifiable copy of the differences, in their order. */
+  public GradcheckResult {
+    meanAbsoluteDifference = Collections.unmodifiableMap(new LinkedHashMap<>(meanAbsoluteDifference));
+  }
+
+  /** Checks a net seeded with 42 on {@code batch} (its rows, in its dtype, on {@code backend}). */
+  public static GradcheckResult of(LabeledData batch, DType dtype, Backend backend) {
+    TwoLayerNet net = TwoLayerNet.builder(784, 50, 10).dtype(dtype).seed(42).backend(backend).build();
+    Targets t = Targets.labels(batch.labels());
+    Map<String, Tensor> numerical = GradientChecker.centralDifferences().numericalGradient(net, batch.images(), t);
+    Map<String, Tensor> backprop = net.gradient(batch.images(), t);
+    Map<String, Double> diffs = new LinkedHashMap<>();
+    for (Map.Entry<String, Tensor> e : numerical.entrySet()) {
+      diffs.put(e.getKey(), e.getValue().sub(backprop.get(e.getKey()).asType(DType.FLOAT64)).abs().mean());
+    }
+    return new GradcheckResult(batch.size(), dtype, backend.name(), diffs);
+  }
+
+  @Override
+  public String text() {
+    StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+        "TwoLayerNet(784, 50, 10), %d rows, %s on %s: mean |numerical - backprop|", rows, dtype.label(), backend));
+    meanAbsoluteDifference.forEach((name, diff) ->
+        text.append(System.lineSeparator()).append(String.format(Locale.ROOT, "  %-3s %.3e", name, diff)));
+    return text.toString();
+  }
+
+  @Override
+  public Map<String, Object> json() {
+    return new LinkedHashMap<>(meanAbsoluteDifference);
+  }
+}

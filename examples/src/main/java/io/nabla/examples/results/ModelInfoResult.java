@@ -1,0 +1,66 @@
+package io.nabla.examples.results;
+
+import io.nabla.model.FeedForwardNet;
+import io.nabla.model.ModelDescription;
+import io.nabla.model.ModelFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What a saved model says about itself ({@code nabla info}): its net, the Nabla version that saved
+ * it and how it was trained. A file of the first format has no training record; a file saved by
+ * NumPy has no description at all, and its net is read from its arrays.
+ *
+ * @param model the file
+ * @param layerSizes the net's layer sizes, inputs first
+ * @param activation the hidden activation, if the file records it
+ * @param dtype the parameters' element type
+ * @param description the file's description, if it has one
+ */
+public record ModelInfoResult(Path model, List<Integer> layerSizes, Optional<String> activation, String dtype,
+    Optional<ModelDescription> description) implements CommandResult {
+
+  /** Keeps an unmodifiable copy of the sizes. */
+  public ModelInfoResult {
+    layerSizes = List.copyOf(layerSizes);
+  }
+
+  /** The information in a loaded file. */
+  public static ModelInfoResult of(Path model, ModelFile.Loaded loaded) {
+    FeedForwardNet net = loaded.net();
+    return new ModelInfoResult(model, net.layerSizes(), loaded.description().map(d -> d.activation().label()),
+        net.dtype().label(), loaded.description());
+  }
+
+  /** The net's sizes joined by dashes, such as 784-50-10. */
+  String sizes() {
+    return layerSizes.stream().map(String::valueOf).collect(Collectors.joining("-"));
+  }
+
+  @Override
+  public String text() {
+    List<String> lines = new ArrayList<>();
+    lines.add(model + ": net " + sizes() + ", " + activation.map(a -> a + " hidden activation")
+        .orElse("hidden activation not recorded") + ", " + dtype);
+    if (description.isEmpty()) {
+      lines.add("  no description (saved by NumPy?): no version, no training record");
+    } else {
+      lines.add("  saved by Nabla " + description.get().nablaVersion());
+      description.get().training().ifPresentOrElse(r -> lines.addAll(TrainingRecordRendering.lines(r)),
+          () -> lines.add("  no training record (saved before Nabla recorded one, or not by a training run)"));
+    }
+    return String.join(System.lineSeparator(), lines);
+  }
+
+  @Override
+  public Map<String, Object> json() {
+    return Fields.ordered("model", model.toString(), "layer_sizes", layerSizes,
+        "activation", activation.orElse(null), "dtype", dtype,
+        "nabla_version", description.map(ModelDescription::nablaVersion).orElse(null),
+        "training", description.flatMap(ModelDescription::training).map(TrainingRecordRendering::json).orElse(null));
+  }
+}
