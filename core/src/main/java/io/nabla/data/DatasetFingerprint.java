@@ -19,7 +19,7 @@ import java.util.Objects;
  * they are on disk, the digest {@code sha256sum FILE} prints, so that anyone holding the files can
  * check they are the same.
  *
- * @param name the data set, such as {@code mnist} or {@code fashion-mnist}
+ * @param name the data set, as {@code --dataset} names it: {@code mnist} or {@code fashion}
  * @param sha256 each file's name (as found, with {@code .gz} if compressed) to its hex digest
  */
 public record DatasetFingerprint(String name, Map<String, String> sha256) {

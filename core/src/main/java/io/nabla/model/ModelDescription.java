@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
  * #TWO_LAYER_FORMAT}, with {@code input_size}, {@code hidden_size}, {@code output_size}); other
  * depths as {@value #MULTI_LAYER_FORMAT} with {@code layer_sizes=784,100,50,10}. The training
  * record's {@code training.*} lines follow; a reader skips keys it does not know, so files of
- * either age are read by versions of either age (a file without the lines has no record).
+ * either age are read by versions of either age (a file without the lines has no record). Within
+ * a format, later versions only add keys; changing what an existing key means takes a new format
+ * line, which older readers refuse by name.
  *
  * @param activation the hidden activation
  * @param layerSizes inputs first (784 for MNIST), classes last
@@ -61,12 +63,13 @@ public record ModelDescription(
 
   /** The description of a net, saved by this version of Nabla, without a training record. */
   public static ModelDescription of(FeedForwardNet net) {
-    return of(net, Optional.empty());
+    return new ModelDescription(net.activation(), net.layerSizes(), net.dtype(), Version.current());
   }
 
-  /** The description of a net, saved by this version of Nabla, with how it was trained if known. */
-  public static ModelDescription of(FeedForwardNet net, Optional<TrainingRecord> training) {
-    return new ModelDescription(net.activation(), net.layerSizes(), net.dtype(), Version.current(), training);
+  /** The description of a net, saved by this version of Nabla, with how it was trained. */
+  public static ModelDescription of(FeedForwardNet net, TrainingRecord training) {
+    return new ModelDescription(net.activation(), net.layerSizes(), net.dtype(), Version.current(),
+        Optional.of(training));
   }
 
   /** Inputs per sample. */

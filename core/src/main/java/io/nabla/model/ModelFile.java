@@ -29,7 +29,7 @@ public final class ModelFile {
 
   /** Saves the net's parameters and description, atomically (the old file survives a failed write). */
   public static void save(Path file, FeedForwardNet net) throws IOException {
-    save(file, net, Optional.empty());
+    write(file, net, ModelDescription.of(net));
   }
 
   /**
@@ -37,15 +37,15 @@ public final class ModelFile {
    * survives a failed write).
    */
   public static void save(Path file, FeedForwardNet net, TrainingRecord training) throws IOException {
-    save(file, net, Optional.of(training));
+    write(file, net, ModelDescription.of(net, training));
   }
 
-  private static void save(Path file, FeedForwardNet net, Optional<TrainingRecord> training) throws IOException {
+  private static void write(Path file, FeedForwardNet net, ModelDescription description) throws IOException {
     Map<String, Tensor> params = new LinkedHashMap<>();
     for (Parameter p : net.parameters()) {
       params.put(p.name(), p.value());
     }
-    Npz.save(file, params, Map.of(DESCRIPTION_KEY, ModelDescription.of(net, training).toText()));
+    Npz.save(file, params, Map.of(DESCRIPTION_KEY, description.toText()));
   }
 
   /**

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,9 +44,26 @@ public record TrainingRecord(
     Objects.requireNonNull(jdk, "jdk");
     started = Objects.requireNonNull(started, "started").truncatedTo(ChronoUnit.SECONDS);
     datasetSha256 = Collections.unmodifiableMap(new LinkedHashMap<>(datasetSha256));
+    // Each fact is one key=value line: a line break, or an '=' in a key, would not read back.
+    for (String value : List.of(optimizer.name(), backend, dataset, jdk)) {
+      checkLine("value", value);
+    }
+    optimizer.values().keySet().forEach(name -> checkLine("setting name", name));
+    datasetSha256.forEach((file, digest) -> {
+      checkLine("file name", file);
+      checkLine("digest", digest);
+    });
     if (batchSize < 1 || iterations < 0 || iterationsDone < 0 || iterationsDone > iterations) {
       throw new IllegalArgumentException("a training record needs batch >= 1 and 0 <= iterations done <= iterations,"
           + " got batch " + batchSize + ", " + iterationsDone + " of " + iterations + " iterations");
+    }
+  }
+
+  private static void checkLine(String what, String text) {
+    if (text.isEmpty() || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0
+        || (!what.equals("value") && !what.equals("digest") && text.indexOf('=') >= 0)) {
+      throw new IllegalArgumentException("a training record's " + what + " must be one non-empty line"
+          + (what.equals("value") || what.equals("digest") ? "" : " without '='") + ", got '" + text + "'");
     }
   }
 
@@ -84,7 +102,8 @@ public record TrainingRecord(
 
   /**
    * The record in a description's values, if it has any {@code training.*} key (a file of the
-   * first format has none). Keys a later version adds are skipped.
+   * first format has none). Keys a later version adds are skipped, and so is an optimizer
+   * setting that is not a number (a later version may record, say, a schedule by name).
    *
    * @throws IOException naming the source and the key that is missing or malformed
    */
@@ -97,7 +116,7 @@ public record TrainingRecord(
     for (Map.Entry<String, String> e : values.entrySet()) {
       if (e.getKey().startsWith(PREFIX + "optimizer.")) {
         String name = e.getKey().substring((PREFIX + "optimizer.").length());
-        settings.put(name, number(source, e.getKey(), e.getValue()));
+        number(e.getValue()).ifPresent(value -> settings.put(name, value));
       } else if (e.getKey().startsWith(PREFIX + "dataset.sha256.")) {
         digests.put(e.getKey().substring((PREFIX + "dataset.sha256.").length()), e.getValue());
       }
@@ -105,9 +124,10 @@ public record TrainingRecord(
     try {
       return Optional.of(new TrainingRecord(
           new OptimizerSettings(required(source, values, "optimizer"), settings),
-          integer(source, values, "batch_size"), integer(source, values, "iterations"),
-          integer(source, values, "iterations_done"), bool(source, values, "shuffled_epochs"),
-          longValue(source, values, "seed"), required(source, values, "backend"),
+          (int) integer(source, values, "batch_size", Integer.MAX_VALUE),
+          (int) integer(source, values, "iterations", Integer.MAX_VALUE),
+          (int) integer(source, values, "iterations_done", Integer.MAX_VALUE), bool(source, values, "shuffled_epochs"),
+          integer(source, values, "seed", Long.MAX_VALUE), required(source, values, "backend"),
           required(source, values, "dataset"), digests, required(source, values, "jdk"),
           Instant.parse(required(source, values, "started"))));
     } catch (DateTimeParseException e) {
@@ -126,30 +146,26 @@ public record TrainingRecord(
     return value;
   }
 
-  private static double number(String source, String key, String text) throws IOException {
+  private static Optional<Double> number(String text) {
     try {
-      return Double.parseDouble(text);
+      return Optional.of(Double.parseDouble(text));
     } catch (NumberFormatException e) {
-      throw new IOException(source + ": " + key + " is '" + text + "', not a number", e);
+      return Optional.empty();
     }
   }
 
-  private static int integer(String source, Map<String, String> values, String key) throws IOException {
+  /** An integer from {@code -max - 1} to {@code max} (Integer.MAX_VALUE for the int fields). */
+  private static long integer(String source, Map<String, String> values, String key, long max) throws IOException {
     String text = required(source, values, key);
     try {
-      return Integer.parseInt(text);
+      long value = Long.parseLong(text);
+      if (value >= -max - 1 && value <= max) {
+        return value;
+      }
     } catch (NumberFormatException e) {
-      throw new IOException(source + ": " + PREFIX + key + " is '" + text + "', not an integer", e);
+      // reported below
     }
-  }
-
-  private static long longValue(String source, Map<String, String> values, String key) throws IOException {
-    String text = required(source, values, key);
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw new IOException(source + ": " + PREFIX + key + " is '" + text + "', not an integer", e);
-    }
+    throw new IOException(source + ": " + PREFIX + key + " is '" + text + "', not an integer");
   }
 
   private static boolean bool(String source, Map<String, String> values, String key) throws IOException {

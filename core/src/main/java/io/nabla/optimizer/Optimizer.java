@@ -2,6 +2,7 @@ package io.nabla.optimizer;
 
 import io.nabla.layer.Parameter;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Updates parameters in place from their gradients, one step at a time. Optimizers with state
@@ -32,6 +33,12 @@ public interface Optimizer {
    */
   void restore(List<Parameter> parameters, OptimizerState state);
 
-  /** This optimizer's name and settings, as a saved model records how it was trained. */
-  OptimizerSettings settings();
+  /**
+   * This optimizer's name and settings, as a saved model records how it was trained. Nabla's
+   * optimizers name every setting; the default, for an optimizer written before this method
+   * existed, gives its class name in lower case and no settings.
+   */
+  default OptimizerSettings settings() {
+    return new OptimizerSettings(getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT), Map.of());
+  }
 }

@@ -1,5 +1,6 @@
 package io.nabla.optimizer;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +18,7 @@ public record OptimizerSettings(String name, Map<String, Double> values) {
   /** Keeps an unmodifiable copy of the settings, in their order. */
   public OptimizerSettings {
     Objects.requireNonNull(name, "name");
-    values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
   /** The settings of {@code name} given as name, value pairs. */

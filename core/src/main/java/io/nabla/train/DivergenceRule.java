@@ -1,5 +1,7 @@
 package io.nabla.train;
 
+import java.io.Serializable;
+
 /**
  * When a run counts as diverged although its loss is still a number: the mini-batch loss stayed
  * above {@code factor} times the starting loss (the loss on the first batch before any update,
@@ -14,7 +16,7 @@ package io.nabla.train;
  * @param factor how many times the starting loss counts as far beyond it; infinite turns the rule off
  * @param patience how many iterations in a row the loss must stay beyond it
  */
-public record DivergenceRule(double factor, int patience) {
+public record DivergenceRule(double factor, int patience) implements Serializable {
 
   /** Checks the settings, naming the one at fault. */
   public DivergenceRule {

@@ -1,6 +1,7 @@
 package io.nabla.train;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,7 @@ public class TrainingDivergedException extends RuntimeException {
 
   /** Creates the exception for a finite loss that broke {@code rule}, starting from {@code start}. */
   public TrainingDivergedException(int iteration, double loss, double start, DivergenceRule rule) {
-    this(Kind.STAYED_ABOVE_START, iteration, loss, start, java.util.Objects.requireNonNull(rule, "rule"));
+    this(Kind.STAYED_ABOVE_START, iteration, loss, start, Objects.requireNonNull(rule, "rule"));
   }
 
   private TrainingDivergedException(Kind kind, int iteration, double loss, double start, DivergenceRule rule) {

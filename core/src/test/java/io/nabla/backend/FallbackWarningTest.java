@@ -29,7 +29,9 @@ class FallbackWarningTest {
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");
-    Process child = new ProcessBuilder(java, "-cp", classPath, ChooseDefaultBackendTwice.class.getName())
+    // English level names: java.util.logging translates them (WARNUNG, AVERTISSEMENT) by locale.
+    Process child = new ProcessBuilder(java, "-Duser.language=en", "-cp", classPath,
+            ChooseDefaultBackendTwice.class.getName())
         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     try {
       assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child JVM did not finish");

@@ -28,7 +28,7 @@ class TrainingRecordTest {
 
   static TrainingRecord adamRecord() {
     return new TrainingRecord(new Adam(0.001, 0.9, 0.999).settings(), 64, 3000, 1200, true, -5L, "reference",
-        "fashion-mnist", Map.of("train-images-idx3-ubyte.gz", "ab".repeat(32)), TrainingRecord.currentJdk(),
+        "fashion", Map.of("train-images-idx3-ubyte.gz", "ab".repeat(32)), TrainingRecord.currentJdk(),
         Instant.parse("2026-12-03T06:30:12.345Z"));
   }
 
@@ -49,7 +49,7 @@ class TrainingRecordTest {
     assertTrue(back.shuffledEpochs());
     assertEquals(-5L, back.seed());
     assertEquals("reference", back.backend());
-    assertEquals("fashion-mnist", back.dataset());
+    assertEquals("fashion", back.dataset());
     assertEquals(Map.of("train-images-idx3-ubyte.gz", "ab".repeat(32)), back.datasetSha256());
     assertEquals(Runtime.version().toString(), back.jdk().substring(0, back.jdk().indexOf(' ')));
     assertEquals(Instant.parse("2026-12-03T06:30:12Z"), back.started(), "kept to the second");
@@ -69,8 +69,21 @@ class TrainingRecordTest {
   void keysALaterVersionAddsAreSkipped() throws IOException {
     ModelDescription d = new ModelDescription(Activation.SIGMOID, List.of(6, 4, 3), DType.FLOAT32, "9.0",
         Optional.of(adamRecord()));
-    ModelDescription back = ModelDescription.parse("t", d.toText() + "training.gpu=none\nquantized=false\n");
+    ModelDescription back = ModelDescription.parse("t", d.toText()
+        + "training.gpu=none\ntraining.optimizer.schedule=cosine\nquantized=false\n");
     assertEquals(d, back);
+  }
+
+  @Test
+  void aFactThatWouldNotReadBackIsRefusedWhenTheRecordIsMade() {
+    TrainingRecord r = adamRecord();
+    IllegalArgumentException value = assertThrows(IllegalArgumentException.class, () -> new TrainingRecord(
+        r.optimizer(), 1, 1, 1, false, 0, "simd\nseed=1", "mnist", Map.of(), "17", Instant.EPOCH));
+    assertEquals("a training record's value must be one non-empty line, got 'simd\nseed=1'", value.getMessage());
+    IllegalArgumentException file = assertThrows(IllegalArgumentException.class, () -> new TrainingRecord(
+        r.optimizer(), 1, 1, 1, false, 0, "simd", "mnist", Map.of("a=b.gz", "00"), "17", Instant.EPOCH));
+    assertEquals("a training record's file name must be one non-empty line without '=', got 'a=b.gz'",
+        file.getMessage());
   }
 
   @Test

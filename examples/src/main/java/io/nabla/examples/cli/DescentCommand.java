@@ -49,7 +49,7 @@ final class DescentCommand implements Callable<Integer> {
   private static XYChart chart(DescentResult result) {
     double[] xs = result.path().points().stream().mapToDouble(p -> p[0]).toArray();
     double[] ys = result.path().points().stream().mapToDouble(p -> p[1]).toArray();
-    XYChart chart = Plots.chart("Gradient descent from (" + result.init()[0] + ", " + result.init()[1] + "), lr "
+    XYChart chart = Plots.chart("Gradient descent from (" + result.init().get(0) + ", " + result.init().get(1) + "), lr "
         + result.lr(), "x0", "x1");
     chart.addSeries("path", xs, ys).setMarker(SeriesMarkers.CIRCLE);
     chart.getStyler().setMarkerSize(6);

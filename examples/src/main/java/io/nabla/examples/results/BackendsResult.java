@@ -1,7 +1,6 @@
 package io.nabla.examples.results;
 
 import io.nabla.backend.Availability;
-import io.nabla.backend.Backend;
 import io.nabla.backend.BackendReport;
 import io.nabla.backend.Backends;
 import io.nabla.backend.Parallelism;

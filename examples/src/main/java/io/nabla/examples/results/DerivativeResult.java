@@ -40,7 +40,7 @@ public record DerivativeResult(double x, double numerical, double exact, Tangent
     return String.format(Locale.ROOT,
         "f(x) = 0.01x^2 + 0.1x at x = %s%n  central difference (h = 1e-4): %s%n  exact 0.02x + 0.1:"
             + "             %s%n  tangent: y = %s x %+f%s",
-        x, numerical, exact, tangent.slope(), tangent.intercept(), plot.map(p -> "\n  plot: " + p).orElse(""));
+        x, numerical, exact, tangent.slope(), tangent.intercept(), plot.map(p -> System.lineSeparator() + "  plot: " + p).orElse(""));
   }
 
   @Override

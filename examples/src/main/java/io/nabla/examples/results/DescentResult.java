@@ -18,8 +18,13 @@ import java.util.Optional;
  * @param path every point visited, the start first
  * @param plot the chart of the path, if one was drawn
  */
-public record DescentResult(double[] init, double lr, int steps, DescentPath path, Optional<Path> plot)
+public record DescentResult(List<Double> init, double lr, int steps, DescentPath path, Optional<Path> plot)
     implements CommandResult {
+
+  /** Keeps an unmodifiable copy of the start. */
+  public DescentResult {
+    init = List.copyOf(init);
+  }
 
   /**
    * Runs the descent from {@code init}.
@@ -30,7 +35,7 @@ public record DescentResult(double[] init, double lr, int steps, DescentPath pat
     if (init.length != 2) {
       throw new IllegalArgumentException("expected two numbers X0,X1, got " + init.length);
     }
-    return new DescentResult(init.clone(), lr, steps,
+    return new DescentResult(Fields.list(init), lr, steps,
         GradientDescent.minimize(GradientResult.FUNCTION, init, lr, steps), Optional.empty());
   }
 
@@ -49,7 +54,7 @@ public record DescentResult(double[] init, double lr, int steps, DescentPath pat
     double[] end = finalPoint();
     return String.format(Locale.ROOT,
         "gradient descent on x0^2 + x1^2 from (%s, %s), lr %s, %d steps%n  final point (%s, %s)%s",
-        init[0], init[1], lr, steps, end[0], end[1], plot.map(p -> "\n  plot: " + p).orElse(""));
+        init.get(0), init.get(1), lr, steps, end[0], end[1], plot.map(p -> System.lineSeparator() + "  plot: " + p).orElse(""));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.nabla.examples.results;
 
 import io.nabla.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,11 @@ final class Fields {
       map.put((String) keysAndValues[i], keysAndValues[i + 1]);
     }
     return map;
+  }
+
+  /** The values as an unmodifiable list, which prints as {@code Arrays.toString} does. */
+  static List<Double> list(double[] values) {
+    return Arrays.stream(values).boxed().toList();
   }
 
   /** A matrix as a list of its rows. */

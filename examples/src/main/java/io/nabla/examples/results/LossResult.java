@@ -6,7 +6,6 @@ import io.nabla.loss.Targets;
 import io.nabla.tensor.DType;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,13 +29,19 @@ public record LossResult(List<Case> cases) implements CommandResult {
    * @param meanSquaredError half the summed squared difference, the chapter's
    * @param crossEntropy minus the target-weighted log of the output
    */
-  public record Case(double[] y, double[] t, double meanSquaredError, double crossEntropy) {
+  public record Case(List<Double> y, List<Double> t, double meanSquaredError, double crossEntropy) {
+
+    /** Keeps unmodifiable copies of the vectors. */
+    public Case {
+      y = List.copyOf(y);
+      t = List.copyOf(t);
+    }
 
     /** The class the output puts most weight on. */
     public int peak() {
       int best = 0;
-      for (int i = 1; i < y.length; i++) {
-        if (y[i] > y[best]) {
+      for (int i = 1; i < y.size(); i++) {
+        if (y.get(i) > y.get(best)) {
           best = i;
         }
       }
@@ -61,7 +66,7 @@ public record LossResult(List<Case> cases) implements CommandResult {
   public static Case of(double[] y, double[] t) {
     Tensor yt = Tensors.vector(DType.FLOAT64, y);
     Tensor tt = Tensors.vector(DType.FLOAT64, t);
-    return new Case(y.clone(), t.clone(), new MeanSquaredError().value(yt, Targets.oneHot(tt)),
+    return new Case(Fields.list(y), Fields.list(t), new MeanSquaredError().value(yt, Targets.oneHot(tt)),
         new CrossEntropy().value(yt, Targets.oneHot(tt)));
   }
 
@@ -76,7 +81,7 @@ public record LossResult(List<Case> cases) implements CommandResult {
   public String text() {
     return cases.stream()
         .map(c -> String.format(Locale.ROOT, "y = %s%n  mean squared error %.4f  cross-entropy %.4f",
-            Arrays.toString(c.y()), c.meanSquaredError(), c.crossEntropy()))
+            c.y(), c.meanSquaredError(), c.crossEntropy()))
         .collect(Collectors.joining(System.lineSeparator()));
   }
 

@@ -79,7 +79,7 @@ public record TourResult(
         first.tangent().intercept()));
     section(out, "Gradient of f(x0, x1) = x0^2 + x1^2 and gradient descent from (-3, 4)");
     for (GradientResult g : gradients) {
-      line(out, "  gradient at " + Arrays.toString(g.at()) + ": " + Arrays.toString(g.gradient()));
+      line(out, "  gradient at " + g.at() + ": " + g.gradient());
     }
     for (DescentResult d : descents) {
       line(out, "  lr " + d.lr() + ", " + d.steps() + " steps -> " + Arrays.toString(d.finalPoint()));

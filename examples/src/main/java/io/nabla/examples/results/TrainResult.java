@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * @param dtype the element type's label
  * @param iterations the iterations run
  * @param seconds the training loop's wall time
- * @param epochs each epoch's evaluation, epoch 0 (the untrained net) first
+ * @param epochs each epoch's evaluation, epoch 0 (after the first update, as the chapter evaluates) first
  * @param modelTestAccuracy the test accuracy of the saved model, after the last iteration
  * @param out the output directory
  * @param files the files written, in the order written
@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 public record TrainResult(String backend, String dtype, int iterations, double seconds, List<EpochResult> epochs,
     double modelTestAccuracy, Path out, List<Path> files) implements CommandResult {
 
-  /** Keeps unmodifiable copies of the lists; a run has at least the untrained epoch 0. */
+  /** Keeps unmodifiable copies of the lists; a run has at least epoch 0. */
   public TrainResult {
     epochs = List.copyOf(epochs);
     files = List.copyOf(files);

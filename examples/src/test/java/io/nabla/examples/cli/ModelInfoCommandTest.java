@@ -73,8 +73,9 @@ class ModelInfoCommandTest {
     Path old = fixture("format1-without-training-record.npz");
     CliRun info = CliRun.of("info", "--model", old.toString());
     assertEquals(0, info.exitCode(), info.err());
-    assertEquals(old + ": net 784-10-10, sigmoid hidden activation, float32\n  saved by Nabla 0.1.0-SNAPSHOT\n"
-        + "  no training record (saved before Nabla recorded one, or not by a training run)", info.out().strip());
+    assertEquals(List.of(old + ": net 784-10-10, sigmoid hidden activation, float32", "  saved by Nabla 0.1.0-SNAPSHOT",
+        "  no training record (saved before Nabla recorded one, or not by a training run)"),
+        info.out().strip().lines().toList());
     CliRun json = CliRun.of("info", "--model", old.toString(), "--json");
     assertTrue(json.out().strip().endsWith("\"nabla_version\": \"0.1.0-SNAPSHOT\", \"training\": null}"), json.out());
   }
@@ -84,10 +85,24 @@ class ModelInfoCommandTest {
     Path file = fixture("format1-with-training-record.npz");
     CliRun info = CliRun.of("info", "--model", file.toString());
     assertEquals(0, info.exitCode(), info.err());
-    assertTrue(info.out().contains("\n  trained with sgd (learning rate 0.1), batch 100, 6000 of 6000 iterations,"
-        + " batches drawn with replacement, seed 7\n"), info.out());
-    assertTrue(info.out().contains("\n    t10k-labels-idx1-ubyte.gz  sha256"
+    List<String> lines = info.out().strip().lines().toList();
+    assertTrue(lines.contains("  trained with sgd (learning rate 0.1), batch 100, 6000 of 6000 iterations,"
+        + " batches drawn with replacement, seed 7"), info.out());
+    assertTrue(lines.contains("    t10k-labels-idx1-ubyte.gz  sha256"
         + " b91679a0acfe4ba0e50a2437a903084cba1f5f92592b016a25a7dfd00455798b"), info.out());
+  }
+
+  @Test
+  void aFileSavedByNumpyHasNoDescriptionAndInfoSaysSo() throws IOException {
+    Path bare = out.resolve("numpy.npz");
+    io.nabla.io.Npz.save(bare, io.nabla.io.Npz.load(fixture("format1-without-training-record.npz")));
+    CliRun info = CliRun.of("info", "--model", bare.toString());
+    assertEquals(0, info.exitCode(), info.err());
+    assertEquals(List.of(bare + ": net 784-10-10, hidden activation not recorded, float32",
+        "  no description (saved by NumPy?): no version, no training record"), info.out().strip().lines().toList());
+    CliRun json = CliRun.of("info", "--model", bare.toString(), "--json");
+    assertEquals("{\"model\": \"" + bare + "\", \"layer_sizes\": [784, 10, 10], \"activation\": null, \"dtype\":"
+        + " \"float32\", \"nabla_version\": null, \"training\": null}", json.out().strip());
   }
 
   @Test

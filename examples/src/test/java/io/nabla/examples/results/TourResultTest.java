@@ -1,14 +1,13 @@
-package io.nabla.examples;
+package io.nabla.examples.results;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nabla.examples.results.TourResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Runs the tour as a user would and checks what it prints. */
-class ChapterTourTest {
+/** Runs the tour and checks the chapter's values in the text it prints. */
+class TourResultTest {
 
   @Test
   void printsTheChaptersValuesAndLearns() {
