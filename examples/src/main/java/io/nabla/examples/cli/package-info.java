@@ -1,5 +1,6 @@
 /**
  * The {@code nabla} command line: one subcommand per part of the chapter, and {@code train}, the
- * main job. Each prints a human report or, with {@code --json}, machine-readable JSON.
+ * main job. Each reads its options, computes its result (a record of {@link
+ * io.nabla.examples.results}) and prints it as a human report or, with {@code --json}, as JSON.
  */
 package io.nabla.examples.cli;
