@@ -175,6 +175,17 @@ class NablaClassifierContractTest {
     assertEquals(model.uid(), loaded.uid());
     assertSameParams(model, loaded);
     assertTrue(SingleMachine.sameBits(model.net(), loaded.net()), "the weights come back bit for bit");
+    if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      // Another account (a serving process) can read the net as it can any file this user writes,
+      // not only its owner as a temporary file's 0600 would allow. (Hadoop applies its own umask
+      // setting, so the net may be readable where an ordinary file is not; never the reverse.)
+      var ordinary = java.nio.file.Files.getPosixFilePermissions(java.nio.file.Files.createFile(dir.resolve("plain")));
+      var saved = java.nio.file.Files.getPosixFilePermissions(dir.resolve("model").resolve(NablaModelWriter.MODEL_FILE));
+      for (var read : java.util.List.of(java.nio.file.attribute.PosixFilePermission.GROUP_READ,
+          java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
+        assertTrue(!ordinary.contains(read) || saved.contains(read), "the saved net is " + saved + ", a new file " + ordinary);
+      }
+    }
     java.io.IOException exists = assertThrows(java.io.IOException.class, () -> model.save(path));
     assertTrue(exists.getMessage().contains("already exists"), exists.getMessage());
     model.write().overwrite().save(path);
