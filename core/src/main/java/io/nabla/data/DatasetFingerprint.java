@@ -2,14 +2,9 @@ package io.nabla.data;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -49,17 +44,10 @@ public record DatasetFingerprint(String name, Map<String, String> sha256) {
   }
 
   private static String sha256Of(Path file) throws IOException {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM has no SHA-256", e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-      in.transferTo(OutputStream.nullOutputStream());
+    try (InputStream in = Files.newInputStream(file)) {
+      return Sha256.hex(in);
     } catch (IOException e) {
       throw new IOException(file + ": cannot be read to fingerprint it (" + e.getMessage() + ")", e);
     }
-    return HexFormat.of().formatHex(sha.digest());
   }
 }

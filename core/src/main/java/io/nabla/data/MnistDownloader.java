@@ -11,12 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -103,18 +99,12 @@ public final class MnistDownloader {
 
   /** Checks the SHA-256 of the decompressed file. */
   static void verify(Path gz, String name) throws IOException {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM has no SHA-256", e);
-    }
-    try (InputStream in = new DigestInputStream(new GZIPInputStream(Files.newInputStream(gz)), sha)) {
-      in.transferTo(OutputStream.nullOutputStream());
+    String actual;
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
+      actual = Sha256.hex(in);
     } catch (IOException e) {
       throw new IOException("not a valid gzip file (" + e.getMessage() + ")", e);
     }
-    String actual = HexFormat.of().formatHex(sha.digest());
     if (!actual.equals(MnistFiles.sha256(name))) {
       throw new IOException("SHA-256 of the content is " + actual + ", expected "
           + MnistFiles.sha256(name));

@@ -46,12 +46,12 @@ public record TrainingRecord(
     datasetSha256 = Collections.unmodifiableMap(new LinkedHashMap<>(datasetSha256));
     // Each fact is one key=value line: a line break, or an '=' in a key, would not read back.
     for (String value : List.of(optimizer.name(), backend, dataset, jdk)) {
-      checkLine("value", value);
+      checkLine("value", value, false);
     }
-    optimizer.values().keySet().forEach(name -> checkLine("setting name", name));
+    optimizer.values().keySet().forEach(name -> checkLine("setting name", name, true));
     datasetSha256.forEach((file, digest) -> {
-      checkLine("file name", file);
-      checkLine("digest", digest);
+      checkLine("file name", file, true);
+      checkLine("digest", digest, false);
     });
     if (batchSize < 1 || iterations < 0 || iterationsDone < 0 || iterationsDone > iterations) {
       throw new IllegalArgumentException("a training record needs batch >= 1 and 0 <= iterations done <= iterations,"
@@ -59,11 +59,11 @@ public record TrainingRecord(
     }
   }
 
-  private static void checkLine(String what, String text) {
-    if (text.isEmpty() || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0
-        || (!what.equals("value") && !what.equals("digest") && text.indexOf('=') >= 0)) {
+  /** {@code inKey}: the text goes into a key, where an '=' would end it early. */
+  private static void checkLine(String what, String text, boolean inKey) {
+    if (text.isEmpty() || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || (inKey && text.indexOf('=') >= 0)) {
       throw new IllegalArgumentException("a training record's " + what + " must be one non-empty line"
-          + (what.equals("value") || what.equals("digest") ? "" : " without '='") + ", got '" + text + "'");
+          + (inKey ? " without '='" : "") + ", got '" + text + "'");
     }
   }
 

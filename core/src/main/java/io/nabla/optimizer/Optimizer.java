@@ -2,6 +2,7 @@ package io.nabla.optimizer;
 
 import io.nabla.layer.Parameter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,6 +40,6 @@ public interface Optimizer {
    * existed, gives its class name in lower case and no settings.
    */
   default OptimizerSettings settings() {
-    return new OptimizerSettings(getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT), Map.of());
+    return new OptimizerSettings(getClass().getSimpleName().toLowerCase(Locale.ROOT), Map.of());
   }
 }

@@ -19,25 +19,27 @@ public class TrainingDivergedException extends RuntimeException {
     STAYED_ABOVE_START
   }
 
-  private final Kind kind;
   private final int iteration;
   private final double loss;
   private final double startingLoss;
+  /** The rule the loss broke; null when the loss was not finite. */
   private final DivergenceRule rule;
+
+  /** What this class's message adds to {@link #whatHappened()}. */
+  private static final String ADVICE = ": training diverged; try a smaller learning rate";
 
   /** Creates the exception for the iteration whose loss was {@code loss} (NaN or infinite). */
   public TrainingDivergedException(int iteration, double loss) {
-    this(Kind.NOT_FINITE, iteration, loss, Double.NaN, null);
+    super(describe(iteration, loss, Double.NaN, null) + ADVICE);
+    this.iteration = iteration;
+    this.loss = loss;
+    this.startingLoss = Double.NaN;
+    this.rule = null;
   }
 
   /** Creates the exception for a finite loss that broke {@code rule}, starting from {@code start}. */
   public TrainingDivergedException(int iteration, double loss, double start, DivergenceRule rule) {
-    this(Kind.STAYED_ABOVE_START, iteration, loss, start, Objects.requireNonNull(rule, "rule"));
-  }
-
-  private TrainingDivergedException(Kind kind, int iteration, double loss, double start, DivergenceRule rule) {
-    super(describe(kind, iteration, loss, start, rule) + ": training diverged; try a smaller learning rate");
-    this.kind = kind;
+    super(describe(iteration, loss, start, Objects.requireNonNull(rule, "rule")) + ADVICE);
     this.iteration = iteration;
     this.loss = loss;
     this.startingLoss = start;
@@ -49,12 +51,12 @@ public class TrainingDivergedException extends RuntimeException {
    * terms, "... above 100x its starting 2.3026 for 50 iterations in a row".
    */
   public String whatHappened() {
-    return describe(kind, iteration, loss, startingLoss, rule);
+    return describe(iteration, loss, startingLoss, rule);
   }
 
-  private static String describe(Kind kind, int iteration, double loss, double start, DivergenceRule rule) {
+  private static String describe(int iteration, double loss, double start, DivergenceRule rule) {
     String what = "the loss became " + loss + " at iteration " + iteration;
-    if (kind == Kind.NOT_FINITE) {
+    if (rule == null) {
       return what;
     }
     return what + ", above " + String.format(Locale.ROOT, "%.0fx its starting %.4f", rule.factor(), start)
@@ -63,7 +65,7 @@ public class TrainingDivergedException extends RuntimeException {
 
   /** Which way the loss diverged. */
   public Kind kind() {
-    return kind;
+    return rule == null ? Kind.NOT_FINITE : Kind.STAYED_ABOVE_START;
   }
 
   /** The iteration at which the run stopped. */
@@ -78,7 +80,7 @@ public class TrainingDivergedException extends RuntimeException {
 
   /** The loss the run started from, for {@link Kind#STAYED_ABOVE_START}; else empty. */
   public Optional<Double> startingLoss() {
-    return kind == Kind.STAYED_ABOVE_START ? Optional.of(startingLoss) : Optional.empty();
+    return rule == null ? Optional.empty() : Optional.of(startingLoss);
   }
 
   /** The rule the loss broke, for {@link Kind#STAYED_ABOVE_START}; else empty. */

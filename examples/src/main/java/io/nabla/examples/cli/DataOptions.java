@@ -25,7 +25,12 @@ final class DataOptions {
 
   /** Finds and loads the data onto {@code backend}, normalized and flattened, as the chapter's loop uses it. */
   MnistData load(Backend backend, DType dtype, DownloadProgress progress) throws IOException {
-    return MnistLoader.load(locate(progress), true, true, dtype, backend);
+    return loadFrom(locate(progress), backend, dtype);
+  }
+
+  /** Loads the data in {@code dir} as {@link #load} does, for a caller that needs the directory too. */
+  static MnistData loadFrom(Path dir, Backend backend, DType dtype) throws IOException {
+    return MnistLoader.load(dir, true, true, dtype, backend);
   }
 
   /** The directory with the four files: {@code --data}, else MNIST_DIR, else the cache (downloading). */

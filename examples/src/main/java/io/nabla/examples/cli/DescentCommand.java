@@ -32,11 +32,7 @@ final class DescentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    double[] start = Output.numbers("--init", init);
-    if (start.length != 2) {
-      throw new IllegalArgumentException("--init: expected two numbers X0,X1, got " + start.length);
-    }
-    DescentResult result = DescentResult.run(start, lr, steps);
+    DescentResult result = DescentResult.run(Output.point("--init", init), lr, steps);
     if (plot != null) {
       Plots.save(chart(result), plot);
       result = result.withPlot(plot);

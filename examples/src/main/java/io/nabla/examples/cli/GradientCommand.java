@@ -29,11 +29,7 @@ final class GradientCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    double[] point = Output.numbers("--at", at);
-    if (point.length != 2) {
-      throw new IllegalArgumentException("--at: expected two numbers X0,X1, got " + point.length);
-    }
-    GradientResult result = GradientResult.at(point);
+    GradientResult result = GradientResult.at(Output.point("--at", at));
     if (plot != null) {
       Plots.save(field(), plot);
       result = result.withPlot(plot);

@@ -14,6 +14,15 @@ final class Output {
     out.flush();
   }
 
+  /** Parses the two coordinates X0,X1 of a point, naming the option when they are not two numbers. */
+  static double[] point(String option, String text) {
+    double[] point = numbers(option, text);
+    if (point.length != 2) {
+      throw new IllegalArgumentException(option + ": expected two numbers X0,X1, got " + point.length);
+    }
+    return point;
+  }
+
   /** Parses a comma-separated list of numbers, naming the option when one is not a number. */
   static double[] numbers(String option, String text) {
     String[] parts = text.split(",");

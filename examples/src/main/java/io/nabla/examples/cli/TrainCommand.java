@@ -3,7 +3,6 @@ package io.nabla.examples.cli;
 import io.nabla.backend.Backend;
 import io.nabla.data.DatasetFingerprint;
 import io.nabla.data.MnistData;
-import io.nabla.data.MnistLoader;
 import io.nabla.examples.results.TrainResult;
 import io.nabla.model.Activation;
 import io.nabla.model.TrainingRecord;
@@ -97,7 +96,7 @@ final class TrainCommand implements Callable<Integer> {
     ProgressBar bar = ProgressBar.forTerminal(spec.commandLine().getErr(), !noProgress);
     Path dir = dataOptions.locate((file, done, total) -> bar.update(done, total, "download " + file));
     bar.clear();
-    MnistData data = MnistLoader.load(dir, true, true, dtype, backend);
+    MnistData data = DataOptions.loadFrom(dir, backend, dtype);
     DatasetFingerprint fingerprint = DatasetFingerprint.ofMnistLayout(dataOptions.dataset.label(), dir);
     if (shuffle && batch > data.train().size()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--batch " + batch + " is larger than the "

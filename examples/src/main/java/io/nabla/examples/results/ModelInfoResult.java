@@ -17,11 +17,10 @@ import java.util.stream.Collectors;
  *
  * @param model the file
  * @param layerSizes the net's layer sizes, inputs first
- * @param activation the hidden activation, if the file records it
  * @param dtype the parameters' element type
  * @param description the file's description, if it has one
  */
-public record ModelInfoResult(Path model, List<Integer> layerSizes, Optional<String> activation, String dtype,
+public record ModelInfoResult(Path model, List<Integer> layerSizes, String dtype,
     Optional<ModelDescription> description) implements CommandResult {
 
   /** Keeps an unmodifiable copy of the sizes. */
@@ -32,8 +31,12 @@ public record ModelInfoResult(Path model, List<Integer> layerSizes, Optional<Str
   /** The information in a loaded file. */
   public static ModelInfoResult of(Path model, ModelFile.Loaded loaded) {
     FeedForwardNet net = loaded.net();
-    return new ModelInfoResult(model, net.layerSizes(), loaded.description().map(d -> d.activation().label()),
-        net.dtype().label(), loaded.description());
+    return new ModelInfoResult(model, net.layerSizes(), net.dtype().label(), loaded.description());
+  }
+
+  /** The hidden activation, if the file records it. */
+  public Optional<String> activation() {
+    return description.map(d -> d.activation().label());
   }
 
   /** The net's sizes joined by dashes, such as 784-50-10. */
@@ -44,7 +47,7 @@ public record ModelInfoResult(Path model, List<Integer> layerSizes, Optional<Str
   @Override
   public String text() {
     List<String> lines = new ArrayList<>();
-    lines.add(model + ": net " + sizes() + ", " + activation.map(a -> a + " hidden activation")
+    lines.add(model + ": net " + sizes() + ", " + activation().map(a -> a + " hidden activation")
         .orElse("hidden activation not recorded") + ", " + dtype);
     if (description.isEmpty()) {
       lines.add("  no description (saved by NumPy?): no version, no training record");
@@ -59,7 +62,7 @@ public record ModelInfoResult(Path model, List<Integer> layerSizes, Optional<Str
   @Override
   public Map<String, Object> json() {
     return Fields.ordered("model", model.toString(), "layer_sizes", layerSizes,
-        "activation", activation.orElse(null), "dtype", dtype,
+        "activation", activation().orElse(null), "dtype", dtype,
         "nabla_version", description.map(ModelDescription::nablaVersion).orElse(null),
         "training", description.flatMap(ModelDescription::training).map(TrainingRecordRendering::json).orElse(null));
   }
