@@ -19,7 +19,7 @@ cat > "$work/LoadThenFingerprint.java" <<'JAVA'
 import io.nabla.backend.Backends;
 import io.nabla.data.DatasetFingerprint;
 import io.nabla.data.MnistLoader;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import java.nio.file.Path;
 
 public class LoadThenFingerprint {

@@ -4,7 +4,7 @@ import io.nabla.backend.Backend;
 import io.nabla.data.LabeledData;
 import io.nabla.data.MnistData;
 import io.nabla.data.MnistLoader;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.Tensors;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import io.nabla.backend.Backend;
 import io.nabla.backend.Backends;
 import io.nabla.data.LabeledData;
 import io.nabla.model.TwoLayerNet;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

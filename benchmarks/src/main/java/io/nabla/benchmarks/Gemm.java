@@ -3,7 +3,7 @@ package io.nabla.benchmarks;
 import io.nabla.backend.Backend;
 import io.nabla.backend.Backends;
 import io.nabla.backend.Parallelism;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.MatrixOps;
 import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.Tensor;

@@ -8,7 +8,7 @@ import io.nabla.layer.Parameter;
 import io.nabla.loss.Targets;
 import io.nabla.model.TwoLayerNet;
 import io.nabla.optimizer.Sgd;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,5 @@
 package io.nabla.backend;
 
-import io.nabla.tensor.Tensor;
-
 /**
  * The SPI every matrix backend implements: a name, a priority, an availability report and the
  * kernels that Nabla's tensors, layers, losses and optimizers are written on.
@@ -15,15 +13,26 @@ import io.nabla.tensor.Tensor;
  * {@link Storage}, and {@link #accepts} says which storage its kernels can read and write in
  * place; anything else is copied when a tensor moves here.
  *
- * <p><b>Contract for every kernel.</b> Core validates before calling, so a kernel may assume: all
- * tensors are on this backend (their storage is one this backend {@link #accepts}), contiguous
- * row-major, non-null, of one dtype ({@link io.nabla.tensor.DType#FLOAT32}
- * or {@link io.nabla.tensor.DType#FLOAT64}), with the sizes the kernel's Javadoc states. Only the
- * arguments documented as outputs are modified. Results are computed in the tensors' dtype and
- * must agree with the double-precision definition of the operation to within that dtype's
- * rounding (the conformance suite states the tolerances). Zero-size tensors are legal and do
- * nothing beyond writing the (empty) outputs. Kernels must be safe to call from several threads at
- * once on different output tensors.
+ * <p><b>Contract for every kernel.</b> A kernel works on {@link Storage} and the sizes it is
+ * given, never on tensors: matrices and blocks are row-major, and an operand read as a view (a
+ * broadcast, a transpose, the rows of a batch) comes with a {@link View} of offsets and strides.
+ * Core validates before calling, so a kernel may assume: every storage is one this backend
+ * {@link #accepts}, non-null, open, of one dtype ({@link DType#FLOAT32} or {@link DType#FLOAT64}),
+ * and large enough for the sizes and views given. Only the arguments documented as outputs are
+ * modified. Results are computed in the storage's dtype and must agree with the double-precision
+ * definition of the operation to within that dtype's rounding (the conformance suite states the
+ * tolerances). Zero sizes are legal and do nothing beyond writing the (empty) outputs. Kernels
+ * must be safe to call from several threads at once on different outputs.
+ *
+ * <p><b>The eleven kernels</b>, each there because an operation of core needs it and no
+ * composition of the others does it in one pass: {@link #gemm} (matrix products: affine layers,
+ * and convolution through im2col); {@link #axpy} (the optimizers' {@code w -= lr * g}, fused);
+ * {@link #fill}; {@link #map} (elementwise functions and activations); {@link #binary} (arithmetic
+ * with NumPy broadcasting: bias adds, losses); {@link #binaryScalar} (arithmetic with a scalar
+ * that stays in double precision, such as an epsilon or {@code 1 / N}); {@link #ternary} ({@code
+ * where} and the activations' backward passes); {@link #copy} (transpose, permute, broadcastTo
+ * and the gather of a batch's rows); {@link #reduce} and {@link #argmax} (along any axis); and
+ * {@link #softmaxRows}.
  */
 public interface Backend {
 
@@ -53,7 +62,7 @@ public interface Backend {
    * done and never changes a result. Call it once, early, when a long run is about to start. By
    * default it does nothing.
    */
-  default void warmUp(io.nabla.tensor.DType dtype) {}
+  default void warmUp(DType dtype) {}
 
   /**
    * Waits until the warm-up that {@link #warmUp} started for {@code dtype} has finished; returns
@@ -66,7 +75,7 @@ public interface Backend {
    *
    * @throws InterruptedException if the calling thread is interrupted while it waits
    */
-  default void awaitWarmUp(io.nabla.tensor.DType dtype) throws InterruptedException {}
+  default void awaitWarmUp(DType dtype) throws InterruptedException {}
 
   // ---- Memory ----------------------------------------------------------------------------------
 
@@ -75,13 +84,13 @@ public interface Backend {
    * every tensor's memory comes from here. By default a Java array ({@link HeapStorage}); a
    * backend that keeps data elsewhere (off the heap, on a device) returns its own kind.
    */
-  default Storage allocate(io.nabla.tensor.DType dtype, int length) {
+  default Storage allocate(DType dtype, int length) {
     return HeapStorage.allocate(dtype, length);
   }
 
   /**
    * Whether this backend's kernels can work on {@code storage} as it is, so that moving a tensor
-   * here ({@link Tensor#on}) shares it instead of copying. By default: heap storage, which the
+   * here shares it instead of copying. By default: heap storage, which the
    * three shipped backends share. Must agree with {@link #allocate}: storage this backend
    * allocates is accepted.
    */
@@ -89,95 +98,91 @@ public interface Backend {
     return storage instanceof HeapStorage;
   }
 
-  // ---- BLAS-style kernels --------------------------------------------------------------------
+  // ---- Kernels ---------------------------------------------------------------------------------
 
   /**
-   * General matrix multiply: {@code c = alpha * op(a) * op(b) + beta * c}, where {@code op(x)} is
-   * {@code x} or its transpose as the flags say. With {@code op(a)} of shape [m, k] and {@code
-   * op(b)} of shape [k, n], {@code c} has shape [m, n]. When {@code beta == 0} the old contents of
-   * {@code c} are ignored (even NaN). Modifies {@code c} only; {@code c} never aliases {@code a}
-   * or {@code b}.
+   * General matrix multiply of row-major matrices: {@code c = alpha * op(a) * op(b) + beta * c},
+   * where {@code op(x)} is {@code x} or its transpose as the flags say, {@code op(a)} is [m, k],
+   * {@code op(b)} is [k, n] and {@code c} is [m, n] (so {@code a} is stored [k, m] when
+   * transposed). When {@code beta == 0} the old contents of {@code c} are ignored (even NaN).
+   * Modifies {@code c} only, which never shares storage with {@code a} or {@code b}.
+   *
+   * <p>Not batched: a convolution runs as one product of its whole batch's im2col matrix
+   * [N*OH*OW, C*KH*KW] with the filters, as the book's chapter 7 does, which is a larger and so
+   * faster product than one per image.
    */
-  void gemm(boolean transA, boolean transB, double alpha, Tensor a, Tensor b, double beta, Tensor c);
-
-  /** {@code y = alpha * x + y}, elementwise over tensors of equal size. Modifies {@code y} only. */
-  void axpy(double alpha, Tensor x, Tensor y);
-
-  /** {@code x = alpha * x}, elementwise. Modifies {@code x}. */
-  void scale(double alpha, Tensor x);
-
-  /** Sets every element of {@code x} to {@code value} (rounded to the dtype). Modifies {@code x}. */
-  void fill(Tensor x, double value);
-
-  // ---- Elementwise kernels -------------------------------------------------------------------
+  void gemm(boolean transA, boolean transB, int m, int n, int k,
+      double alpha, Storage a, Storage b, double beta, Storage c);
 
   /**
-   * {@code out[i] = op(x[i])} over tensors of equal size. Modifies {@code out}, which may be
-   * {@code x} itself.
+   * {@code y[i] = alpha * x[i] + y[i]} for i below {@code n}. Modifies {@code y} only, which
+   * never is {@code x}.
    */
-  void map(UnaryOp op, Tensor x, Tensor out);
+  void axpy(int n, double alpha, Storage x, Storage y);
+
+  /** Sets elements {@code [0, n)} of {@code x} to {@code value} (rounded to the dtype). */
+  void fill(int n, Storage x, double value);
 
   /**
-   * {@code out[i] = op(a[i], b[i])} over tensors of equal size. Modifies {@code out}, which may be
-   * {@code a} or {@code b}.
+   * {@code out[i] = op(x[i])} for i below {@code n}. Modifies {@code out}, which may be {@code x}.
    */
-  void zip(BinaryOp op, Tensor a, Tensor b, Tensor out);
+  void map(UnaryOp op, int n, Storage x, Storage out);
 
   /**
-   * {@code out[i] = op(a[i], scalar)}. Modifies {@code out}, which may be {@code a}.
+   * Elementwise {@code op} with broadcasting: for every index {@code i} of {@code shape}, {@code
+   * out[i] = op(a[av(i)], b[bv(i)])}, where {@code out} is contiguous row-major over {@code shape}
+   * and each view says where its operand's element lies ({@link View}; stride 0 along a broadcast
+   * dimension). One kernel for {@code a + b} of equal shapes, a bias row added to every row of a
+   * batch, a column, or a scalar tensor. Modifies {@code out}, which may be {@code a} or {@code
+   * b} only where that operand is read contiguously.
    */
-  void zipScalar(BinaryOp op, Tensor a, double scalar, Tensor out);
+  void binary(BinaryOp op, int[] shape, Storage a, View av, Storage b, View bv, Storage out);
 
   /**
-   * Row-vector broadcast: with {@code a} read as [rows, n] where n is the size of {@code row},
-   * {@code out[i, j] = op(a[i, j], row[j])}. Adding a bias to every row of a batch is {@code
-   * zipRowVector(ADD, ...)}. Modifies {@code out}, which may be {@code a} (never {@code row}).
+   * {@code out[i] = op(a[i], scalar)} for i below {@code n}, with {@code scalar} in double
+   * precision. A float32 kernel may round the scalar to float32 first (the SIMD backend does,
+   * within the conformance suite's tolerance); for a product that changes nothing, the product of
+   * two floats being exact in double, which is why core scales by rounding the factor first.
+   * Modifies {@code out}, which may be {@code a}.
    */
-  void zipRowVector(BinaryOp op, Tensor a, Tensor row, Tensor out);
+  void binaryScalar(BinaryOp op, int n, Storage a, double scalar, Storage out);
 
   /**
-   * Column-vector broadcast: with {@code a} read as [n, cols] where n is the size of {@code
-   * column}, {@code out[i, j] = op(a[i, j], column[i])}. Modifies {@code out}, which may be {@code
-   * a} (never {@code column}).
+   * {@code out[i] = op(a[i], b[i], c[i])} for i below {@code n}: {@code where}, and the fused
+   * backward passes of the activations (see {@link TernaryOp} for the operands' order). Modifies
+   * {@code out}, which may be any of the inputs.
    */
-  void zipColumnVector(BinaryOp op, Tensor a, Tensor column, Tensor out);
-
-  // ---- Reductions ----------------------------------------------------------------------------
+  void ternary(TernaryOp op, int n, Storage a, Storage b, Storage c, Storage out);
 
   /**
-   * Reduction along one axis. {@code x} is read as [outer, length, inner] (any tensor is, for the
+   * A strided and gathered copy: for every index {@code (i0, ..., i(r-1))} of {@code shape}, the
+   * element at {@code dstOffset} plus its row-major position in {@code shape} receives {@code
+   * src[view(i)]}, where, when {@code rows} is not null, index {@code i0} reads row {@code
+   * rows[i0]} ({@code i0} is replaced by {@code rows[i0]} before the strides apply). Transpose,
+   * permute and broadcastTo are views; the rows of a mini-batch are a gather. Both storages have
+   * one dtype. Modifies {@code dst} only, which never shares storage with {@code src}.
+   */
+  void copy(int[] shape, Storage src, View view, int[] rows, Storage dst, int dstOffset);
+
+  /**
+   * Reduction along one axis: {@code x} is read as [outer, length, inner] (any tensor is, for the
    * right three numbers) and {@code out}, of size outer * inner, receives {@code out[o, i] =
    * op over l of x[o, l, i]}. The column sums of a matrix [r, c] are {@code (1, r, c)}, the row
    * sums {@code (r, c, 1)}, the total {@code (1, size, 1)}. Modifies {@code out} only.
    */
-  void reduce(ReduceOp op, Tensor x, int outer, int length, int inner, Tensor out);
+  void reduce(ReduceOp op, int outer, int length, int inner, Storage x, Storage out);
 
   /**
    * Index of the largest element along one axis, with {@code x} read as [outer, length, inner]
-   * and {@code out} of length outer * inner; ties go to the lowest index, as NumPy's argmax.
-   * {@code length} is at least 1. Modifies {@code out} only.
+   * and {@code out} of length outer * inner; ties go to the lowest index and a NaN wins, as in
+   * NumPy's argmax. {@code length} is at least 1. Modifies {@code out} only.
    */
-  void argmax(Tensor x, int outer, int length, int inner, int[] out);
-
-  // ---- Neural-network kernels ----------------------------------------------------------------
+  void argmax(int outer, int length, int inner, Storage x, int[] out);
 
   /**
-   * Numerically stable softmax of each row: with {@code x} read as [rows, n] where n is the last
-   * dimension, {@code out[i, j] = exp(x[i, j] - max_j x[i, :]) / sum_j exp(x[i, j] - max_j x[i,
-   * :])}. Modifies {@code out}, which may be {@code x}.
+   * Numerically stable softmax of each of {@code rows} rows of length {@code n}: {@code out[i, j]
+   * = exp(x[i, j] - max_j x[i, :]) / sum_j exp(x[i, j] - max_j x[i, :])}. Modifies {@code out},
+   * which may be {@code x}.
    */
-  void softmaxRows(Tensor x, Tensor out);
-
-  /**
-   * Backward pass of the sigmoid given its output {@code y}: {@code gradIn = gradOut * y * (1 -
-   * y)}, elementwise over tensors of equal size. Modifies {@code gradIn}, which may be {@code
-   * gradOut}.
-   */
-  void sigmoidBackward(Tensor y, Tensor gradOut, Tensor gradIn);
-
-  /**
-   * Backward pass of ReLU given its input {@code x}: {@code gradIn = x > 0 ? gradOut : 0},
-   * elementwise over tensors of equal size. Modifies {@code gradIn}, which may be {@code gradOut}.
-   */
-  void reluBackward(Tensor x, Tensor gradOut, Tensor gradIn);
+  void softmaxRows(int rows, int n, Storage x, Storage out);
 }

@@ -1,8 +1,8 @@
 package io.nabla.backend;
 
 /**
- * Elementwise functions of two arguments, as taken by {@link Backend#zip} and its broadcasting
- * variants. Each constant's {@link #apply} is the double-precision definition that backends must
+ * Elementwise functions of two arguments, as taken by {@link Backend#binary} (with broadcasting)
+ * and {@link Backend#binaryScalar}. Each constant's {@link #apply} is the double-precision definition that backends must
  * match within rounding.
  */
 public enum BinaryOp {

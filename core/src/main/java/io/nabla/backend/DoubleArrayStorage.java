@@ -1,9 +1,10 @@
 package io.nabla.backend;
 
-import io.nabla.tensor.DType;
 
 /** Float64 {@link HeapStorage}. */
 final class DoubleArrayStorage extends HeapStorage {
+
+  private static final long serialVersionUID = 1L;
 
   final double[] array;
 

@@ -1,9 +1,10 @@
 package io.nabla.backend;
 
-import io.nabla.tensor.DType;
 
 /** Float32 {@link HeapStorage}. */
 final class FloatArrayStorage extends HeapStorage {
+
+  private static final long serialVersionUID = 1L;
 
   final float[] array;
 

@@ -1,14 +1,17 @@
 package io.nabla.backend;
 
-import io.nabla.tensor.DType;
-import io.nabla.tensor.Tensor;
+import java.io.Serializable;
 
 /**
  * Storage in a Java array on the heap: what the plain-Java, jblas and SIMD backends use, so a
- * tensor moves between them without a copy. Their kernels reach the array with {@link
- * #floats(Tensor)} and {@link #doubles(Tensor)}; nothing above the SPI does.
+ * tensor moves between them without a copy. {@link HeapBackend} unwraps the arrays for their
+ * kernels; nothing above the SPI does. Serializable, so that values can travel as they are
+ * between processes (Spark's driver and executors).
  */
-public abstract sealed class HeapStorage implements Storage permits FloatArrayStorage, DoubleArrayStorage {
+public abstract sealed class HeapStorage implements Storage, Serializable
+    permits FloatArrayStorage, DoubleArrayStorage {
+
+  private static final long serialVersionUID = 1L;
 
   HeapStorage() {}
 
@@ -20,37 +23,38 @@ public abstract sealed class HeapStorage implements Storage permits FloatArraySt
   }
 
   /**
-   * The live float32 array of a tensor on heap storage, for a backend's kernels: row-major,
-   * exactly {@link Tensor#size()} long.
+   * The live float32 array of heap storage, for a backend's kernels: exactly {@link
+   * Storage#length()} long.
    *
-   * @throws IllegalStateException naming the tensor if it is not float32 or not on the heap
+   * @throws IllegalStateException naming the storage if it is not float32 or not on the heap
    */
-  public static float[] floats(Tensor t) {
-    if (t.storage() instanceof FloatArrayStorage s) {
-      return s.array;
+  public static float[] floats(Storage s) {
+    if (s instanceof FloatArrayStorage heap) {
+      return heap.array;
     }
-    throw notHere(t, DType.FLOAT32);
+    throw notHere(s, DType.FLOAT32);
   }
 
   /**
-   * The live float64 array of a tensor on heap storage, for a backend's kernels: row-major,
-   * exactly {@link Tensor#size()} long.
+   * The live float64 array of heap storage, for a backend's kernels: exactly {@link
+   * Storage#length()} long.
    *
-   * @throws IllegalStateException naming the tensor if it is not float64 or not on the heap
+   * @throws IllegalStateException naming the storage if it is not float64 or not on the heap
    */
-  public static double[] doubles(Tensor t) {
-    if (t.storage() instanceof DoubleArrayStorage s) {
-      return s.array;
+  public static double[] doubles(Storage s) {
+    if (s instanceof DoubleArrayStorage heap) {
+      return heap.array;
     }
-    throw notHere(t, DType.FLOAT64);
+    throw notHere(s, DType.FLOAT64);
   }
 
-  private static IllegalStateException notHere(Tensor t, DType wanted) {
-    if (t.dtype() != wanted) {
-      return new IllegalStateException("tensor " + t.describe() + " is not " + wanted.label());
+  private static IllegalStateException notHere(Storage s, DType wanted) {
+    if (s.dtype() != wanted) {
+      return new IllegalStateException("storage of " + s.length() + " " + s.dtype().label()
+          + " elements is not " + wanted.label());
     }
-    return new IllegalStateException("tensor " + t.describe() + " of backend '" + t.backend().name()
-        + "' is not in a Java array (its storage is " + t.storage().getClass().getSimpleName()
-        + "); copy it to a heap backend with tensor.on(backend)");
+    return new IllegalStateException("storage of " + s.length() + " " + s.dtype().label()
+        + " elements is not in a Java array (it is " + s.getClass().getSimpleName()
+        + "); copy its tensor to a heap backend with tensor.on(backend)");
   }
 }

@@ -1,7 +1,5 @@
 package io.nabla.backend;
 
-import io.nabla.tensor.DType;
-
 /**
  * The elements of a tensor, owned by the backend that allocated them ({@link Backend#allocate}):
  * a flat sequence of {@link #length()} float32 or float64 values in row-major order. Where the
@@ -12,8 +10,23 @@ import io.nabla.tensor.DType;
  * that touches many elements uses the bulk copies, which a backend can make as fast as its memory
  * allows. Values cross this interface as Java {@code float}s or {@code double}s and are rounded
  * to the storage's dtype when written. A storage is not thread-safe, like the tensor it backs.
+ *
+ * <p><b>Lifetime.</b> {@link #close()} gives the memory back: at once for a backend whose
+ * memory lives off the heap or on a device, while heap storage leaves it to the garbage collector
+ * and ignores the call. A closed storage must not be used again; one that is fails with an
+ * {@link IllegalStateException} naming it (heap storage cannot tell and keeps working).
  */
-public interface Storage {
+public interface Storage extends AutoCloseable {
+
+  /**
+   * New zeroed storage of {@code length} elements of {@code dtype} in a Java array, owned by no
+   * backend and {@link java.io.Serializable}: for buffers that live outside tensors, such as the
+   * values that the spark module sends between its driver and executors. A tensor's storage comes
+   * from its backend instead ({@link Backend#allocate}).
+   */
+  static Storage heap(DType dtype, int length) {
+    return HeapStorage.allocate(dtype, length);
+  }
 
   /** The element type. */
   DType dtype();
@@ -38,6 +51,13 @@ public interface Storage {
 
   /** Copies {@code src[srcOffset...]} into {@code count} elements from {@code to} (rounded to float32 if that is the dtype). */
   void write(int to, double[] src, int srcOffset, int count);
+
+  /**
+   * Releases this storage's memory; every later use is an error. Closing twice does nothing. By
+   * default nothing to release (heap memory belongs to the garbage collector).
+   */
+  @Override
+  default void close() {}
 
   /**
    * Copies {@code count} elements of {@code src} (any dtype, any backend) from {@code srcFrom}

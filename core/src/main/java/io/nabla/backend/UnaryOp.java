@@ -74,7 +74,17 @@ public enum UnaryOp {
     public double apply(double x) {
       return Math.tanh(x);
     }
+  },
+  /** {@code x > 0 ? x : slope * x}, with the slope {@link #LEAKY_RELU_SLOPE}. */
+  LEAKY_RELU {
+    @Override
+    public double apply(double x) {
+      return x > 0 ? x : LEAKY_RELU_SLOPE * x;
+    }
   };
+
+  /** Leaky ReLU's slope for negative inputs: 0.01, the default of PyTorch's LeakyReLU and ONNX's LeakyRelu. */
+  public static final double LEAKY_RELU_SLOPE = 0.01;
 
   /** The function's value at {@code x}, in double precision. */
   public abstract double apply(double x);

@@ -1,7 +1,7 @@
 package io.nabla.data;
 
 import io.nabla.backend.Backend;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
 import java.io.IOException;

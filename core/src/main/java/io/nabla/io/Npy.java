@@ -1,7 +1,7 @@
 package io.nabla.io;
 
 import io.nabla.backend.Backend;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.Shapes;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;

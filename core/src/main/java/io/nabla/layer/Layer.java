@@ -1,6 +1,6 @@
 package io.nabla.layer;
 
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.nabla.layer;
 
 import com.google.common.collect.ImmutableList;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

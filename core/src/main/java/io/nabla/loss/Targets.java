@@ -124,7 +124,7 @@ public final class Targets {
   }
 
   /** These targets with a tensor converted to {@code dtype} (labels are returned as they are). */
-  public Targets asType(io.nabla.tensor.DType dtype) {
+  public Targets asType(io.nabla.backend.DType dtype) {
     return labels != null ? this : oneHot(oneHot.asType(dtype));
   }
 

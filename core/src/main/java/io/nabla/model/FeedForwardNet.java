@@ -6,7 +6,7 @@ import io.nabla.layer.Affine;
 import io.nabla.layer.Layer;
 import io.nabla.layer.Parameter;
 import io.nabla.layer.Sequential;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;

@@ -2,7 +2,7 @@ package io.nabla.model;
 
 import io.nabla.layer.Parameter;
 import io.nabla.loss.Targets;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
 import java.util.List;
 import java.util.Map;

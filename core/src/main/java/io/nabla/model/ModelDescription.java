@@ -1,7 +1,7 @@
 package io.nabla.model;
 
 import io.nabla.Version;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

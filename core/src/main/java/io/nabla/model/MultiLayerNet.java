@@ -1,7 +1,7 @@
 package io.nabla.model;
 
 import io.nabla.layer.Sequential;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 
 /**
  * A {@link FeedForwardNet} with other than one hidden layer: no hidden layer (softmax regression)

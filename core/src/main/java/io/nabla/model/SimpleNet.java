@@ -3,7 +3,7 @@ package io.nabla.model;
 import io.nabla.backend.Backend;
 import io.nabla.layer.Affine;
 import io.nabla.layer.Sequential;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.Shapes;
 import io.nabla.tensor.Tensor;

@@ -4,7 +4,7 @@ import io.nabla.layer.Parameter;
 import io.nabla.layer.Sequential;
 import io.nabla.loss.SoftmaxCrossEntropy;
 import io.nabla.loss.Targets;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.NeuralOps;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;

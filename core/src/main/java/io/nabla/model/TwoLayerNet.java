@@ -1,7 +1,7 @@
 package io.nabla.model;
 
 import io.nabla.layer.Sequential;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.nabla.tensor;
 
+import io.nabla.backend.DType;
+
 import io.nabla.backend.Backend;
 import io.nabla.backend.Storage;
 import java.util.Arrays;

@@ -1,14 +1,15 @@
 package io.nabla.tensor;
 
 import io.nabla.backend.BinaryOp;
+import io.nabla.backend.TernaryOp;
 import io.nabla.backend.UnaryOp;
 
 /**
  * Elementwise operations with NumPy broadcasting, checked here and run by the tensors' backend.
  *
  * <p>Broadcasting follows NumPy: shapes are aligned at their last dimension and each pair of
- * dimensions must be equal or contain a 1. A scalar, a row vector over a batch and a column
- * vector over a matrix run as single kernels; other broadcasts are materialized first.
+ * dimensions must be equal or contain a 1. Every broadcast runs as one kernel that reads the
+ * smaller operand with stride 0 along its stretched dimensions; nothing is materialized.
  */
 public final class ElementwiseOps {
 
@@ -28,7 +29,7 @@ public final class ElementwiseOps {
     Checks.notNull(name, "output", out);
     Checks.sameDtypeAndBackend(name, x, out);
     Checks.sameShape(name, x, out);
-    x.backend().map(op, x, out);
+    x.backend().map(op, x.size(), x.storage(), out.storage());
   }
 
   /** A new tensor {@code op(a, b)}, broadcasting both operands to a common shape. */
@@ -55,7 +56,7 @@ public final class ElementwiseOps {
     Checks.notNull(name, "output", out);
     Checks.sameDtypeAndBackend(name, a, out);
     Checks.sameShape(name, a, out);
-    a.backend().zipScalar(op, a, scalar, out);
+    a.backend().binaryScalar(op, a.size(), a.storage(), scalar, out.storage());
   }
 
   /**
@@ -76,22 +77,12 @@ public final class ElementwiseOps {
               + " broadcast to " + Shapes.format(shape) + ", but the output has shape "
               + Shapes.format(out.shape()));
     }
-    // The checks above and below allocate nothing: a training step calls this several times.
-    var kernels = a.backend();
-    boolean aFull = a.hasSameShape(out);
-    if (aFull && b.hasSameShape(out)) {
-      kernels.zip(op, a, b, out);
-    } else if (aFull && b.size() == 1) {
-      kernels.zipScalar(op, a, b.getFlat(0), out);
-    } else if (b.hasSameShape(out) && a.size() == 1 && op.isCommutative()) {
-      kernels.zipScalar(op, b, a.getFlat(0), out);
-    } else if (aFull && isRowVectorOf(b, out) && !out.sharesStorageWith(b)) {
-      kernels.zipRowVector(op, a, b, out);
-    } else if (aFull && isColumnVectorOf(b, out) && !out.sharesStorageWith(b)) {
-      kernels.zipColumnVector(op, a, b, out);
+    BroadcastPlan plan = BroadcastPlan.of(a, b, out);
+    if (op.isCommutative() && plan.a().isScalar(plan.shape()) && !plan.b().isScalar(plan.shape())) {
+      // The scalar second, where the kernels have their fast path: op(a, b) == op(b, a).
+      a.backend().binary(op, plan.shape(), b.storage(), plan.b(), a.storage(), plan.a(), out.storage());
     } else {
-      int[] shape = out.shape();
-      kernels.zip(op, ShapeOps.broadcastTo(a, shape), ShapeOps.broadcastTo(b, shape), out);
+      a.backend().binary(op, plan.shape(), a.storage(), plan.a(), b.storage(), plan.b(), out.storage());
     }
   }
 
@@ -122,37 +113,49 @@ public final class ElementwiseOps {
     Checks.notNull("axpy", "y", y);
     Checks.sameDtypeAndBackend("axpy", x, y);
     Checks.sameShape("axpy", x, y);
-    y.backend().axpy(alpha, x, y);
+    if (x.sharesStorageWith(y)) {
+      throw new IllegalArgumentException("axpy: y shares storage with x; pass a separate tensor");
+    }
+    y.backend().axpy(y.size(), alpha, x.storage(), y.storage());
   }
 
-  /** {@code x *= alpha}. */
+  /** {@code x *= alpha}, with {@code alpha} rounded to x's dtype first, as BLAS's scal does. */
   public static void scale(double alpha, Tensor x) {
     Checks.notNull("scale", "x", x);
-    x.backend().scale(alpha, x);
+    x.backend().binaryScalar(BinaryOp.MULTIPLY, x.size(), x.storage(), x.dtype().round(alpha), x.storage());
   }
 
   /** Sets every element of {@code x} to {@code value}. */
   public static void fill(Tensor x, double value) {
     Checks.notNull("fill", "x", x);
-    x.backend().fill(x, value);
+    x.backend().fill(x.size(), x.storage(), value);
   }
 
-  /** True when {@code b} broadcasts along the rows of {@code out}: {@code [n]} or {@code [1, n]}. */
-  private static boolean isRowVectorOf(Tensor b, Tensor out) {
-    if (b.rank() == 0 || out.rank() == 0 || b.dim(-1) != out.dim(-1)) {
-      return false;
-    }
-    for (int i = 0; i < b.rank() - 1; i++) {
-      if (b.dim(i) != 1) {
-        return false;
-      }
-    }
-    return true;
+  /**
+   * {@code out = op(a, b, c)} elementwise over tensors of one shape: {@code where}, or an
+   * activation's fused backward pass from its input {@code a}, output {@code b} and output
+   * gradient {@code c} ({@link TernaryOp}). {@code out} may be any of the inputs.
+   */
+  public static void ternary(TernaryOp op, Tensor a, Tensor b, Tensor c, Tensor out) {
+    String name = op.label();
+    Checks.notNull(name, "first operand", a);
+    Checks.notNull(name, "second operand", b);
+    Checks.notNull(name, "third operand", c);
+    Checks.notNull(name, "output", out);
+    Checks.sameDtypeAndBackend(name, a, b);
+    Checks.sameDtypeAndBackend(name, a, c);
+    Checks.sameDtypeAndBackend(name, a, out);
+    Checks.sameShape(name, a, b);
+    Checks.sameShape(name, a, c);
+    Checks.sameShape(name, a, out);
+    a.backend().ternary(op, a.size(), a.storage(), b.storage(), c.storage(), out.storage());
   }
 
-  /** True when {@code out} is a matrix [n, m] and {@code b} is its column [n, 1]. */
-  private static boolean isColumnVectorOf(Tensor b, Tensor out) {
-    return out.rank() == 2 && b.rank() == 2 && b.dim(0) == out.dim(0) && b.dim(1) == 1;
+  /** A new tensor {@code condition != 0 ? a : b}, NumPy's {@code where}, over tensors of one shape. */
+  public static Tensor where(Tensor condition, Tensor a, Tensor b) {
+    Checks.notNull("where", "condition", condition);
+    Tensor out = condition.zerosLike();
+    ternary(TernaryOp.WHERE, condition, a, b, out);
+    return out;
   }
-
 }

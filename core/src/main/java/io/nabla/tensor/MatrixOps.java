@@ -80,7 +80,7 @@ public final class MatrixOps {
     }
     Checks.notAliased("gemm", c, a, "a");
     Checks.notAliased("gemm", c, b, "b");
-    a.backend().gemm(transA, transB, alpha, a, b, beta, c);
+    a.backend().gemm(transA, transB, m, n, ka, alpha, a.storage(), b.storage(), beta, c.storage());
   }
 
   /** The operands' shapes for an error message, e.g. {@code [100, 784] x [784, 50] -> [100, 50]}. */

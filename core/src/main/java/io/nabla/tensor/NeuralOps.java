@@ -1,8 +1,9 @@
 package io.nabla.tensor;
 
 /**
- * The operations neural-network layers need beyond plain arithmetic: stable softmax and the
- * backward passes of the activations, each one fused kernel of the backend.
+ * The operations neural-network layers need beyond plain arithmetic: the stable softmax of rows,
+ * one fused kernel of the backend. (The activations' backward passes are {@link
+ * ElementwiseOps#ternary} with a {@link io.nabla.backend.TernaryOp}.)
  */
 public final class NeuralOps {
 
@@ -24,34 +25,8 @@ public final class NeuralOps {
     if (x.rank() == 0) {
       throw new ShapeMismatchException("softmax: a scalar has no axis to normalize over");
     }
-    x.backend().softmaxRows(x, out);
+    int n = x.dim(-1);
+    x.backend().softmaxRows(n == 0 ? 0 : x.size() / n, n, x.storage(), out.storage());
   }
 
-  /**
-   * The sigmoid's backward pass from its output: {@code gradIn = gradOut * y * (1 - y)}. All three
-   * have one shape; {@code gradIn} may be {@code gradOut}.
-   */
-  public static void sigmoidBackward(Tensor y, Tensor gradOut, Tensor gradIn) {
-    checkBackward("sigmoidBackward", y, gradOut, gradIn);
-    y.backend().sigmoidBackward(y, gradOut, gradIn);
-  }
-
-  /**
-   * ReLU's backward pass from its input: {@code gradIn = x > 0 ? gradOut : 0}. All three have one
-   * shape; {@code gradIn} may be {@code gradOut}.
-   */
-  public static void reluBackward(Tensor x, Tensor gradOut, Tensor gradIn) {
-    checkBackward("reluBackward", x, gradOut, gradIn);
-    x.backend().reluBackward(x, gradOut, gradIn);
-  }
-
-  private static void checkBackward(String name, Tensor saved, Tensor gradOut, Tensor gradIn) {
-    Checks.notNull(name, "saved activation", saved);
-    Checks.notNull(name, "gradOut", gradOut);
-    Checks.notNull(name, "gradIn", gradIn);
-    Checks.sameDtypeAndBackend(name, saved, gradOut);
-    Checks.sameDtypeAndBackend(name, saved, gradIn);
-    Checks.sameShape(name, saved, gradOut);
-    Checks.sameShape(name, saved, gradIn);
-  }
 }

@@ -48,8 +48,8 @@ public final class ReductionOps {
     int ax = Shapes.normalizeAxis("sum", axis, shape);
     int[] expected = reducedShape(shape, ax, false);
     Checks.shapeIs("sum", "output", out, expected);
-    x.backend().reduce(ReduceOp.SUM, x, Shapes.product(shape, 0, ax), shape[ax],
-        Shapes.product(shape, ax + 1, shape.length), out);
+    x.backend().reduce(ReduceOp.SUM, Shapes.product(shape, 0, ax), shape[ax],
+        Shapes.product(shape, ax + 1, shape.length), x.storage(), out.storage());
   }
 
   /** Means along {@code axis}. */
@@ -72,7 +72,7 @@ public final class ReductionOps {
   public static int argmax(Tensor x) {
     requireNonEmpty("argmax", x);
     int[] out = new int[1];
-    x.backend().argmax(x, 1, x.size(), 1, out);
+    x.backend().argmax(1, x.size(), 1, x.storage(), out);
     return out[0];
   }
 
@@ -90,13 +90,13 @@ public final class ReductionOps {
     int outer = Shapes.product(shape, 0, ax);
     int inner = Shapes.product(shape, ax + 1, shape.length);
     int[] out = new int[outer * inner];
-    x.backend().argmax(x, outer, shape[ax], inner, out);
+    x.backend().argmax(outer, shape[ax], inner, x.storage(), out);
     return out;
   }
 
   private static double reduceAll(ReduceOp op, Tensor x) {
     Tensor out = x.zerosLike(new int[0]);
-    x.backend().reduce(op, x, 1, x.size(), 1, out);
+    x.backend().reduce(op, 1, x.size(), 1, x.storage(), out.storage());
     return out.getFlat(0);
   }
 
@@ -107,7 +107,7 @@ public final class ReductionOps {
     int outer = Shapes.product(shape, 0, ax);
     int inner = Shapes.product(shape, ax + 1, shape.length);
     Tensor out = x.zerosLike(reducedShape(shape, ax, keepDims));
-    x.backend().reduce(op, x, outer, shape[ax], inner, out);
+    x.backend().reduce(op, outer, shape[ax], inner, x.storage(), out.storage());
     return out;
   }
 

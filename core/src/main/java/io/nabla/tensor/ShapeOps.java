@@ -1,10 +1,13 @@
 package io.nabla.tensor;
 
+import io.nabla.backend.View;
+
 import java.util.Arrays;
 
 /**
  * Reshaping, transposing, row selection and broadcasting. {@link #reshape} returns a view that
- * shares storage; everything else returns a copy, so every tensor stays contiguous and row-major.
+ * shares storage; everything else returns a copy made by the backend's copy kernel, so every
+ * tensor stays contiguous and row-major.
  */
 public final class ShapeOps {
 
@@ -76,7 +79,7 @@ public final class ShapeOps {
     }
     int[] newShape = new int[rank];
     int[] sourceStride = new int[rank];
-    int[] strides = rowMajorStrides(shape);
+    int[] strides = View.rowMajorStrides(shape);
     for (int i = 0; i < rank; i++) {
       newShape[i] = shape[axes[i]];
       sourceStride[i] = strides[axes[i]];
@@ -99,7 +102,7 @@ public final class ShapeOps {
           "broadcastTo: cannot broadcast " + Shapes.format(source) + " to " + Shapes.format(shape));
     }
     int offset = shape.length - source.length;
-    int[] strides = rowMajorStrides(source);
+    int[] strides = View.rowMajorStrides(source);
     int[] sourceStride = new int[shape.length];
     for (int i = 0; i < source.length; i++) {
       // A stretched dimension re-reads the same elements: stride 0.
@@ -147,8 +150,9 @@ public final class ShapeOps {
         throw new IndexOutOfBoundsException(
             "gatherRows: index " + r + " at position " + i + " is outside [0, " + rows + ")");
       }
-      copyRange(x, r * rowSize, out, i * rowSize, rowSize);
     }
+    x.backend().copy(new int[] {indices.length, rowSize}, x.storage(), new View(0, new int[] {rowSize, 1}),
+        indices, out.storage(), 0);
   }
 
   /** A copy of rows {@code [from, to)} along the first axis. */
@@ -200,59 +204,13 @@ public final class ShapeOps {
     to.storage().copyFrom(from.storage(), fromPos, toPos, length);
   }
 
-  private static int[] rowMajorStrides(int[] shape) {
-    int[] strides = new int[shape.length];
-    int stride = 1;
-    for (int i = shape.length - 1; i >= 0; i--) {
-      strides[i] = stride;
-      stride *= shape[i];
-    }
-    return strides;
-  }
-
   /**
-   * A new tensor of {@code shape} whose element at index i is x's at sum(i[d] * stride[d]). The
-   * elements cross in two bulk copies through Java arrays: storage may be anywhere, and these
-   * copies (transpose, materialized broadcasts) are off the training step's path.
+   * A new tensor of {@code shape} whose element at index i is x's at sum(i[d] * stride[d]), made
+   * by the backend's copy kernel.
    */
   private static Tensor gatherStrided(Tensor x, int[] shape, int[] sourceStride) {
     Tensor out = x.zerosLike(shape);
-    int n = out.size();
-    int rank = shape.length;
-    int[] index = new int[rank];
-    int source = 0;
-    boolean f32 = x.dtype() == DType.FLOAT32;
-    float[] fin = f32 ? new float[x.size()] : null;
-    float[] fout = f32 ? new float[n] : null;
-    double[] din = f32 ? null : new double[x.size()];
-    double[] dout = f32 ? null : new double[n];
-    if (f32) {
-      x.storage().read(0, fin, 0, fin.length);
-    } else {
-      x.storage().read(0, din, 0, din.length);
-    }
-    for (int i = 0; i < n; i++) {
-      if (f32) {
-        fout[i] = fin[source];
-      } else {
-        dout[i] = din[source];
-      }
-      // Odometer step over the output index, keeping the source offset in step.
-      for (int d = rank - 1; d >= 0; d--) {
-        index[d]++;
-        source += sourceStride[d];
-        if (index[d] < shape[d]) {
-          break;
-        }
-        source -= sourceStride[d] * shape[d];
-        index[d] = 0;
-      }
-    }
-    if (f32) {
-      out.storage().write(0, fout, 0, n);
-    } else {
-      out.storage().write(0, dout, 0, n);
-    }
+    x.backend().copy(shape, x.storage(), new View(0, sourceStride), null, out.storage(), 0);
     return out;
   }
 }

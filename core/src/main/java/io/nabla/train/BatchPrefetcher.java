@@ -1,9 +1,9 @@
 package io.nabla.train;
 
+import io.nabla.data.BatchGather;
 import io.nabla.data.BatchSampler;
 import io.nabla.data.LabeledData;
 import io.nabla.loss.Targets;
-import io.nabla.tensor.ShapeOps;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
 import java.util.concurrent.ExecutorService;
@@ -96,11 +96,7 @@ final class BatchPrefetcher implements AutoCloseable {
     imageBuffers[turn] = images;
     labelBuffers[turn] = labels;
     turn = (turn + 1) % imageBuffers.length;
-    ShapeOps.gatherRows(data.images(), rows, images);
-    int[] all = data.labels();
-    for (int i = 0; i < rows.length; i++) {
-      labels[i] = all[rows[i]];
-    }
+    BatchGather.gather(data.images(), data.labels(), rows, images, labels);
     return new Batch(images, labels);
   }
 

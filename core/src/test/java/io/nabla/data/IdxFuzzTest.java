@@ -3,7 +3,7 @@ package io.nabla.data;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nabla.io.Npz;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.Tensors;
 import java.io.IOException;

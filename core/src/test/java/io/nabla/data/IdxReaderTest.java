@@ -77,17 +77,17 @@ class IdxReaderTest {
     IdxFiles.write(d.resolve(MnistFiles.TEST_IMAGES + suffix), IdxFiles.bytes(new int[] {1, 14, 14}, new byte[196]), gzip);
     IdxFiles.write(d.resolve(MnistFiles.TEST_LABELS + suffix), IdxFiles.bytes(new int[] {1}, new byte[1]), gzip);
     DataFormatException counts = assertThrows(DataFormatException.class,
-        () -> MnistLoader.load(d, true, true, io.nabla.tensor.DType.FLOAT32, io.nabla.backend.Backends.get("reference")));
+        () -> MnistLoader.load(d, true, true, io.nabla.backend.DType.FLOAT32, io.nabla.backend.Backends.get("reference")));
     assertTrue(counts.getMessage().endsWith("2 labels for 3 images in " + MnistFiles.TRAIN_IMAGES + suffix),
         counts.getMessage());
     IdxFiles.write(d.resolve(MnistFiles.TRAIN_LABELS + suffix), IdxFiles.bytes(new int[] {3}, new byte[] {1, 2, 3}), gzip);
     DataFormatException size = assertThrows(DataFormatException.class,
-        () -> MnistLoader.load(d, true, true, io.nabla.tensor.DType.FLOAT32, io.nabla.backend.Backends.get("reference")));
+        () -> MnistLoader.load(d, true, true, io.nabla.backend.DType.FLOAT32, io.nabla.backend.Backends.get("reference")));
     assertTrue(size.getMessage().endsWith("images are 14x14; MNIST and Fashion-MNIST images are 28x28"),
         size.getMessage());
     Files.delete(d.resolve(MnistFiles.TEST_LABELS + suffix));
     DataFormatException missing = assertThrows(DataFormatException.class,
-        () -> MnistLoader.load(d, true, true, io.nabla.tensor.DType.FLOAT32, io.nabla.backend.Backends.get("reference")));
+        () -> MnistLoader.load(d, true, true, io.nabla.backend.DType.FLOAT32, io.nabla.backend.Backends.get("reference")));
     assertTrue(missing.getMessage().contains("missing (neither t10k-labels-idx1-ubyte nor"
         + " t10k-labels-idx1-ubyte.gz is in"), missing.getMessage());
   }

@@ -3,7 +3,7 @@ package io.nabla.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.testing.TestData;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -18,7 +18,7 @@ import io.nabla.loss.Targets;
 import io.nabla.model.Activation;
 import io.nabla.model.SimpleNet;
 import io.nabla.model.TwoLayerNet;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
@@ -86,12 +86,24 @@ class GradientCheckerTest {
   void activationsAndSoftmax() {
     checker.checkLayer(new Sigmoid(), random(7, -3, 3, 4, 6)).assertRelativeErrorBelow(SMOOTH);
     checker.checkLayer(new Softmax(), random(8, -3, 3, 4, 6)).assertRelativeErrorBelow(SMOOTH);
-    // ReLU is not differentiable at 0: keep inputs away from it (|x| >= 0.1 >> h).
-    Tensor x = random(9, 0.1, 2, 4, 6);
+    checker.checkLayer(new Relu(), awayFromZero(9)).assertRelativeErrorBelow(SMOOTH);
+  }
+
+  @Test
+  void everyActivationThatCanBeNamed() {
+    for (Activation activation : Activation.values()) {
+      checker.checkLayer(activation.newLayer(), awayFromZero(20 + activation.ordinal()))
+          .assertRelativeErrorBelow(SMOOTH);
+    }
+  }
+
+  /** Inputs of both signs at least 0.1 from 0, where the rectifiers have their kink (0.1 >> h). */
+  private Tensor awayFromZero(long seed) {
+    Tensor x = random(seed, 0.1, 2, 4, 6);
     for (int i = 0; i < x.size(); i += 2) {
       x.setFlat(i, -x.getFlat(i));
     }
-    checker.checkLayer(new Relu(), x).assertRelativeErrorBelow(SMOOTH);
+    return x;
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.nabla.io;
 
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
 import java.nio.file.Paths;

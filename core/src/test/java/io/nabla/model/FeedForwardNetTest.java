@@ -12,7 +12,7 @@ import io.nabla.gradcheck.GradientChecker;
 import io.nabla.io.Npz;
 import io.nabla.layer.Parameter;
 import io.nabla.loss.Targets;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;

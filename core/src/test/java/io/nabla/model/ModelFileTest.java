@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nabla.Version;
 import io.nabla.io.Npz;
 import io.nabla.layer.Parameter;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
 import io.nabla.testing.ReferenceBackend;
@@ -43,6 +43,23 @@ class ModelFileTest {
       assertArrayEquals(p.value().toDoubleArray(), back.toDoubleArray(), 0.0, p.name());
     }
     assertTrue(Npz.read(file, io.nabla.backend.Backends.get(ReferenceBackend.NAME)).texts().get(ModelFile.DESCRIPTION_KEY).contains("activation=relu"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(Activation.class)
+  void everyActivationIsRecordedAndComesBackComputingTheSame(Activation activation) throws IOException {
+    var backend = io.nabla.backend.Backends.get(ReferenceBackend.NAME);
+    TwoLayerNet net = TwoLayerNet.builder(6, 4, 3).activation(activation).dtype(DType.FLOAT64).seed(9)
+        .backend(backend).build();
+    Path file = dir.resolve(activation.label() + ".npz");
+    ModelFile.save(file, net);
+    assertTrue(Npz.read(file, backend).texts().get(ModelFile.DESCRIPTION_KEY)
+        .contains("activation=" + activation.label() + "\n"));
+    ModelFile.Loaded loaded = ModelFile.load(file, backend, Activation.SIGMOID);
+    assertEquals(activation, loaded.net().activation());
+    Tensor x = Tensors.randomUniform(backend, new io.nabla.tensor.SeededRandom(3), -2, 2, DType.FLOAT64, 5, 6);
+    assertArrayEquals(net.predict(x).toDoubleArray(), loaded.net().predict(x).toDoubleArray(), 0.0,
+        activation + ": the loaded net computes what the saved one did");
   }
 
   @Test

@@ -8,7 +8,7 @@ import io.nabla.backend.Backends;
 import io.nabla.data.LabeledData;
 import io.nabla.data.MnistLoader;
 import io.nabla.loss.Targets;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.testing.ReferenceBackend;
 import io.nabla.testing.TestData;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.nabla.loss.Targets;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.testing.ReferenceBackend;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;

@@ -8,7 +8,7 @@ import io.nabla.backend.Backends;
 import io.nabla.io.Npz;
 import io.nabla.optimizer.Adam;
 import io.nabla.optimizer.OptimizerSettings;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
 import io.nabla.testing.ReferenceBackend;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nabla.layer.Parameter;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.nabla.tensor;
 
+import io.nabla.backend.DType;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

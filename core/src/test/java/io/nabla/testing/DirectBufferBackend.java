@@ -3,18 +3,19 @@ package io.nabla.testing;
 import io.nabla.backend.Availability;
 import io.nabla.backend.Backend;
 import io.nabla.backend.BinaryOp;
+import io.nabla.backend.DType;
 import io.nabla.backend.ReduceOp;
 import io.nabla.backend.Storage;
+import io.nabla.backend.TernaryOp;
 import io.nabla.backend.UnaryOp;
-import io.nabla.tensor.DType;
-import io.nabla.tensor.Tensor;
+import io.nabla.backend.View;
 
 /**
  * A backend whose tensors live off the Java heap, in direct buffers ({@link DirectBufferStorage}):
  * the proof that core reaches tensor data only through the SPI. Its kernels are the reference
- * formulas, run only after checking that every tensor they are given is stored in a direct buffer
- * of this backend; a heap array that slipped past core would fail here, naming the kernel and the
- * tensor. Not registered as a service: tests create it.
+ * formulas, run only after checking that every storage they are given is an open direct buffer;
+ * a heap array that slipped past core would fail here, naming the kernel and the storage's
+ * class. Not registered as a service: tests create it.
  */
 public final class DirectBufferBackend implements Backend {
 
@@ -48,96 +49,83 @@ public final class DirectBufferBackend implements Backend {
     return storage instanceof DirectBufferStorage;
   }
 
-  private void own(String kernel, Tensor... tensors) {
-    for (Tensor t : tensors) {
-      if (t.backend() != this || !(t.storage() instanceof DirectBufferStorage)) {
-        throw new IllegalStateException(kernel + ": tensor " + t.describe() + " is not in this backend's direct"
-            + " buffers (backend '" + t.backend().name() + "', storage " + t.storage().getClass().getSimpleName() + ")");
+  /** Checks that every storage is an open direct buffer, so a kernel never runs on anything else. */
+  private static void own(String kernel, Storage... storages) {
+    for (Storage s : storages) {
+      if (!(s instanceof DirectBufferStorage direct)) {
+        throw new IllegalStateException(kernel + ": storage " + s.getClass().getSimpleName() + " of "
+            + s.length() + " " + s.dtype().label() + " elements is not one of this backend's direct"
+            + " buffers (DirectBufferStorage)");
       }
+      // Even a kernel of size 0 fails on closed storage, as it would on a device.
+      direct.checkOpen();
     }
   }
 
   @Override
-  public void gemm(boolean transA, boolean transB, double alpha, Tensor a, Tensor b, double beta, Tensor c) {
+  public void gemm(boolean transA, boolean transB, int m, int n, int k,
+      double alpha, Storage a, Storage b, double beta, Storage c) {
     own("gemm", a, b, c);
-    formulas.gemm(transA, transB, alpha, a, b, beta, c);
+    formulas.gemm(transA, transB, m, n, k, alpha, a, b, beta, c);
   }
 
   @Override
-  public void axpy(double alpha, Tensor x, Tensor y) {
+  public void axpy(int n, double alpha, Storage x, Storage y) {
     own("axpy", x, y);
-    formulas.axpy(alpha, x, y);
+    formulas.axpy(n, alpha, x, y);
   }
 
   @Override
-  public void scale(double alpha, Tensor x) {
-    own("scale", x);
-    formulas.scale(alpha, x);
-  }
-
-  @Override
-  public void fill(Tensor x, double value) {
+  public void fill(int n, Storage x, double value) {
     own("fill", x);
-    formulas.fill(x, value);
+    formulas.fill(n, x, value);
   }
 
   @Override
-  public void map(UnaryOp op, Tensor x, Tensor out) {
+  public void map(UnaryOp op, int n, Storage x, Storage out) {
     own("map", x, out);
-    formulas.map(op, x, out);
+    formulas.map(op, n, x, out);
   }
 
   @Override
-  public void zip(BinaryOp op, Tensor a, Tensor b, Tensor out) {
-    own("zip", a, b, out);
-    formulas.zip(op, a, b, out);
+  public void binary(BinaryOp op, int[] shape, Storage a, View av, Storage b, View bv, Storage out) {
+    own("binary", a, b, out);
+    formulas.binary(op, shape, a, av, b, bv, out);
   }
 
   @Override
-  public void zipScalar(BinaryOp op, Tensor a, double scalar, Tensor out) {
-    own("zipScalar", a, out);
-    formulas.zipScalar(op, a, scalar, out);
+  public void binaryScalar(BinaryOp op, int n, Storage a, double scalar, Storage out) {
+    own("binaryScalar", a, out);
+    formulas.binaryScalar(op, n, a, scalar, out);
   }
 
   @Override
-  public void zipRowVector(BinaryOp op, Tensor a, Tensor row, Tensor out) {
-    own("zipRowVector", a, row, out);
-    formulas.zipRowVector(op, a, row, out);
+  public void ternary(TernaryOp op, int n, Storage a, Storage b, Storage c, Storage out) {
+    own("ternary", a, b, c, out);
+    formulas.ternary(op, n, a, b, c, out);
   }
 
   @Override
-  public void zipColumnVector(BinaryOp op, Tensor a, Tensor column, Tensor out) {
-    own("zipColumnVector", a, column, out);
-    formulas.zipColumnVector(op, a, column, out);
+  public void copy(int[] shape, Storage src, View view, int[] rows, Storage dst, int dstOffset) {
+    own("copy", src, dst);
+    formulas.copy(shape, src, view, rows, dst, dstOffset);
   }
 
   @Override
-  public void reduce(ReduceOp op, Tensor x, int outer, int length, int inner, Tensor out) {
+  public void reduce(ReduceOp op, int outer, int length, int inner, Storage x, Storage out) {
     own("reduce", x, out);
-    formulas.reduce(op, x, outer, length, inner, out);
+    formulas.reduce(op, outer, length, inner, x, out);
   }
 
   @Override
-  public void argmax(Tensor x, int outer, int length, int inner, int[] out) {
+  public void argmax(int outer, int length, int inner, Storage x, int[] out) {
     own("argmax", x);
-    formulas.argmax(x, outer, length, inner, out);
+    formulas.argmax(outer, length, inner, x, out);
   }
 
   @Override
-  public void softmaxRows(Tensor x, Tensor out) {
+  public void softmaxRows(int rows, int n, Storage x, Storage out) {
     own("softmaxRows", x, out);
-    formulas.softmaxRows(x, out);
-  }
-
-  @Override
-  public void sigmoidBackward(Tensor y, Tensor gradOut, Tensor gradIn) {
-    own("sigmoidBackward", y, gradOut, gradIn);
-    formulas.sigmoidBackward(y, gradOut, gradIn);
-  }
-
-  @Override
-  public void reluBackward(Tensor x, Tensor gradOut, Tensor gradIn) {
-    own("reluBackward", x, gradOut, gradIn);
-    formulas.reluBackward(x, gradOut, gradIn);
+    formulas.softmaxRows(rows, n, x, out);
   }
 }

@@ -4,14 +4,17 @@ import io.nabla.backend.Availability;
 import io.nabla.backend.Backend;
 import io.nabla.backend.BinaryOp;
 import io.nabla.backend.ReduceOp;
+import io.nabla.backend.Storage;
+import io.nabla.backend.TernaryOp;
 import io.nabla.backend.UnaryOp;
-import io.nabla.tensor.Tensor;
+import io.nabla.backend.View;
 
 /**
- * The simplest possible backend, for tests only: each kernel is its formula written element by
- * element in double precision through {@link Tensor#getFlat}/{@link Tensor#setFlat}, with no
- * attention to speed. It is the oracle of the conformance suite and the backend of core's own
- * tests (registered only in core's test resources, never shipped in the test-jar's services).
+ * The simplest possible backend, for tests only: each kernel is its formula from {@link Backend}'s
+ * Javadoc written element by element in double precision through {@link Storage#get}/{@link
+ * Storage#set}, with no attention to speed. It is the oracle of the conformance suite and the
+ * backend of core's own tests (registered only in core's test resources, never shipped in the
+ * test-jar's services). Its memory is the default heap storage.
  */
 public final class ReferenceBackend implements Backend {
 
@@ -40,104 +43,98 @@ public final class ReferenceBackend implements Backend {
   }
 
   @Override
-  public void gemm(
-      boolean transA, boolean transB, double alpha, Tensor a, Tensor b, double beta, Tensor c) {
-    int m = c.rows();
-    int n = c.cols();
-    int k = transA ? a.rows() : a.cols();
+  public void gemm(boolean transA, boolean transB, int m, int n, int k,
+      double alpha, Storage a, Storage b, double beta, Storage c) {
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < n; j++) {
         double dot = 0;
         for (int p = 0; p < k; p++) {
-          double aip = transA ? a.get(p, i) : a.get(i, p);
-          double bpj = transB ? b.get(j, p) : b.get(p, j);
+          // a is stored [m, k], or [k, m] when transposed; b is [k, n], or [n, k].
+          double aip = transA ? a.get(p * m + i) : a.get(i * k + p);
+          double bpj = transB ? b.get(j * k + p) : b.get(p * n + j);
           dot += aip * bpj;
         }
-        double old = beta == 0 ? 0 : beta * c.get(i, j);
-        c.set(alpha * dot + old, i, j);
+        // beta == 0 ignores the old value, even NaN, as BLAS does.
+        double old = beta == 0 ? 0 : beta * c.get(i * n + j);
+        c.set(i * n + j, alpha * dot + old);
       }
     }
   }
 
   @Override
-  public void axpy(double alpha, Tensor x, Tensor y) {
-    for (int i = 0; i < y.size(); i++) {
-      y.setFlat(i, alpha * x.getFlat(i) + y.getFlat(i));
+  public void axpy(int n, double alpha, Storage x, Storage y) {
+    for (int i = 0; i < n; i++) {
+      y.set(i, alpha * x.get(i) + y.get(i));
     }
   }
 
   @Override
-  public void scale(double alpha, Tensor x) {
-    for (int i = 0; i < x.size(); i++) {
-      x.setFlat(i, alpha * x.getFlat(i));
+  public void fill(int n, Storage x, double value) {
+    for (int i = 0; i < n; i++) {
+      x.set(i, value);
     }
   }
 
   @Override
-  public void fill(Tensor x, double value) {
-    for (int i = 0; i < x.size(); i++) {
-      x.setFlat(i, value);
+  public void map(UnaryOp op, int n, Storage x, Storage out) {
+    for (int i = 0; i < n; i++) {
+      out.set(i, op.apply(x.get(i)));
     }
   }
 
   @Override
-  public void map(UnaryOp op, Tensor x, Tensor out) {
-    for (int i = 0; i < x.size(); i++) {
-      out.setFlat(i, op.apply(x.getFlat(i)));
+  public void binary(BinaryOp op, int[] shape, Storage a, View av, Storage b, View bv, Storage out) {
+    int total = size(shape);
+    for (int flat = 0; flat < total; flat++) {
+      // out is contiguous over shape, so the element's row-major position is its place in out.
+      out.set(flat, op.apply(a.get(position(shape, flat, av, null)), b.get(position(shape, flat, bv, null))));
     }
   }
 
   @Override
-  public void zip(BinaryOp op, Tensor a, Tensor b, Tensor out) {
-    for (int i = 0; i < a.size(); i++) {
-      out.setFlat(i, op.apply(a.getFlat(i), b.getFlat(i)));
+  public void binaryScalar(BinaryOp op, int n, Storage a, double scalar, Storage out) {
+    for (int i = 0; i < n; i++) {
+      out.set(i, op.apply(a.get(i), scalar));
     }
   }
 
   @Override
-  public void zipScalar(BinaryOp op, Tensor a, double scalar, Tensor out) {
-    for (int i = 0; i < a.size(); i++) {
-      out.setFlat(i, op.apply(a.getFlat(i), scalar));
+  public void ternary(TernaryOp op, int n, Storage a, Storage b, Storage c, Storage out) {
+    for (int i = 0; i < n; i++) {
+      out.set(i, op.apply(a.get(i), b.get(i), c.get(i)));
     }
   }
 
   @Override
-  public void zipRowVector(BinaryOp op, Tensor a, Tensor row, Tensor out) {
-    int n = row.size();
-    for (int i = 0; i < a.size(); i++) {
-      out.setFlat(i, op.apply(a.getFlat(i), row.getFlat(i % n)));
+  public void copy(int[] shape, Storage src, View view, int[] rows, Storage dst, int dstOffset) {
+    int total = size(shape);
+    for (int flat = 0; flat < total; flat++) {
+      dst.set(dstOffset + flat, src.get(position(shape, flat, view, rows)));
     }
   }
 
   @Override
-  public void zipColumnVector(BinaryOp op, Tensor a, Tensor column, Tensor out) {
-    int cols = a.size() / Math.max(1, column.size());
-    for (int i = 0; i < a.size(); i++) {
-      out.setFlat(i, op.apply(a.getFlat(i), column.getFlat(i / cols)));
-    }
-  }
-
-  @Override
-  public void reduce(ReduceOp op, Tensor x, int outer, int length, int inner, Tensor out) {
+  public void reduce(ReduceOp op, int outer, int length, int inner, Storage x, Storage out) {
     for (int o = 0; o < outer; o++) {
       for (int i = 0; i < inner; i++) {
         double acc = op.identity();
         for (int l = 0; l < length; l++) {
-          acc = op.combine(acc, x.getFlat((o * length + l) * inner + i));
+          acc = op.combine(acc, x.get((o * length + l) * inner + i));
         }
-        out.setFlat(o * inner + i, acc);
+        out.set(o * inner + i, acc);
       }
     }
   }
 
   @Override
-  public void argmax(Tensor x, int outer, int length, int inner, int[] out) {
+  public void argmax(int outer, int length, int inner, Storage x, int[] out) {
     for (int o = 0; o < outer; o++) {
       for (int i = 0; i < inner; i++) {
         int best = 0;
         for (int l = 1; l < length; l++) {
-          double v = x.getFlat((o * length + l) * inner + i);
-          double b = x.getFlat((o * length + best) * inner + i);
+          double v = x.get((o * length + l) * inner + i);
+          double b = x.get((o * length + best) * inner + i);
+          // Strictly greater keeps the first of ties; the first NaN wins and stays, as in NumPy.
           if (!Double.isNaN(b) && (v > b || Double.isNaN(v))) {
             best = l;
           }
@@ -148,14 +145,12 @@ public final class ReferenceBackend implements Backend {
   }
 
   @Override
-  public void softmaxRows(Tensor x, Tensor out) {
-    int n = x.dim(-1);
-    int rows = n == 0 ? 0 : x.size() / n;
+  public void softmaxRows(int rows, int n, Storage x, Storage out) {
     double[] row = new double[n];
     for (int r = 0; r < rows; r++) {
       double max = Double.NEGATIVE_INFINITY;
       for (int j = 0; j < n; j++) {
-        row[j] = x.getFlat(r * n + j);
+        row[j] = x.get(r * n + j);
         max = Math.max(max, row[j]);
       }
       double total = 0;
@@ -163,23 +158,36 @@ public final class ReferenceBackend implements Backend {
         total += Math.exp(row[j] - max);
       }
       for (int j = 0; j < n; j++) {
-        out.setFlat(r * n + j, Math.exp(row[j] - max) / total);
+        out.set(r * n + j, Math.exp(row[j] - max) / total);
       }
     }
   }
 
-  @Override
-  public void sigmoidBackward(Tensor y, Tensor gradOut, Tensor gradIn) {
-    for (int i = 0; i < y.size(); i++) {
-      double s = y.getFlat(i);
-      gradIn.setFlat(i, gradOut.getFlat(i) * s * (1 - s));
+  /** The number of indices of {@code shape}: 1 for a scalar, 0 if any dimension is 0. */
+  static int size(int[] shape) {
+    int total = 1;
+    for (int d : shape) {
+      total *= d;
     }
+    return total;
   }
 
-  @Override
-  public void reluBackward(Tensor x, Tensor gradOut, Tensor gradIn) {
-    for (int i = 0; i < x.size(); i++) {
-      gradIn.setFlat(i, x.getFlat(i) > 0 ? gradOut.getFlat(i) : 0);
+  /**
+   * Where {@code view} reads the element at row-major position {@code flat} of {@code shape}:
+   * {@code offset + sum_d i_d * strides[d]}, with {@code i0} replaced by {@code rows[i0]} when
+   * {@code rows} is not null (a gather).
+   */
+  static int position(int[] shape, int flat, View view, int[] rows) {
+    int at = view.offset();
+    int rest = flat;
+    for (int d = shape.length - 1; d >= 0; d--) {
+      int index = rest % shape[d];
+      rest /= shape[d];
+      if (d == 0 && rows != null) {
+        index = rows[index];
+      }
+      at += index * view.strides()[d];
     }
+    return at;
   }
 }

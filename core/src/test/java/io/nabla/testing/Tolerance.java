@@ -1,6 +1,6 @@
 package io.nabla.testing;
 
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.Shapes;
 import io.nabla.tensor.Tensor;
 

@@ -4,8 +4,10 @@ import io.nabla.backend.Availability;
 import io.nabla.backend.Backend;
 import io.nabla.backend.BinaryOp;
 import io.nabla.backend.ReduceOp;
+import io.nabla.backend.Storage;
+import io.nabla.backend.TernaryOp;
 import io.nabla.backend.UnaryOp;
-import io.nabla.tensor.Tensor;
+import io.nabla.backend.View;
 
 /**
  * A backend that can never run, registered in core's tests only, to check that selection skips
@@ -35,77 +37,63 @@ public final class UnavailableBackend implements Backend {
     return Availability.no(REASON);
   }
 
-  private static AssertionError reached() {
-    return new AssertionError("a kernel of an unavailable backend was called");
+  private static AssertionError reached(String kernel) {
+    return new AssertionError("kernel " + kernel + " of the unavailable backend '" + NAME + "' was called");
   }
 
   @Override
-  public void gemm(boolean ta, boolean tb, double alpha, Tensor a, Tensor b, double beta, Tensor c) {
-    throw reached();
+  public void gemm(boolean transA, boolean transB, int m, int n, int k,
+      double alpha, Storage a, Storage b, double beta, Storage c) {
+    throw reached("gemm");
   }
 
   @Override
-  public void axpy(double alpha, Tensor x, Tensor y) {
-    throw reached();
+  public void axpy(int n, double alpha, Storage x, Storage y) {
+    throw reached("axpy");
   }
 
   @Override
-  public void scale(double alpha, Tensor x) {
-    throw reached();
+  public void fill(int n, Storage x, double value) {
+    throw reached("fill");
   }
 
   @Override
-  public void fill(Tensor x, double value) {
-    throw reached();
+  public void map(UnaryOp op, int n, Storage x, Storage out) {
+    throw reached("map");
   }
 
   @Override
-  public void map(UnaryOp op, Tensor x, Tensor out) {
-    throw reached();
+  public void binary(BinaryOp op, int[] shape, Storage a, View av, Storage b, View bv, Storage out) {
+    throw reached("binary");
   }
 
   @Override
-  public void zip(BinaryOp op, Tensor a, Tensor b, Tensor out) {
-    throw reached();
+  public void binaryScalar(BinaryOp op, int n, Storage a, double scalar, Storage out) {
+    throw reached("binaryScalar");
   }
 
   @Override
-  public void zipScalar(BinaryOp op, Tensor a, double scalar, Tensor out) {
-    throw reached();
+  public void ternary(TernaryOp op, int n, Storage a, Storage b, Storage c, Storage out) {
+    throw reached("ternary");
   }
 
   @Override
-  public void zipRowVector(BinaryOp op, Tensor a, Tensor row, Tensor out) {
-    throw reached();
+  public void copy(int[] shape, Storage src, View view, int[] rows, Storage dst, int dstOffset) {
+    throw reached("copy");
   }
 
   @Override
-  public void zipColumnVector(BinaryOp op, Tensor a, Tensor column, Tensor out) {
-    throw reached();
+  public void reduce(ReduceOp op, int outer, int length, int inner, Storage x, Storage out) {
+    throw reached("reduce");
   }
 
   @Override
-  public void reduce(ReduceOp op, Tensor x, int outer, int length, int inner, Tensor out) {
-    throw reached();
+  public void argmax(int outer, int length, int inner, Storage x, int[] out) {
+    throw reached("argmax");
   }
 
   @Override
-  public void argmax(Tensor x, int outer, int length, int inner, int[] out) {
-    throw reached();
-  }
-
-  @Override
-  public void softmaxRows(Tensor x, Tensor out) {
-    throw reached();
-  }
-
-  @Override
-  public void sigmoidBackward(Tensor y, Tensor gradOut, Tensor gradIn) {
-    throw reached();
-  }
-
-  @Override
-  public void reluBackward(Tensor x, Tensor gradOut, Tensor gradIn) {
-    throw reached();
+  public void softmaxRows(int rows, int n, Storage x, Storage out) {
+    throw reached("softmaxRows");
   }
 }

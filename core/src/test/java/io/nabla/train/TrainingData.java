@@ -1,7 +1,7 @@
 package io.nabla.train;
 
 import io.nabla.data.LabeledData;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;

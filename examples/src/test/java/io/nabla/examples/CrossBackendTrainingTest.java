@@ -10,7 +10,7 @@ import io.nabla.data.BatchSampler;
 import io.nabla.loss.Targets;
 import io.nabla.model.TwoLayerNet;
 import io.nabla.optimizer.Sgd;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;

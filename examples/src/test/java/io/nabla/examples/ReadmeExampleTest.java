@@ -12,7 +12,7 @@ import io.nabla.model.ModelFile;
 import io.nabla.model.TwoLayerNet;
 import io.nabla.optimizer.Optimizer;
 import io.nabla.optimizer.Sgd;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;

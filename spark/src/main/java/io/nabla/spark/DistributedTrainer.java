@@ -4,7 +4,7 @@ import io.nabla.backend.Backend;
 import io.nabla.model.Activation;
 import io.nabla.model.FeedForwardNet;
 import io.nabla.optimizer.OptimizerKind;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,9 @@
 package io.nabla.spark;
 
 import io.nabla.backend.Backend;
+import io.nabla.backend.DType;
+import io.nabla.backend.Storage;
 import io.nabla.layer.Parameter;
-import io.nabla.tensor.DType;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
 import java.io.Serializable;
@@ -12,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Named tensors of one dtype laid end to end in one Java array ({@code float[]} for float32,
- * {@code double[]} for float64): how parameters, gradients and optimizer state travel between
- * the driver and the executors. Serializable; holds no Nabla object.
+ * Named tensors of one dtype laid end to end in one heap storage: how parameters, gradients and
+ * optimizer state travel between the driver and the executors. Serializable; holds no tensor or
+ * backend, only the names, the shapes and the values.
  */
 final class FlatTensors implements Serializable {
 
@@ -22,16 +23,12 @@ final class FlatTensors implements Serializable {
 
   private final String[] names;
   private final int[][] shapes;
-  private final DType dtype;
-  private final float[] floats;
-  private final double[] doubles;
+  private final Storage elements;
 
-  private FlatTensors(String[] names, int[][] shapes, DType dtype, float[] floats, double[] doubles) {
+  private FlatTensors(String[] names, int[][] shapes, Storage elements) {
     this.names = names;
     this.shapes = shapes;
-    this.dtype = dtype;
-    this.floats = floats;
-    this.doubles = doubles;
+    this.elements = elements;
   }
 
   /** A copy of the parameters' values. */
@@ -66,34 +63,29 @@ final class FlatTensors implements Serializable {
       shapes[i] = t.shape();
       length += t.size();
     }
-    float[] floats = dtype == DType.FLOAT32 ? new float[length] : null;
-    double[] doubles = dtype == DType.FLOAT64 ? new double[length] : null;
+    Storage elements = Storage.heap(dtype, length);
     int at = 0;
     for (String name : names) {
       Tensor t = tensors.get(name);
-      if (floats != null) {
-        t.storage().read(0, floats, at, t.size());
-      } else {
-        t.storage().read(0, doubles, at, t.size());
-      }
+      elements.copyFrom(t.storage(), 0, at, t.size());
       at += t.size();
     }
-    return new FlatTensors(names, shapes, dtype, floats, doubles);
+    return new FlatTensors(names, shapes, elements);
   }
 
   /** The element type. */
   DType dtype() {
-    return dtype;
+    return elements.dtype();
   }
 
   /** The number of elements of all tensors together. */
   int length() {
-    return floats != null ? floats.length : doubles.length;
+    return elements.length();
   }
 
-  /** Element {@code i} of the whole array. */
+  /** Element {@code i} of all tensors together. */
   double get(int i) {
-    return floats != null ? floats[i] : doubles[i];
+    return elements.get(i);
   }
 
   /** The names, in order. */
@@ -106,12 +98,8 @@ final class FlatTensors implements Serializable {
     Map<String, Tensor> out = new LinkedHashMap<>();
     int at = 0;
     for (int i = 0; i < names.length; i++) {
-      Tensor t = Tensors.zeros(backend, dtype, shapes[i]);
-      if (floats != null) {
-        t.storage().write(0, floats, at, t.size());
-      } else {
-        t.storage().write(0, doubles, at, t.size());
-      }
+      Tensor t = Tensors.zeros(backend, elements.dtype(), shapes[i]);
+      t.storage().copyFrom(elements, at, 0, t.size());
       at += t.size();
       out.put(names[i], t);
     }
@@ -123,14 +111,9 @@ final class FlatTensors implements Serializable {
     if (values.length != length()) {
       throw new IllegalArgumentException("flat tensors: " + values.length + " values for " + length() + " elements");
     }
-    if (dtype == DType.FLOAT64) {
-      return new FlatTensors(names, shapes, dtype, null, values.clone());
-    }
-    float[] rounded = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
-      rounded[i] = (float) values[i];
-    }
-    return new FlatTensors(names, shapes, dtype, rounded, null);
+    Storage rounded = Storage.heap(dtype(), values.length);
+    rounded.write(0, values, 0, values.length);
+    return new FlatTensors(names, shapes, rounded);
   }
 
   /** The shapes, in order. */

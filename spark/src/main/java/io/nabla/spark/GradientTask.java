@@ -43,7 +43,7 @@ final class GradientTask implements FlatMapFunction<Iterator<Shard>, PartitionGr
       FeedForwardNet net = spec.net(step.value().parameters(), spec.backend());
       ShardBatches batches = new ShardBatches(shard);
       Tensor x = batches.gather(mine);
-      double loss = net.lossAndGradient(x, batches.targets(mine));
+      double loss = net.lossAndGradient(x, batches.targets());
       return new PartitionGradient(shard.partition(), mine.length, FlatTensors.ofGradients(net.parameters()),
           loss * mine.length);
     }));

@@ -80,7 +80,7 @@ final class LocalStepsTask implements FlatMapFunction<Iterator<Shard>, Partition
     for (int k = 0; k < steps; k++) {
       int[] rows = sampler.nextBatch();
       Tensor x = batches.gather(rows);
-      lossSum += net.lossAndGradient(x, batches.targets(rows)) * rows.length;
+      lossSum += net.lossAndGradient(x, batches.targets()) * rows.length;
       opt.step(parameters);
       samples += rows.length;
     }

@@ -2,7 +2,7 @@ package io.nabla.spark;
 
 import io.nabla.model.Activation;
 import io.nabla.optimizer.OptimizerKind;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -96,7 +96,7 @@ public final class NablaClassifier
     return this;
   }
 
-  /** Sets {@link #activation()}: {@code sigmoid} or {@code relu}. */
+  /** Sets {@link #activation()}: the label of an {@link Activation}, such as {@code relu}. */
   public NablaClassifier setActivation(String value) {
     set(activation(), value.toLowerCase(Locale.ROOT));
     return this;

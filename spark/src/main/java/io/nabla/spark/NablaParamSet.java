@@ -2,7 +2,7 @@ package io.nabla.spark;
 
 import io.nabla.model.Activation;
 import io.nabla.optimizer.OptimizerKind;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.nabla.backend.Backend;
 import io.nabla.backend.Backends;
 import io.nabla.model.Activation;
 import io.nabla.model.FeedForwardNet;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import java.io.Serializable;
 import java.util.Arrays;
 

@@ -3,7 +3,7 @@ package io.nabla.spark;
 import io.nabla.backend.Backend;
 import io.nabla.model.Activation;
 import io.nabla.model.FeedForwardNet;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import java.io.Serializable;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package io.nabla.spark;
 
 import io.nabla.backend.Backend;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
+import io.nabla.backend.Storage;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
-import java.util.Arrays;
 
 /**
  * A growing row-major matrix of a partition's features, in the training dtype, filled one row
@@ -12,49 +12,35 @@ import java.util.Arrays;
  */
 final class RowBuffer {
 
-  private final DType dtype;
   private final int width;
-  private float[] floats;
-  private double[] doubles;
+  private Storage values;
   private int rows;
 
   RowBuffer(DType dtype, int width) {
-    this.dtype = dtype;
     this.width = width;
-    if (dtype == DType.FLOAT32) {
-      floats = new float[width * 64];
-    } else {
-      doubles = new double[width * 64];
-    }
+    values = Storage.heap(dtype, width * 64);
   }
 
   /** Starts a new row (its values follow through {@link #put}). */
   void newRow() {
     long needed = (long) (rows + 1) * width;
-    int capacity = floats != null ? floats.length : doubles.length;
+    int capacity = values.length();
     if (needed > capacity) {
       long grown = Math.max(needed, 2L * capacity);
       if (grown > Integer.MAX_VALUE - 16) {
         throw new NablaDataException("a partition holds more than " + (Integer.MAX_VALUE / width)
             + " rows of " + width + " features, more than one Java array can; use more partitions");
       }
-      if (floats != null) {
-        floats = Arrays.copyOf(floats, (int) grown);
-      } else {
-        doubles = Arrays.copyOf(doubles, (int) grown);
-      }
+      Storage larger = Storage.heap(values.dtype(), (int) grown);
+      larger.copyFrom(values, 0, 0, rows * width);
+      values = larger;
     }
     rows++;
   }
 
   /** Sets feature {@code i} of the current row. */
   void put(int i, double value) {
-    int at = (rows - 1) * width + i;
-    if (floats != null) {
-      floats[at] = (float) value;
-    } else {
-      doubles[at] = value;
-    }
+    values.set((rows - 1) * width + i, value);
   }
 
   /** The rows so far. */
@@ -64,12 +50,8 @@ final class RowBuffer {
 
   /** The matrix [rows, width] on {@code backend}. */
   Tensor toTensor(Backend backend) {
-    Tensor t = Tensors.zeros(backend, dtype, rows, width);
-    if (floats != null) {
-      t.storage().write(0, floats, 0, rows * width);
-    } else {
-      t.storage().write(0, doubles, 0, rows * width);
-    }
+    Tensor t = Tensors.zeros(backend, values.dtype(), rows, width);
+    t.storage().copyFrom(values, 0, 0, rows * width);
     return t;
   }
 }

@@ -1,38 +1,41 @@
 package io.nabla.spark;
 
+import io.nabla.data.BatchGather;
 import io.nabla.loss.Targets;
-import io.nabla.tensor.ShapeOps;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
 
 /**
- * Mini-batches gathered out of one shard into a reused buffer: the rows given and their labels.
- * A batch is valid until the next {@link #gather}.
+ * Mini-batches gathered out of one shard into reused buffers: the rows given and their labels,
+ * through core's {@link BatchGather}, as on one machine. A batch is valid until the next {@link
+ * #gather}.
  */
 final class ShardBatches {
 
   private final Shard shard;
-  private Tensor buffer;
+  private Tensor features;
+  private int[] labels;
 
   ShardBatches(Shard shard) {
     this.shard = shard;
   }
 
-  /** The rows {@code rows} (indices into the shard) as a [rows.length, inputs] tensor. */
+  /**
+   * Gathers the rows {@code rows} (indices into the shard) and their labels; returns the rows as
+   * a [rows.length, inputs] tensor, the labels come from {@link #targets}.
+   */
   Tensor gather(int[] rows) {
-    Tensor features = shard.features();
-    buffer = Tensors.reuse(buffer, features, rows.length, features.dim(1));
-    ShapeOps.gatherRows(features, rows, buffer);
-    return buffer;
+    Tensor all = shard.features();
+    features = Tensors.reuse(features, all, rows.length, all.dim(1));
+    if (labels == null || labels.length != rows.length) {
+      labels = new int[rows.length];
+    }
+    BatchGather.gather(all, shard.labels(), rows, features, labels);
+    return features;
   }
 
-  /** The labels of {@code rows}. */
-  Targets targets(int[] rows) {
-    int[] all = shard.labels();
-    int[] picked = new int[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      picked[i] = all[rows[i]];
-    }
-    return Targets.labels(picked);
+  /** The labels of the rows last gathered. */
+  Targets targets() {
+    return Targets.labels(labels);
   }
 }

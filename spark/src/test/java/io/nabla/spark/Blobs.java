@@ -2,7 +2,7 @@ package io.nabla.spark;
 
 import io.nabla.backend.Backend;
 import io.nabla.data.LabeledData;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.Tensors;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nabla.backend.Backends;
 import io.nabla.model.FeedForwardNet;
 import io.nabla.optimizer.OptimizerKind;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.nabla.backend.Backends;
 import io.nabla.data.LabeledData;
 import io.nabla.model.FeedForwardNet;
 import io.nabla.optimizer.OptimizerKind;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

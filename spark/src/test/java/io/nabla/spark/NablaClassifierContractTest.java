@@ -93,7 +93,7 @@ class NablaClassifierContractTest {
     bad.put("stepSize", () -> c.setStepSize(-1));
     bad.put("maxIter", () -> c.setMaxIter(0));
     bad.put("localSteps", () -> c.setLocalSteps(-2));
-    bad.put("activation", () -> c.setActivation("tanh"));
+    bad.put("activation", () -> c.setActivation("swish"));
     bad.put("optimizer", () -> c.setOptimizer("rmsprop"));
     bad.put("dtype", () -> c.setDtype("float16"));
     bad.put("mode", () -> c.setMode("async"));

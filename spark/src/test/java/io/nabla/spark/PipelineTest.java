@@ -8,7 +8,7 @@ import io.nabla.backend.Backends;
 import io.nabla.data.LabeledData;
 import io.nabla.model.FeedForwardNet;
 import io.nabla.model.ModelFile;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.train.Evaluation;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.nabla.backend.Backend;
 import io.nabla.backend.Backends;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.Tensors;
 import java.nio.ByteBuffer;
 import org.apache.spark.SparkConf;

@@ -9,7 +9,7 @@ import io.nabla.model.FeedForwardNet;
 import io.nabla.optimizer.Optimizer;
 import io.nabla.optimizer.OptimizerKind;
 import io.nabla.optimizer.OptimizerState;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import io.nabla.backend.Backends;
 import io.nabla.data.LabeledData;
 import io.nabla.model.FeedForwardNet;
 import io.nabla.optimizer.OptimizerKind;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.params.ParameterizedTest;

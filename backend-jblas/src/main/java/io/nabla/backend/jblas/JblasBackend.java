@@ -1,14 +1,12 @@
 package io.nabla.backend.jblas;
 
-import io.nabla.backend.HeapStorage;
 import io.nabla.backend.Availability;
-import io.nabla.backend.LoopKernels;
-import io.nabla.tensor.DType;
-import io.nabla.tensor.Tensor;
+import io.nabla.backend.HeapBackend;
+import io.nabla.backend.Storage;
 import java.util.function.Supplier;
 
 /**
- * The jblas backend, {@code "jblas"}: GEMM through native BLAS ({@link JblasFloatGemm} and its generated float64 twin), the other
+ * The jblas backend, {@code "jblas"}: GEMM through native BLAS ({@link JblasFloatKernels} and its generated float64 twin), the other
  * kernels as plain loops. Its native library is loaded on the first availability check, not at
  * discovery; where it cannot load (typically because {@code libgfortran5} is not installed) the
  * backend reports itself unavailable with that reason, default selection skips it, and asking for
@@ -16,7 +14,7 @@ import java.util.function.Supplier;
  *
  * <p>Safe to use from any number of threads.
  */
-public final class JblasBackend extends LoopKernels {
+public final class JblasBackend extends HeapBackend {
 
   /** The name users select this backend by. */
   public static final String NAME = "jblas";
@@ -31,6 +29,7 @@ public final class JblasBackend extends LoopKernels {
 
   /** A backend whose availability comes from {@code probe}: for testing the failure path. */
   JblasBackend(Supplier<Availability> probe) {
+    super(JblasFloatKernels::new, JblasDoubleKernels::new);
     this.probe = probe;
   }
 
@@ -65,20 +64,12 @@ public final class JblasBackend extends LoopKernels {
     return "native BLAS bundled with jblas 1.2.5, called through JNI";
   }
 
+  /** Native GEMM, once the library is known to load (else a usage error with the reason). */
   @Override
-  public void gemm(
-      boolean transA, boolean transB, double alpha, Tensor a, Tensor b, double beta, Tensor c) {
+  public void gemm(boolean transA, boolean transB, int m, int n, int k,
+      double alpha, Storage a, Storage b, double beta, Storage c) {
     requireAvailable();
-    int m = c.rows();
-    int n = c.cols();
-    int k = transA ? a.rows() : a.cols();
-    if (a.dtype() == DType.FLOAT32) {
-      JblasFloatGemm.gemm(transA, transB, m, n, k, (float) alpha, HeapStorage.floats(a), HeapStorage.floats(b),
-          (float) beta, HeapStorage.floats(c));
-    } else {
-      JblasDoubleGemm.gemm(transA, transB, m, n, k, alpha, HeapStorage.doubles(a), HeapStorage.doubles(b), beta,
-          HeapStorage.doubles(c));
-    }
+    super.gemm(transA, transB, m, n, k, alpha, a, b, beta, c);
   }
 
   /** A kernel call on a backend that cannot load is a usage error with the reason, not a crash. */

@@ -2,7 +2,7 @@ package io.nabla.backend.jblas;
 
 /**
  * The one lock every native BLAS call of the process holds: jblas's JNI layer and its bundled BLAS
- * are not safe for concurrent calls (see {@link JblasFloatGemm}).
+ * are not safe for concurrent calls (see {@link JblasFloatKernels}).
  */
 final class NativeBlasLock {
 

@@ -3,7 +3,7 @@ package io.nabla.backend.jblas;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.nabla.backend.Backend;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.testing.BackendAssumptions;
 import io.nabla.tensor.MatrixOps;
 import io.nabla.tensor.SeededRandom;

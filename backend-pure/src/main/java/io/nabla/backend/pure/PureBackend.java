@@ -1,25 +1,25 @@
 package io.nabla.backend.pure;
 
-import io.nabla.backend.HeapStorage;
 import io.nabla.backend.Availability;
-import io.nabla.backend.LoopKernels;
-import io.nabla.tensor.DType;
-import io.nabla.tensor.Tensor;
+import io.nabla.backend.HeapBackend;
 
 /**
  * The plain-Java backend, {@code "pure"}: runs everywhere and is the baseline the others are
- * measured against. GEMM is {@link PureFloatGemm}'s (and its generated float64 twin's) cache-friendly loops; every other kernel is the
- * plain loop of {@link LoopKernels}.
+ * measured against. GEMM is {@link PureFloatKernels}'s (and its generated float64 twin's)
+ * cache-friendly loops; every other kernel is the plain loop of {@link
+ * io.nabla.backend.FloatArrayKernels}.
  *
  * <p>Stateless, so safe to use from any number of threads.
  */
-public final class PureBackend extends LoopKernels {
+public final class PureBackend extends HeapBackend {
 
   /** The name users select this backend by. */
   public static final String NAME = "pure";
 
   /** Creates the backend; it holds no state. */
-  public PureBackend() {}
+  public PureBackend() {
+    super(PureFloatKernels::new, PureDoubleKernels::new);
+  }
 
   @Override
   public String name() {
@@ -34,20 +34,5 @@ public final class PureBackend extends LoopKernels {
   @Override
   public Availability availability() {
     return Availability.yes();
-  }
-
-  @Override
-  public void gemm(
-      boolean transA, boolean transB, double alpha, Tensor a, Tensor b, double beta, Tensor c) {
-    int m = c.rows();
-    int n = c.cols();
-    int k = transA ? a.rows() : a.cols();
-    if (a.dtype() == DType.FLOAT32) {
-      PureFloatGemm.gemm(transA, transB, m, n, k, (float) alpha, HeapStorage.floats(a), HeapStorage.floats(b),
-          (float) beta, HeapStorage.floats(c));
-    } else {
-      PureDoubleGemm.gemm(transA, transB, m, n, k, alpha, HeapStorage.doubles(a), HeapStorage.doubles(b), beta,
-          HeapStorage.doubles(c));
-    }
   }
 }

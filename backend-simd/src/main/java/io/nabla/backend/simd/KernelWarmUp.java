@@ -1,10 +1,13 @@
 package io.nabla.backend.simd;
 
-import io.nabla.backend.BinaryOp;
-import io.nabla.backend.ReduceOp;
+import io.nabla.backend.TernaryOp;
 import io.nabla.backend.UnaryOp;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.SeededRandom;
+import io.nabla.tensor.ElementwiseOps;
+import io.nabla.tensor.MatrixOps;
+import io.nabla.tensor.NeuralOps;
+import io.nabla.tensor.ReductionOps;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
 import java.util.Map;
@@ -50,7 +53,7 @@ final class KernelWarmUp {
     }
   }
 
-  /** The warm-up itself, on the calling thread: the step's kernels, through the backend. */
+  /** The warm-up itself, on the calling thread: the step's kernels, through core's operations. */
   static void run(DType dtype) {
     SimdBackend simd = new SimdBackend();
     SeededRandom random = new SeededRandom(1);
@@ -64,19 +67,19 @@ final class KernelWarmUp {
     Tensor s = Tensors.zeros(simd, dtype, m, 10);
     Tensor dw1 = Tensors.zeros(simd, dtype, k, 50);
     for (int round = 0; round < ROUNDS; round++) {
-      simd.gemm(false, false, 1, x, w1, 0, h);
-      simd.zipRowVector(BinaryOp.ADD, h, b1, h);
-      simd.map(UnaryOp.SIGMOID, h, h);
-      simd.gemm(false, false, 1, h, w2, 0, s);
-      simd.softmaxRows(s, s);
-      simd.softmaxRows(h, h);
-      simd.gemm(false, true, 1, s, w2, 0, h);
-      simd.sigmoidBackward(h, h, h);
-      simd.gemm(true, false, 1, x, h, 0, dw1);
-      simd.gemm(true, false, 0.5, h, s, 1, w2);
-      simd.reduce(ReduceOp.SUM, h, 1, m, 50, b1);
-      simd.axpy(-1e-9, dw1, w1);
-      simd.map(UnaryOp.EXP, b1, b1);
+      MatrixOps.gemm(false, false, 1, x, w1, 0, h);
+      h.addi(b1);
+      ElementwiseOps.map(UnaryOp.SIGMOID, h, h);
+      MatrixOps.gemm(false, false, 1, h, w2, 0, s);
+      NeuralOps.softmax(s, s);
+      NeuralOps.softmax(h, h);
+      MatrixOps.gemm(false, true, 1, s, w2, 0, h);
+      ElementwiseOps.ternary(TernaryOp.SIGMOID_BACKWARD, h, h, h, h);
+      MatrixOps.gemm(true, false, 1, x, h, 0, dw1);
+      MatrixOps.gemm(true, false, 0.5, h, s, 1, w2);
+      ReductionOps.sum(h, 0, b1);
+      ElementwiseOps.axpy(-1e-9, dw1, w1);
+      ElementwiseOps.map(UnaryOp.EXP, b1, b1);
     }
   }
 }

@@ -2,28 +2,36 @@
 package io.nabla.backend.simd;
 
 import io.nabla.backend.BinaryOp;
+import io.nabla.backend.FloatArrayKernels;
 import io.nabla.backend.ReduceOp;
+import io.nabla.backend.TernaryOp;
 import io.nabla.backend.UnaryOp;
+import io.nabla.backend.View;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Float32 elementwise and reduction kernels on the Vector API: a vector loop over whole vectors,
- * then a scalar loop over the remainder (no masks). Methods return false for an operation they
- * do not vectorize, and the caller falls back to the plain loop. Exponentials go through {@link
- * DeterministicExp}, whose vector and scalar forms agree bit for bit. The float64 version, {@code
- * SimdDoubleKernels}, is generated from this file by {@code backend-simd/generate-float64.sh}.
+ * The SIMD backend's float32 kernels on the Vector API: GEMM ({@link SimdFloatGemm}), and the
+ * elementwise and reduction kernels of the training step as a vector loop over whole vectors, then
+ * a scalar loop over the remainder (no masks). An operation or layout they do not vectorize runs
+ * the default loop of {@link FloatArrayKernels}. Exponentials go through {@link DeterministicExp},
+ * whose vector and scalar forms agree bit for bit. The float64 version, {@code SimdDoubleKernels},
+ * is generated from this file (see docs/architecture.md). Stateless.
  */
-final class SimdFloatKernels {
+final class SimdFloatKernels implements FloatArrayKernels {
 
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int VL = S.length();
 
-  private SimdFloatKernels() {}
+  @Override
+  public void gemm(boolean transA, boolean transB, int m, int n, int k,
+      float alpha, float[] a, float[] b, float beta, float[] c) {
+    SimdFloatGemm.gemm(transA, transB, m, n, k, alpha, a, b, beta, c);
+  }
 
-  static void axpy(float alpha, float[] x, float[] y) {
-    int n = y.length;
+  @Override
+  public void axpy(int n, float alpha, float[] x, float[] y) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += VL) {
       FloatVector.fromArray(S, x, i).fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, y, i)).intoArray(y, i);
@@ -33,12 +41,8 @@ final class SimdFloatKernels {
     }
   }
 
-  static void scale(float alpha, float[] x) {
-    scale(alpha, x, 0, x.length);
-  }
-
-  static boolean map(UnaryOp op, float[] x, float[] out) {
-    int n = x.length;
+  @Override
+  public void map(UnaryOp op, int n, float[] x, float[] out) {
     int i = 0;
     int bound = S.loopBound(n);
     switch (op) {
@@ -70,7 +74,7 @@ final class SimdFloatKernels {
         for (; i < n; i++) {
           out[i] = DeterministicExp.exp(x[i]);
         }
-        return true; // its own tail: op.apply would use Math.exp, not bit for bit the lanes
+        return; // its own tail: op.apply would use Math.exp, not bit for bit the lanes
       case SIGMOID:
         for (; i < bound; i += VL) {
           sigmoid(FloatVector.fromArray(S, x, i)).intoArray(out, i);
@@ -78,14 +82,14 @@ final class SimdFloatKernels {
         for (; i < n; i++) {
           out[i] = sigmoid(x[i]);
         }
-        return true;
+        return;
       default:
-        return false;
+        FloatArrayKernels.super.map(op, n, x, out);
+        return;
     }
     for (; i < n; i++) {
       out[i] = (float) op.apply(x[i]);
     }
-    return true;
   }
 
   /** {@code 1 / (1 + e^-x)} lane by lane. */
@@ -103,9 +107,10 @@ final class SimdFloatKernels {
    * fixed order (no lane reduction, whose order the Vector API leaves open). {@code out} may be
    * {@code x}.
    */
-  static void softmaxRows(float[] x, int n, float[] out) {
+  @Override
+  public void softmaxRows(int rows, int n, float[] x, float[] out) {
     int bound = S.loopBound(n);
-    for (int base = 0; base + n <= x.length && n > 0; base += n) {
+    for (int r = 0, base = 0; r < rows; r++, base += n) {
       float max = Float.NEGATIVE_INFINITY;
       for (int j = 0; j < n; j++) {
         max = Math.max(max, x[base + j]);
@@ -168,11 +173,42 @@ final class SimdFloatKernels {
     }
   }
 
-  static boolean zip(BinaryOp op, float[] a, float[] b, float[] out) {
-    if (!vectorizes(op)) {
-      return false;
+  /**
+   * Vector loops for the layouts of the training step, all from offset 0: two whole runs, a run
+   * and a scalar, a batch and a bias row at least one vector wide; any other layout, and the power,
+   * run the default loop.
+   */
+  @Override
+  public void binary(BinaryOp op, int[] shape, float[] a, View av, float[] b, View bv, float[] out) {
+    if (vectorizes(op) && av.offset() == 0 && bv.offset() == 0) {
+      if (shape.length == 1 && av.strides()[0] == 1 && bv.strides()[0] == 1) {
+        zip(op, shape[0], a, b, out);
+        return;
+      }
+      if (shape.length == 1 && av.strides()[0] == 1 && bv.strides()[0] == 0) {
+        zipScalar(op, shape[0], a, b[0], out);
+        return;
+      }
+      if (shape.length == 2 && shape[1] >= VL && av.strides()[0] == shape[1] && av.strides()[1] == 1
+          && bv.strides()[0] == 0 && bv.strides()[1] == 1) {
+        zipRowVector(op, shape[0], shape[1], a, b, out);
+        return;
+      }
     }
-    int n = a.length;
+    FloatArrayKernels.super.binary(op, shape, a, av, b, bv, out);
+  }
+
+  /** The scalar in float32, in the vector lanes and the tail alike. */
+  @Override
+  public void binaryScalar(BinaryOp op, int n, float[] a, double scalar, float[] out) {
+    if (vectorizes(op)) {
+      zipScalar(op, n, a, (float) scalar, out);
+    } else {
+      FloatArrayKernels.super.binaryScalar(op, n, a, scalar, out);
+    }
+  }
+
+  private static void zip(BinaryOp op, int n, float[] a, float[] b, float[] out) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += VL) {
       combine(op, FloatVector.fromArray(S, a, i), FloatVector.fromArray(S, b, i)).intoArray(out, i);
@@ -180,14 +216,9 @@ final class SimdFloatKernels {
     for (; i < n; i++) {
       out[i] = (float) op.apply(a[i], b[i]);
     }
-    return true;
   }
 
-  static boolean zipScalar(BinaryOp op, float[] a, float scalar, float[] out) {
-    if (!vectorizes(op)) {
-      return false;
-    }
-    int n = a.length;
+  private static void zipScalar(BinaryOp op, int n, float[] a, float scalar, float[] out) {
     int i = 0;
     FloatVector s = FloatVector.broadcast(S, scalar);
     for (int bound = S.loopBound(n); i < bound; i += VL) {
@@ -196,16 +227,12 @@ final class SimdFloatKernels {
     for (; i < n; i++) {
       out[i] = (float) op.apply(a[i], scalar);
     }
-    return true;
   }
 
-  static boolean zipRowVector(BinaryOp op, float[] a, float[] row, float[] out) {
-    int n = row.length;
-    if (!vectorizes(op) || n < VL) {
-      return false;
-    }
+  /** {@code out[r, j] = op(a[r, j], row[j])} over [rows, n]. */
+  private static void zipRowVector(BinaryOp op, int rows, int n, float[] a, float[] row, float[] out) {
     int bound = S.loopBound(n);
-    for (int base = 0; base < a.length; base += n) {
+    for (int r = 0, base = 0; r < rows; r++, base += n) {
       int j = 0;
       for (; j < bound; j += VL) {
         combine(op, FloatVector.fromArray(S, a, base + j), FloatVector.fromArray(S, row, j))
@@ -215,11 +242,15 @@ final class SimdFloatKernels {
         out[base + j] = (float) op.apply(a[base + j], row[j]);
       }
     }
-    return true;
   }
 
-  static void sigmoidBackward(float[] y, float[] gradOut, float[] gradIn) {
-    int n = y.length;
+  /** The sigmoid's backward pass vectorized (operands x, y, gradOut), the rest by the default loop. */
+  @Override
+  public void ternary(TernaryOp op, int n, float[] x, float[] y, float[] gradOut, float[] gradIn) {
+    if (op != TernaryOp.SIGMOID_BACKWARD) {
+      FloatArrayKernels.super.ternary(op, n, x, y, gradOut, gradIn);
+      return;
+    }
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += VL) {
       FloatVector s = FloatVector.fromArray(S, y, i);
@@ -234,15 +265,15 @@ final class SimdFloatKernels {
    * Sums along an axis of an [outer, length, inner] slab: contiguous runs (inner == 1) as one
    * vector accumulation each, columns (inner at least one vector wide) as vector row additions.
    */
-  static boolean reduce(ReduceOp op, float[] x, int outer, int length, int inner, float[] out) {
-    if (op != ReduceOp.SUM) {
-      return false;
+  @Override
+  public void reduce(ReduceOp op, int outer, int length, int inner, float[] x, float[] out) {
+    if (op != ReduceOp.SUM || (inner != 1 && inner < VL)) {
+      FloatArrayKernels.super.reduce(op, outer, length, inner, x, out);
+      return;
     }
     if (inner == 1) {
-      return sumContiguous(x, outer, length, out);
-    }
-    if (inner < VL) {
-      return false;
+      sumContiguous(x, outer, length, out);
+      return;
     }
     int bound = S.loopBound(inner);
     for (int o = 0; o < outer; o++) {
@@ -260,7 +291,6 @@ final class SimdFloatKernels {
         }
       }
     }
-    return true;
   }
 
   /**
@@ -268,7 +298,7 @@ final class SimdFloatKernels {
    * then added in lane order (not by {@code reduceLanes}, whose order the Vector API leaves open,
    * so that compiled and interpreted code could differ).
    */
-  private static boolean sumContiguous(float[] x, int outer, int length, float[] out) {
+  private static void sumContiguous(float[] x, int outer, int length, float[] out) {
     int bound = S.loopBound(length);
     float[] lanes = new float[VL];
     for (int o = 0; o < outer; o++) {
@@ -288,8 +318,5 @@ final class SimdFloatKernels {
       }
       out[o] = sum;
     }
-    return true;
   }
-
-
 }

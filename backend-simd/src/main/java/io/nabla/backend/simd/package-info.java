@@ -3,6 +3,6 @@
  * the preferred species of the machine (512-bit on AVX-512). GEMM is register-blocked with a
  * zero-padded packed panel so that no inner loop needs a mask; the elementwise and reduction
  * kernels of the training path are vectorized; the rest fall back to the plain loops of {@link
- * io.nabla.backend.LoopKernels}.
+ * io.nabla.backend.FloatArrayKernels}.
  */
 package io.nabla.backend.simd;

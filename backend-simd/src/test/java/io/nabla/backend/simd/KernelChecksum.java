@@ -44,16 +44,16 @@ public final class KernelChecksum {
       sum = sum * 31 + Double.doubleToRawLongBits(yd[i]) + Double.doubleToRawLongBits(
           DeterministicExp.exp(xd[i]));
     }
-    SimdFloatKernels.map(io.nabla.backend.UnaryOp.SIGMOID, xf, yf);
+    new SimdFloatKernels().map(io.nabla.backend.UnaryOp.SIGMOID, n, xf, yf);
     for (int i = 0; i < n; i++) {
       sum = sum * 31 + Float.floatToRawIntBits(yf[i]);
     }
     // Row sums: 64 rows of 64, each one vector accumulation and a lane sum (the result depends on
     // the vector width, so the child JVM gets the parent's vector flags).
     float[] rows = new float[64];
-    SimdFloatKernels.reduce(io.nabla.backend.ReduceOp.SUM, xf, 64, 64, 1, rows);
+    new SimdFloatKernels().reduce(io.nabla.backend.ReduceOp.SUM, 64, 64, 1, xf, rows);
     double[] rowsD = new double[64];
-    SimdDoubleKernels.reduce(io.nabla.backend.ReduceOp.SUM, xd, 64, 64, 1, rowsD);
+    new SimdDoubleKernels().reduce(io.nabla.backend.ReduceOp.SUM, 64, 64, 1, xd, rowsD);
     for (int i = 0; i < 64; i++) {
       sum = sum * 31 + Float.floatToRawIntBits(rows[i]) + Double.doubleToRawLongBits(rowsD[i]);
     }

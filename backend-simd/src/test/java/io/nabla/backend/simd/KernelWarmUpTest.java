@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,7 +1,7 @@
 package io.nabla.examples.cli;
 
 import io.nabla.backend.Backend;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -7,7 +7,7 @@ import io.nabla.data.MnistDownloader;
 import io.nabla.data.MnistLoader;
 import io.nabla.data.MnistLocator;
 import io.nabla.data.MnistLocator.Dataset;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

@@ -4,7 +4,7 @@ import io.nabla.backend.Backend;
 import io.nabla.examples.results.GradcheckResult;
 import io.nabla.data.LabeledData;
 import io.nabla.data.MnistData;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

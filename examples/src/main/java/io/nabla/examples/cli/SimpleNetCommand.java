@@ -4,7 +4,7 @@ import io.nabla.backend.Backend;
 import io.nabla.backend.Backends;
 import io.nabla.examples.results.SimpleNetResult;
 import io.nabla.model.SimpleNet;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

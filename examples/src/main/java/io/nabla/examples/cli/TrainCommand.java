@@ -8,7 +8,7 @@ import io.nabla.model.Activation;
 import io.nabla.model.TrainingRecord;
 import io.nabla.model.TwoLayerNet;
 import io.nabla.optimizer.OptimizerKind;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.train.CheckpointListener;
 import io.nabla.train.DivergenceRule;
 import io.nabla.train.Evaluation;

@@ -5,7 +5,7 @@ import io.nabla.gradcheck.GradientChecker;
 import io.nabla.loss.Targets;
 import io.nabla.model.TwoLayerNet;
 import io.nabla.optimizer.Sgd;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;

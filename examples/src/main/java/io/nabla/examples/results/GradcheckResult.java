@@ -5,7 +5,7 @@ import io.nabla.data.LabeledData;
 import io.nabla.gradcheck.GradientChecker;
 import io.nabla.loss.Targets;
 import io.nabla.model.TwoLayerNet;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package io.nabla.examples.results;
 import io.nabla.gradcheck.GradientChecker;
 import io.nabla.loss.Targets;
 import io.nabla.model.SimpleNet;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
 import java.util.Locale;

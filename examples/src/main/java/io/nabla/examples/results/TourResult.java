@@ -4,7 +4,7 @@ import io.nabla.backend.BackendReport;
 import io.nabla.backend.Backends;
 import io.nabla.gradcheck.Derivatives;
 import io.nabla.model.SimpleNet;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;

@@ -4,8 +4,9 @@ import io.nabla.backend.Backend;
 import io.nabla.backend.BinaryOp;
 import io.nabla.backend.Backends;
 import io.nabla.backend.ReduceOp;
+import io.nabla.backend.TernaryOp;
 import io.nabla.backend.UnaryOp;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import io.nabla.tensor.ElementwiseOps;
 import io.nabla.tensor.MatrixOps;
 import io.nabla.tensor.NeuralOps;
@@ -132,11 +133,11 @@ class KernelPropertiesTest {
     requireEveryValueDrawn("reduce", op, ReduceOp.values());
     Tensor x = random(seed, 2, d, outer, length, inner);
     Tensor expected = x.zerosLike(outer, inner);
-    PURE.reduce(op, x, outer, length, inner, expected);
+    PURE.reduce(op, outer, length, inner, x.storage(), expected.storage());
     double tol = 2 * (length + 1) * Tolerance.unitRoundoff(d) * 2 * length;
     for (Backend other : others()) {
       Tensor out = x.zerosLike(outer, inner).on(other);
-      other.reduce(op, x.on(other), outer, length, inner, out);
+      other.reduce(op, outer, length, inner, x.on(other).storage(), out.storage());
       Tolerance.assertClose(other.name() + " reduce " + op, expected, out,
           Tolerance.absolute(d) + tol, Tolerance.relative(d), null);
     }
@@ -170,18 +171,18 @@ class KernelPropertiesTest {
     Tensor y = random(seed + 1, 1, d, rows, cols).abs();
     Tensor g = random(seed + 2, 1, d, rows, cols);
     Tensor softmax = NeuralOps.softmax(x);
-    Tensor sig = x.zerosLike();
-    NeuralOps.sigmoidBackward(y, g, sig);
-    Tensor relu = x.zerosLike();
-    NeuralOps.reluBackward(x, g, relu);
     for (Backend other : others()) {
       Tolerance.assertClose(other.name() + " softmax", softmax, NeuralOps.softmax(x.on(other)));
-      Tensor s2 = x.zerosLike().on(other);
-      NeuralOps.sigmoidBackward(y.on(other), g.on(other), s2);
-      Tolerance.assertClose(other.name() + " sigmoidBackward", sig, s2);
-      Tensor r2 = x.zerosLike().on(other);
-      NeuralOps.reluBackward(x.on(other), g.on(other), r2);
-      Tolerance.assertClose(other.name() + " reluBackward", relu, r2);
+    }
+    // Every ternary operator (where and the activations' backward passes), by construction.
+    for (TernaryOp op : TernaryOp.values()) {
+      Tensor expected = x.zerosLike();
+      ElementwiseOps.ternary(op, x, y, g, expected);
+      for (Backend other : others()) {
+        Tensor actual = x.zerosLike().on(other);
+        ElementwiseOps.ternary(op, x.on(other), y.on(other), g.on(other), actual);
+        Tolerance.assertClose(other.name() + " " + op.label(), expected, actual);
+      }
     }
   }
 }

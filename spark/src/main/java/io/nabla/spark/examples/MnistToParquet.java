@@ -6,7 +6,7 @@ import io.nabla.data.MnistData;
 import io.nabla.data.MnistDownloader;
 import io.nabla.data.MnistLoader;
 import io.nabla.data.MnistLocator;
-import io.nabla.tensor.DType;
+import io.nabla.backend.DType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

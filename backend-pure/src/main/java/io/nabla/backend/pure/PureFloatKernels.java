@@ -1,19 +1,21 @@
 // dtype-source: float32 (its float64 twin is generated; see docs/architecture.md)
 package io.nabla.backend.pure;
 
+import io.nabla.backend.FloatArrayKernels;
+
 /**
- * Float32 GEMM in plain loops: {@code c = alpha * op(a) . op(b) + beta * c} on row-major arrays.
+ * The pure backend's float32 kernels: GEMM in plain loops, {@code c = alpha * op(a) . op(b) +
+ * beta * c} on row-major arrays, and the default loops of {@link FloatArrayKernels} for the rest.
  *
  * <p>The innermost loop always runs over contiguous memory, so the JIT can vectorize it. For
  * {@code op(b) = b}, each row of c is updated from four rows of b at a time (the i-p-j order,
  * unrolled by eight over p so that c's row is loaded and stored once per eight multiply-adds); for
  * {@code op(b) = b^T}, each element of c is a dot product of two contiguous rows.
  */
-final class PureFloatGemm {
+final class PureFloatKernels implements FloatArrayKernels {
 
-  private PureFloatGemm() {}
-
-  static void gemm(
+  @Override
+  public void gemm(
       boolean transA, boolean transB, int m, int n, int k,
       float alpha, float[] a, float[] b, float beta, float[] c) {
     for (int i = 0; i < m * n; i++) {

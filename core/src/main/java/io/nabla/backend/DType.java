@@ -1,4 +1,4 @@
-package io.nabla.tensor;
+package io.nabla.backend;
 
 /** The element type of a tensor. */
 public enum DType {

@@ -1,0 +1,195 @@
+// dtype-source: float32 (its float64 twin is generated; see docs/architecture.md)
+package io.nabla.backend;
+
+/**
+ * The float32 kernels of a heap backend, on the arrays of {@link HeapStorage}: {@link HeapBackend}
+ * unwraps the storage once and calls these, so a backend writes each kernel for arrays of one
+ * type and never branches on the dtype. Every kernel but {@link #gemm} has a default in plain
+ * Java loops, allocating nothing; a backend overrides the ones it does better and may call the
+ * default for the cases it leaves (for example an operation it does not vectorize). The contracts
+ * are {@link Backend}'s. Elementwise results and reductions are computed in double and rounded
+ * once to float32, except where a comment says otherwise. Implementations must be stateless or
+ * thread-safe: one instance serves every thread.
+ */
+public interface FloatArrayKernels {
+
+  /** {@link Backend#gemm} on row-major arrays. */
+  void gemm(boolean transA, boolean transB, int m, int n, int k,
+      float alpha, float[] a, float[] b, float beta, float[] c);
+
+  /** {@link Backend#axpy}. */
+  default void axpy(int n, float alpha, float[] x, float[] y) {
+    for (int i = 0; i < n; i++) {
+      y[i] += alpha * x[i];
+    }
+  }
+
+  /** {@link Backend#fill}. */
+  default void fill(int n, float[] x, float value) {
+    java.util.Arrays.fill(x, 0, n, value);
+  }
+
+  /** {@link Backend#map}. */
+  default void map(UnaryOp op, int n, float[] x, float[] out) {
+    for (int i = 0; i < n; i++) {
+      out[i] = (float) op.apply(x[i]);
+    }
+  }
+
+  /**
+   * {@link Backend#binary}: an odometer over all but the last dimension, and a strided loop over
+   * the last (every operand's whole run when core has merged the dimensions it can).
+   */
+  default void binary(BinaryOp op, int[] shape, float[] a, View av, float[] b, View bv, float[] out) {
+    int rank = shape.length;
+    int n = rank == 0 ? 1 : shape[rank - 1];
+    int total = 1;
+    for (int d : shape) {
+      total *= d;
+    }
+    if (total == 0) {
+      return;
+    }
+    int sa = rank == 0 ? 0 : av.strides()[rank - 1];
+    int sb = rank == 0 ? 0 : bv.strides()[rank - 1];
+    int[] index = new int[Math.max(rank - 1, 0)];
+    int ai = av.offset();
+    int bi = bv.offset();
+    for (int o = 0; o < total; o += n) {
+      for (int j = 0; j < n; j++) {
+        out[o + j] = (float) op.apply(a[ai + j * sa], b[bi + j * sb]);
+      }
+      // Odometer step over the outer dimensions, keeping both offsets in step.
+      for (int d = rank - 2; d >= 0; d--) {
+        index[d]++;
+        ai += av.strides()[d];
+        bi += bv.strides()[d];
+        if (index[d] < shape[d]) {
+          break;
+        }
+        ai -= av.strides()[d] * shape[d];
+        bi -= bv.strides()[d] * shape[d];
+        index[d] = 0;
+      }
+    }
+  }
+
+  /** {@link Backend#binaryScalar}. */
+  default void binaryScalar(BinaryOp op, int n, float[] a, double scalar, float[] out) {
+    for (int i = 0; i < n; i++) {
+      out[i] = (float) op.apply(a[i], scalar);
+    }
+  }
+
+  /**
+   * {@link Backend#ternary}. The sigmoid's backward pass is computed in float32, as the chapter's
+   * NumPy computes it.
+   */
+  default void ternary(TernaryOp op, int n, float[] a, float[] b, float[] c, float[] out) {
+    if (op == TernaryOp.SIGMOID_BACKWARD) {
+      for (int i = 0; i < n; i++) {
+        out[i] = c[i] * b[i] * (1f - b[i]);
+      }
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      out[i] = (float) op.apply(a[i], b[i], c[i]);
+    }
+  }
+
+  /**
+   * {@link Backend#copy}: an odometer over all but the last dimension, and over the last a block
+   * copy where it is contiguous (a batch's rows), else a strided loop (a transpose).
+   */
+  default void copy(int[] shape, float[] src, View view, int[] rows, float[] dst, int dstOffset) {
+    int rank = shape.length;
+    int total = 1;
+    for (int d : shape) {
+      total *= d;
+    }
+    if (total == 0) {
+      return;
+    }
+    int[] strides = view.strides();
+    if (rank <= 1) {
+      int stride = rank == 0 ? 0 : strides[0];
+      for (int j = 0; j < total; j++) {
+        dst[dstOffset + j] = src[view.offset() + (rows != null ? rows[j] : j) * stride];
+      }
+      return;
+    }
+    int n = shape[rank - 1];
+    int last = strides[rank - 1];
+    int[] index = new int[rank - 1];
+    for (int o = dstOffset, end = dstOffset + total; o < end; o += n) {
+      int from = view.offset();
+      for (int d = 0; d < rank - 1; d++) {
+        from += (d == 0 && rows != null ? rows[index[0]] : index[d]) * strides[d];
+      }
+      if (last == 1) {
+        System.arraycopy(src, from, dst, o, n);
+      } else {
+        for (int j = 0; j < n; j++) {
+          dst[o + j] = src[from + j * last];
+        }
+      }
+      for (int d = rank - 2; d >= 0 && ++index[d] == shape[d]; d--) {
+        index[d] = 0;
+      }
+    }
+  }
+
+  /** {@link Backend#reduce}: one double accumulator per output, rounded once when stored. */
+  default void reduce(ReduceOp op, int outer, int length, int inner, float[] x, float[] out) {
+    for (int o = 0; o < outer; o++) {
+      for (int i = 0; i < inner; i++) {
+        double acc = op.identity();
+        for (int l = 0, at = o * length * inner + i; l < length; l++, at += inner) {
+          acc = op.combine(acc, x[at]);
+        }
+        out[o * inner + i] = (float) acc;
+      }
+    }
+  }
+
+  /** {@link Backend#argmax}. */
+  default void argmax(int outer, int length, int inner, float[] x, int[] out) {
+    for (int o = 0; o < outer; o++) {
+      for (int i = 0; i < inner; i++) {
+        int base = o * length * inner + i;
+        int best = 0;
+        double bestValue = x[base];
+        for (int l = 1; l < length && !Double.isNaN(bestValue); l++) {
+          double v = x[base + l * inner];
+          // A NaN wins, as in NumPy, which reports the first NaN.
+          if (v > bestValue || Double.isNaN(v)) {
+            best = l;
+            bestValue = v;
+          }
+        }
+        out[o * inner + i] = best;
+      }
+    }
+  }
+
+  /** {@link Backend#softmaxRows}, with the exponentials summed in double. */
+  default void softmaxRows(int rows, int n, float[] x, float[] out) {
+    for (int r = 0, base = 0; r < rows; r++, base += n) {
+      float max = Float.NEGATIVE_INFINITY;
+      for (int j = 0; j < n; j++) {
+        max = Math.max(max, x[base + j]);
+      }
+      double sum = 0;
+      for (int j = 0; j < n; j++) {
+        // Subtracting the row max keeps exp from overflowing, as the chapter's softmax does.
+        float e = (float) Math.exp(x[base + j] - max);
+        out[base + j] = e;
+        sum += e;
+      }
+      float inverse = (float) (1.0 / sum);
+      for (int j = 0; j < n; j++) {
+        out[base + j] *= inverse;
+      }
+    }
+  }
+}
