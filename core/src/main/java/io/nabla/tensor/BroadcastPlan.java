@@ -15,6 +15,7 @@ record BroadcastPlan(int[] shape, View a, View b) {
   private static final int[] UNIT = {1};
   private static final View RUN = new View(0, UNIT);
   private static final View REPEAT = new View(0, new int[] {0});
+  private static final View ROW = new View(0, new int[] {0, 1});
 
   /** The plan for {@code a} and {@code b} broadcast to {@code out}'s shape (checked by the caller). */
   static BroadcastPlan of(Tensor a, Tensor b, Tensor out) {
@@ -30,6 +31,11 @@ record BroadcastPlan(int[] shape, View a, View b) {
     }
     if (bFull && a.size() == 1) {
       return new BroadcastPlan(new int[] {n}, REPEAT, RUN);
+    }
+    int last = out.rank() == 0 ? 1 : out.dim(-1);
+    if (aFull && last > 1 && b.size() == last && b.dim(-1) == last) {
+      // A row repeated over every row of a, such as a bias over a batch: [rows, last] by [0, 1].
+      return new BroadcastPlan(new int[] {n / last, last}, new View(0, new int[] {last, 1}), ROW);
     }
     int[] shape = out.shape();
     int rank = shape.length;

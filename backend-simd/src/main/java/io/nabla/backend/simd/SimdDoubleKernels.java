@@ -175,8 +175,8 @@ final class SimdDoubleKernels implements DoubleArrayKernels {
 
   /**
    * Vector loops for the layouts of the training step, all from offset 0: two whole runs, a run
-   * and a scalar, a batch and a bias row at least one vector wide; any other layout, and the power,
-   * run the default loop.
+   * and a scalar, a batch and a bias row (rows narrower than a vector run its scalar tail alone);
+   * any other layout, and the power, run the default loop.
    */
   @Override
   public void binary(BinaryOp op, int[] shape, double[] a, View av, double[] b, View bv, double[] out) {
@@ -189,7 +189,7 @@ final class SimdDoubleKernels implements DoubleArrayKernels {
         zipScalar(op, shape[0], a, b[0], out);
         return;
       }
-      if (shape.length == 2 && shape[1] >= VL && av.strides()[0] == shape[1] && av.strides()[1] == 1
+      if (shape.length == 2 && av.strides()[0] == shape[1] && av.strides()[1] == 1
           && bv.strides()[0] == 0 && bv.strides()[1] == 1) {
         zipRowVector(op, shape[0], shape[1], a, b, out);
         return;
