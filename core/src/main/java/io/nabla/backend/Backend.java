@@ -168,7 +168,8 @@ public interface Backend {
    * Reduction along one axis: {@code x} is read as [outer, length, inner] (any tensor is, for the
    * right three numbers) and {@code out}, of size outer * inner, receives {@code out[o, i] =
    * op over l of x[o, l, i]}. The column sums of a matrix [r, c] are {@code (1, r, c)}, the row
-   * sums {@code (r, c, 1)}, the total {@code (1, size, 1)}. Modifies {@code out} only.
+   * sums {@code (r, c, 1)}, the total {@code (1, size, 1)}. Modifies {@code out} only, which
+   * never shares storage with {@code x}.
    */
   void reduce(ReduceOp op, int outer, int length, int inner, Storage x, Storage out);
 

@@ -44,6 +44,7 @@ public final class ReductionOps {
     Checks.notNull("sum", "input", x);
     Checks.notNull("sum", "output", out);
     Checks.sameDtypeAndBackend("sum", x, out);
+    Checks.notAliased("sum", out, x, "the input");
     int[] shape = x.shape();
     int ax = Shapes.normalizeAxis("sum", axis, shape);
     int[] expected = reducedShape(shape, ax, false);

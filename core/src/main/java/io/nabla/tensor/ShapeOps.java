@@ -139,6 +139,7 @@ public final class ShapeOps {
       throw new IllegalArgumentException("gatherRows: a scalar has no rows");
     }
     Checks.sameDtypeAndBackend("gatherRows", x, out);
+    Checks.notAliased("gatherRows", out, x, "the input");
     int[] shape = x.shape();
     int rows = shape[0];
     int rowSize = rows == 0 ? 0 : x.size() / rows;

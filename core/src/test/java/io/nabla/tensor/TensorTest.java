@@ -228,4 +228,18 @@ class TensorTest {
     Tensor t = Tensors.of(new double[] {1, 2.5, 3, 4}, dtype, 2, 2);
     assertEquals(dtype.label() + "[2, 2] [[1.00000, 2.50000], [3.00000, 4.00000]]", t.toString());
   }
+
+  @ParameterizedTest
+  @EnumSource(DType.class)
+  void aGatherOrASumIntoItsOwnInputIsRefusedNotComputedWrong(DType dtype) {
+    // Writing rows or sums over the elements still to be read would give a silent wrong answer.
+    Tensor x = Tensors.of(new double[] {1, 2, 3, 4, 5, 6}, dtype, 3, 2);
+    IllegalArgumentException gather = assertThrows(IllegalArgumentException.class,
+        () -> ShapeOps.gatherRows(x, new int[] {2, 0, 1}, x));
+    assertEquals("gatherRows: the output shares storage with the input; pass a separate tensor", gather.getMessage());
+    Tensor column = Tensors.of(new double[] {1, 2, 3, 4}, dtype, 2, 1, 2);
+    IllegalArgumentException sum = assertThrows(IllegalArgumentException.class,
+        () -> ReductionOps.sum(column, 1, column.reshape(2, 2)));
+    assertEquals("sum: the output shares storage with the input; pass a separate tensor", sum.getMessage());
+  }
 }

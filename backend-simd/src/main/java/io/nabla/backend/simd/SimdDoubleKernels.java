@@ -103,9 +103,9 @@ final class SimdDoubleKernels implements DoubleArrayKernels {
   }
 
   /**
-   * Softmax of each row of [rows, n]: {@code out = e^(x - max) / sum e^(x - max)}, summed in a
-   * fixed order (no lane reduction, whose order the Vector API leaves open). {@code out} may be
-   * {@code x}.
+   * Softmax of each row of [rows, n]: {@code out = e^(x - max) / sum e^(x - max)}, summed in
+   * float64 in a fixed order (no lane reduction, whose order the Vector API leaves open). {@code
+   * out} may be {@code x}.
    */
   @Override
   public void softmaxRows(int rows, int n, double[] x, double[] out) {
@@ -264,6 +264,8 @@ final class SimdDoubleKernels implements DoubleArrayKernels {
   /**
    * Sums along an axis of an [outer, length, inner] slab: contiguous runs (inner == 1) as one
    * vector accumulation each, columns (inner at least one vector wide) as vector row additions.
+   * These accumulate in float64, not in double as the default loop does: within the conformance
+   * suite's bound for a sum, and the speed of the bias gradient.
    */
   @Override
   public void reduce(ReduceOp op, int outer, int length, int inner, double[] x, double[] out) {
