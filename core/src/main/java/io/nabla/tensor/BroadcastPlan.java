@@ -62,9 +62,7 @@ record BroadcastPlan(int[] shape, View a, View b) {
         m++;
       }
     }
-    if (m == 0) {
-      return new BroadcastPlan(new int[] {n}, a.size() == 1 ? REPEAT : RUN, b.size() == 1 ? REPEAT : RUN);
-    }
+    // m > 0: an output whose every dimension is 1 has one element, and both operands were full.
     return new BroadcastPlan(Arrays.copyOf(mShape, m),
         new View(0, Arrays.copyOf(mA, m)), new View(0, Arrays.copyOf(mB, m)));
   }
