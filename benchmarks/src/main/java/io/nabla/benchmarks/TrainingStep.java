@@ -10,6 +10,8 @@ import io.nabla.model.TwoLayerNet;
 import io.nabla.optimizer.Sgd;
 import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
+import io.nabla.autograd.Variable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -78,6 +80,25 @@ public class TrainingStep {
   @Benchmark
   public List<Parameter> step() {
     net.gradient(x, t);
+    sgd.step(parameters);
+    return parameters;
+  }
+
+  /**
+   * The same step with the gradient by automatic differentiation: the net written as operations
+   * on variables over the same parameter tensors, {@code backward()}, then the same SGD update.
+   */
+  @Benchmark
+  public List<Parameter> autogradStep() {
+    List<Variable> p = new ArrayList<>(parameters.size());
+    for (Parameter parameter : parameters) {
+      p.add(Variable.requiringGrad(parameter.value()));
+    }
+    Variable hidden = Variable.constant(x).matmul(p.get(0)).add(p.get(1)).sigmoid();
+    hidden.matmul(p.get(2)).add(p.get(3)).softmaxCrossEntropy(t).backward();
+    for (int i = 0; i < parameters.size(); i++) {
+      parameters.get(i).setGrad(p.get(i).grad());
+    }
     sgd.step(parameters);
     return parameters;
   }

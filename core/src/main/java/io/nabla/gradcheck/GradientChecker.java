@@ -1,11 +1,14 @@
 package io.nabla.gradcheck;
 
+import io.nabla.autograd.Variable;
 import io.nabla.layer.Layer;
 import io.nabla.loss.Loss;
 import io.nabla.loss.Targets;
 import io.nabla.model.Model;
 import io.nabla.tensor.Tensor;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -68,4 +71,14 @@ public interface GradientChecker {
 
   /** Checks a model's backprop gradient against {@link #numericalGradient(Model, Tensor, Targets)}. */
   GradientReport checkModel(Model model, Tensor x, Targets t);
+
+  /**
+   * Checks automatic differentiation of {@code f}, a function of variables built from {@code
+   * inputs}: on float64 copies of the inputs, the gradient {@link Variable#backward(Tensor)} gives
+   * each input for the scalar {@code sum(f(inputs) * r)} (r a fixed random tensor, so that every
+   * output element counts) against that scalar's central differences, computed without recording.
+   * {@code f} must compute the same function at every call (draw any randomness from a generator
+   * it seeds itself). Entries are named {@code input 0}, {@code input 1}, ...
+   */
+  GradientReport checkVariables(Function<List<Variable>, Variable> f, List<Tensor> inputs);
 }

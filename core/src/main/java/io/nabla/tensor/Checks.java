@@ -6,6 +6,16 @@ final class Checks {
 
   private Checks() {}
 
+  /**
+   * Counts a write into {@code out}'s elements, for {@link Tensor#version()}: every operation that
+   * writes into a tensor it did not just allocate calls this.
+   */
+  static void written(Tensor out) {
+    if (out instanceof DenseTensor dense) {
+      dense.written();
+    }
+  }
+
   static void notNull(String operation, String argument, Object value) {
     if (value == null) {
       // No message supplier: a capturing lambda would allocate on every (valid) call.

@@ -16,9 +16,16 @@ final class DenseTensor implements Tensor {
   private final int size;
   private final Storage storage;
   private final Backend backend;
+  /** Shared by every view of one storage: a write through one is a write to all. */
+  private final WriteCount writes;
 
   /** A tensor of {@code shape} over {@code storage}, which has exactly that many elements. */
   DenseTensor(int[] shape, Storage storage, Backend backend) {
+    this(shape, storage, backend, new WriteCount());
+  }
+
+  private DenseTensor(int[] shape, Storage storage, Backend backend, WriteCount writes) {
+    this.writes = writes;
     this.shape = shape.clone();
     this.size = Shapes.size(shape);
     this.storage = storage;
@@ -32,6 +39,21 @@ final class DenseTensor implements Tensor {
   /** A new zero tensor of the given dtype and shape, in storage {@code backend} allocates. */
   static DenseTensor allocate(DType dtype, int[] shape, Backend backend) {
     return new DenseTensor(shape, backend.allocate(dtype, Shapes.size(shape)), backend);
+  }
+
+  /** A view of this tensor's storage with another shape of the same size, and the same write count. */
+  DenseTensor view(int[] newShape) {
+    return new DenseTensor(newShape, storage, backend, writes);
+  }
+
+  /** Counts a write into this tensor's elements. */
+  void written() {
+    writes.count++;
+  }
+
+  @Override
+  public long version() {
+    return writes.count;
   }
 
   @Override
@@ -122,7 +144,7 @@ final class DenseTensor implements Tensor {
       return this;
     }
     if (other.accepts(storage)) {
-      return new DenseTensor(shape, storage, other);
+      return new DenseTensor(shape, storage, other, writes);
     }
     DenseTensor moved = allocate(storage.dtype(), shape, other);
     moved.storage.copyFrom(storage, 0, 0, size);
@@ -143,7 +165,9 @@ final class DenseTensor implements Tensor {
 
   @Override
   public void set(double value, int... index) {
-    storage.set(flatIndex(index), value);
+    int flat = flatIndex(index);
+    writes.count++;
+    storage.set(flat, value);
   }
 
   @Override
@@ -155,6 +179,7 @@ final class DenseTensor implements Tensor {
   @Override
   public void setFlat(int i, double value) {
     checkFlat(i);
+    writes.count++;
     storage.set(i, value);
   }
 

@@ -29,6 +29,7 @@ public final class ElementwiseOps {
     Checks.notNull(name, "output", out);
     Checks.sameDtypeAndBackend(name, x, out);
     Checks.sameShape(name, x, out);
+    Checks.written(out);
     x.backend().map(op, x.size(), x.storage(), out.storage());
   }
 
@@ -56,6 +57,7 @@ public final class ElementwiseOps {
     Checks.notNull(name, "output", out);
     Checks.sameDtypeAndBackend(name, a, out);
     Checks.sameShape(name, a, out);
+    Checks.written(out);
     a.backend().binaryScalar(op, a.size(), a.storage(), scalar, out.storage());
   }
 
@@ -77,6 +79,7 @@ public final class ElementwiseOps {
               + " broadcast to " + Shapes.format(shape) + ", but the output has shape "
               + Shapes.format(out.shape()));
     }
+    Checks.written(out);
     BroadcastPlan plan = BroadcastPlan.of(a, b, out);
     if (op.isCommutative() && plan.a().isScalar(plan.shape()) && !plan.b().isScalar(plan.shape())) {
       // The scalar second, where the kernels have their fast path: op(a, b) == op(b, a).
@@ -116,18 +119,21 @@ public final class ElementwiseOps {
     if (x.sharesStorageWith(y)) {
       throw new IllegalArgumentException("axpy: y shares storage with x; pass a separate tensor");
     }
+    Checks.written(y);
     y.backend().axpy(y.size(), alpha, x.storage(), y.storage());
   }
 
   /** {@code x *= alpha}, with {@code alpha} rounded to x's dtype first, as BLAS's scal does. */
   public static void scale(double alpha, Tensor x) {
     Checks.notNull("scale", "x", x);
+    Checks.written(x);
     x.backend().binaryScalar(BinaryOp.MULTIPLY, x.size(), x.storage(), x.dtype().round(alpha), x.storage());
   }
 
   /** Sets every element of {@code x} to {@code value}. */
   public static void fill(Tensor x, double value) {
     Checks.notNull("fill", "x", x);
+    Checks.written(x);
     x.backend().fill(x.size(), x.storage(), value);
   }
 
@@ -148,6 +154,7 @@ public final class ElementwiseOps {
     Checks.sameShape(name, a, b);
     Checks.sameShape(name, a, c);
     Checks.sameShape(name, a, out);
+    Checks.written(out);
     a.backend().ternary(op, a.size(), a.storage(), b.storage(), c.storage(), out.storage());
   }
 

@@ -80,6 +80,7 @@ public final class MatrixOps {
     }
     Checks.notAliased("gemm", c, a, "a");
     Checks.notAliased("gemm", c, b, "b");
+    Checks.written(c);
     a.backend().gemm(transA, transB, m, n, ka, alpha, a.storage(), b.storage(), beta, c.storage());
   }
 

@@ -26,6 +26,7 @@ public final class NeuralOps {
       throw new ShapeMismatchException("softmax: a scalar has no axis to normalize over");
     }
     int n = x.dim(-1);
+    Checks.written(out);
     x.backend().softmaxRows(n == 0 ? 0 : x.size() / n, n, x.storage(), out.storage());
   }
 

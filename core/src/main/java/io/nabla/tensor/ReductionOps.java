@@ -49,6 +49,7 @@ public final class ReductionOps {
     int ax = Shapes.normalizeAxis("sum", axis, shape);
     int[] expected = reducedShape(shape, ax, false);
     Checks.shapeIs("sum", "output", out, expected);
+    Checks.written(out);
     x.backend().reduce(ReduceOp.SUM, Shapes.product(shape, 0, ax), shape[ax],
         Shapes.product(shape, ax + 1, shape.length), x.storage(), out.storage());
   }

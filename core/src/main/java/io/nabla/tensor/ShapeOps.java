@@ -45,7 +45,7 @@ public final class ShapeOps {
           "reshape: cannot reshape " + Shapes.format(x.shape()) + " (" + x.size()
               + " elements) to " + Shapes.format(newShape));
     }
-    return new DenseTensor(shape, x.storage(), x.backend());
+    return ((DenseTensor) x).view(shape);
   }
 
   /** The transpose of a matrix, as a copy: [m, n] gives [n, m]. */
@@ -152,6 +152,7 @@ public final class ShapeOps {
             "gatherRows: index " + r + " at position " + i + " is outside [0, " + rows + ")");
       }
     }
+    Checks.written(out);
     x.backend().copy(new int[] {indices.length, rowSize}, x.storage(), new View(0, new int[] {rowSize, 1}),
         indices, out.storage(), 0);
   }
@@ -192,6 +193,68 @@ public final class ShapeOps {
     }
   }
 
+  /**
+   * A copy of the elements {@code [from, to)} along {@code axis} (negative counts from the end), as
+   * NumPy's {@code x[..., from:to, ...]}: one pass of the backend's copy kernel over a strided view.
+   *
+   * @throws IndexOutOfBoundsException naming the range, the axis and the shape
+   */
+  public static Tensor slice(Tensor x, int axis, int from, int to) {
+    int[] shape = x.shape();
+    int ax = Shapes.normalizeAxis("slice", axis, shape);
+    if (from < 0 || to > shape[ax] || from > to) {
+      throw new IndexOutOfBoundsException("slice: [" + from + ", " + to + ") is not a range of axis "
+          + ax + " of shape " + Shapes.format(shape));
+    }
+    int[] strides = View.rowMajorStrides(shape);
+    shape[ax] = to - from;
+    Tensor out = x.zerosLike(shape);
+    x.backend().copy(shape, x.storage(), new View(from * strides[ax], strides), null, out.storage(), 0);
+    return out;
+  }
+
+  /**
+   * The tensors joined along {@code axis} (negative counts from the end), as NumPy's {@code
+   * concatenate}: every other dimension, the dtype and the backend must agree.
+   *
+   * @throws ShapeMismatchException naming the first tensor that does not fit
+   */
+  public static Tensor concat(int axis, Tensor... parts) {
+    if (parts.length == 0) {
+      throw new IllegalArgumentException("concat: no tensors to join");
+    }
+    int[] shape = parts[0].shape();
+    int ax = Shapes.normalizeAxis("concat", axis, shape);
+    int total = 0;
+    for (int i = 0; i < parts.length; i++) {
+      Checks.notNull("concat", "tensor " + i, parts[i]);
+      Checks.sameDtypeAndBackend("concat", parts[0], parts[i]);
+      int[] other = parts[i].shape();
+      other[ax] = shape[ax];
+      if (!Arrays.equals(other, shape)) {
+        throw new ShapeMismatchException("concat: tensor " + i + " " + Shapes.format(parts[i].shape())
+            + " does not fit " + Shapes.format(parts[0].shape()) + " along axis " + ax
+            + ": all dimensions but that one must agree");
+      }
+      total += parts[i].dim(ax);
+    }
+    int[] outShape = shape.clone();
+    outShape[ax] = total;
+    Tensor out = parts[0].zerosLike(outShape);
+    int outer = Shapes.product(shape, 0, ax);
+    int inner = Shapes.product(shape, ax + 1, shape.length);
+    int outBlock = total * inner;
+    // Each part contributes one contiguous block per index of the leading axes.
+    for (int i = 0, at = 0; i < parts.length; i++) {
+      int block = parts[i].dim(ax) * inner;
+      for (int o = 0; o < outer; o++) {
+        out.storage().copyFrom(parts[i].storage(), o * block, o * outBlock + at, block);
+      }
+      at += block;
+    }
+    return out;
+  }
+
   /** Copies {@code source} into {@code target}; dtypes and shapes must match. */
   public static void assign(Tensor source, Tensor target) {
     Checks.notNull("assign", "source", source);
@@ -202,6 +265,7 @@ public final class ShapeOps {
   }
 
   private static void copyRange(Tensor from, int fromPos, Tensor to, int toPos, int length) {
+    Checks.written(to);
     to.storage().copyFrom(from.storage(), fromPos, toPos, length);
   }
 

@@ -66,6 +66,15 @@ public interface Tensor {
   Storage storage();
 
   /**
+   * How many times this tensor's elements have been written in place by Nabla's operations (the
+   * {@code ...i} methods, {@code fill}, {@code set}, an operation's {@code out} argument),
+   * counted across every view that shares the storage. Automatic differentiation compares it to
+   * detect a tensor changed after the graph saved it; writes straight into {@link #storage()} are
+   * not counted.
+   */
+  long version();
+
+  /**
    * This tensor on another backend: a view sharing storage when {@code other} {@linkplain
    * Backend#accepts accepts} this storage (the heap backends share theirs), else a copy in
    * storage {@code other} allocates.

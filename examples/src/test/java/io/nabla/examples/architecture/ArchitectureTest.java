@@ -25,7 +25,7 @@ class ArchitectureTest {
   private static final String[] CORE = {
     "io.nabla", "io.nabla.tensor..", "io.nabla.backend", "io.nabla.loss..", "io.nabla.layer..",
     "io.nabla.optimizer..", "io.nabla.gradcheck..", "io.nabla.data..", "io.nabla.train..",
-    "io.nabla.model..", "io.nabla.io.."
+    "io.nabla.model..", "io.nabla.io..", "io.nabla.autograd.."
   };
 
   @Test

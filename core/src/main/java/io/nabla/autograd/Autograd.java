@@ -1,0 +1,49 @@
+package io.nabla.autograd;
+
+/**
+ * Whether operations on {@link Variable}s are recorded, per thread. They are by default; inside a
+ * {@link #noGrad()} scope they are not, which is what inference and an optimizer's in-place update
+ * want: no graph is built and no tensor is kept for a backward pass.
+ *
+ * <pre>{@code
+ * try (Autograd.Scope scope = Autograd.noGrad()) {
+ *   Variable scores = model.forward(x); // no graph
+ * }
+ * }</pre>
+ */
+public final class Autograd {
+
+  private static final ThreadLocal<Boolean> RECORDING = ThreadLocal.withInitial(() -> Boolean.TRUE);
+
+  private Autograd() {}
+
+  /** Whether this thread records operations now. */
+  public static boolean isRecording() {
+    return RECORDING.get();
+  }
+
+  /** Stops recording on this thread until the returned scope is closed, which restores the previous state. */
+  public static Scope noGrad() {
+    boolean previous = RECORDING.get();
+    RECORDING.set(Boolean.FALSE);
+    return new Scope(previous);
+  }
+
+  /** A no-grad scope; closing it restores recording as it was when the scope opened. */
+  public static final class Scope implements AutoCloseable {
+    private final boolean previous;
+    private boolean closed;
+
+    private Scope(boolean previous) {
+      this.previous = previous;
+    }
+
+    @Override
+    public void close() {
+      if (!closed) {
+        closed = true;
+        RECORDING.set(previous);
+      }
+    }
+  }
+}

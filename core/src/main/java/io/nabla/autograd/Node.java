@@ -1,0 +1,104 @@
+package io.nabla.autograd;
+
+import io.nabla.tensor.Shapes;
+import io.nabla.tensor.Tensor;
+import java.util.List;
+
+/**
+ * One recorded operation of a graph: its name, its inputs, the tensors its backward pass reads
+ * and their {@linkplain Tensor#version() versions} when saved, and the backward function. A
+ * backward pass frees it (drops the saved tensors) unless the graph is kept.
+ */
+final class Node {
+
+  private final String operation;
+  private final List<Variable> inputs;
+  private Tensor[] saved;
+  private final long[] savedVersions;
+  private GradientFunction backward;
+
+  private Node(String operation, List<Variable> inputs, Tensor[] saved, GradientFunction backward) {
+    this.operation = operation;
+    this.inputs = inputs;
+    this.saved = saved;
+    this.savedVersions = new long[saved.length];
+    for (int i = 0; i < saved.length; i++) {
+      savedVersions[i] = saved[i].version();
+    }
+    this.backward = backward;
+  }
+
+  /**
+   * The result of an operation: recorded with its backward pass when this thread records and an
+   * input requires a gradient, else a constant (no graph, nothing saved).
+   *
+   * @param operation the name for messages
+   * @param value the result, already computed
+   * @param saved the tensors {@code backward} reads, checked for in-place writes when it runs
+   * @param backward the gradients of {@code inputs} from the result's
+   */
+  static Variable record(String operation, Tensor value, Tensor[] saved, GradientFunction backward,
+      Variable... inputs) {
+    if (!Autograd.isRecording()) {
+      return Variable.constant(value);
+    }
+    for (Variable input : inputs) {
+      if (input.requiresGrad()) {
+        return Variable.recorded(value, new Node(operation, List.of(inputs), saved, backward));
+      }
+    }
+    return Variable.constant(value);
+  }
+
+  /** The operation's name, for messages: {@code matmul}. */
+  String operation() {
+    return operation;
+  }
+
+  List<Variable> inputs() {
+    return inputs;
+  }
+
+  /**
+   * The gradients of the inputs, in order, from {@code gradOut} (null where an input needs none).
+   *
+   * @throws IllegalStateException if the graph was freed or a saved tensor was written since
+   */
+  Tensor[] backward(Tensor gradOut) {
+    if (backward == null) {
+      throw new IllegalStateException(operation + ": backward through a graph a backward pass "
+          + "already freed; call backward(seed, true) on the first pass to keep the graph");
+    }
+    for (int i = 0; i < saved.length; i++) {
+      if (saved[i].version() != savedVersions[i]) {
+        throw new IllegalStateException(operation + ": the " + saved[i].describe()
+            + " tensor it saved for the backward pass was modified in place afterwards (version "
+            + saved[i].version() + ", saved at version " + savedVersions[i]
+            + "); the gradient would be wrong. Write into a copy, or under Autograd.noGrad() "
+            + "before the forward pass");
+      }
+    }
+    return backward.apply(gradOut);
+  }
+
+  /** Drops what the backward pass needed, so the tensors can be collected. */
+  void free() {
+    saved = new Tensor[0];
+    backward = null;
+  }
+
+  @Override
+  public String toString() {
+    return operation + " of " + inputs.stream().map(v -> Shapes.format(v.value().shape())).toList();
+  }
+
+  /**
+   * A backward pass: the inputs' gradients, in order, from the output's (null for an input that
+   * needs none). It may return {@code gradOut} itself or a view of it; it never returns a tensor
+   * of the forward pass.
+   */
+  @FunctionalInterface
+  interface GradientFunction {
+    Tensor[] apply(Tensor gradOut);
+  }
+}
