@@ -10,8 +10,8 @@ import io.nabla.model.TwoLayerNet;
 import io.nabla.optimizer.Sgd;
 import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
+import io.nabla.tensor.Workspace;
 import io.nabla.autograd.Variable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,6 +59,8 @@ public class TrainingStep {
 
   private TwoLayerNet net;
   private List<Parameter> parameters;
+  private List<Variable> leaves;
+  private final Workspace workspace = new Workspace();
   private Tensor x;
   private Targets t;
   private final Sgd sgd = new Sgd(0.1);
@@ -71,6 +73,7 @@ public class TrainingStep {
     DType type = DType.parse(dtype);
     net = TwoLayerNet.builder(784, 50, 10).dtype(type).seed(42).backend(chosen).build();
     parameters = net.parameters();
+    leaves = parameters.stream().map(p -> Variable.requiringGrad(p.value())).toList();
     LabeledData data = BenchmarkData.rows(batch, false, type, chosen);
     x = data.images();
     t = Targets.labels(data.labels());
@@ -86,20 +89,21 @@ public class TrainingStep {
 
   /**
    * The same step with the gradient by automatic differentiation: the net written as operations
-   * on variables over the same parameter tensors, {@code backward()}, then the same SGD update.
+   * on variables over the same parameter tensors (made once, as a model holds them), run in a
+   * {@link Workspace} as a model's gradient is, {@code backward()}, the same SGD update, then
+   * {@code zeroGrad()}.
    */
   @Benchmark
   public List<Parameter> autogradStep() {
-    List<Variable> p = new ArrayList<>(parameters.size());
-    for (Parameter parameter : parameters) {
-      p.add(Variable.requiringGrad(parameter.value()));
+    try (Workspace.Scope scope = workspace.enter()) {
+      Variable hidden = Variable.constant(x).affine(leaves.get(0), leaves.get(1)).sigmoid();
+      hidden.affine(leaves.get(2), leaves.get(3)).softmaxCrossEntropy(t).backward();
     }
-    Variable hidden = Variable.constant(x).matmul(p.get(0)).add(p.get(1)).sigmoid();
-    hidden.matmul(p.get(2)).add(p.get(3)).softmaxCrossEntropy(t).backward();
     for (int i = 0; i < parameters.size(); i++) {
-      parameters.get(i).setGrad(p.get(i).grad());
+      parameters.get(i).setGrad(leaves.get(i).grad());
     }
     sgd.step(parameters);
+    leaves.forEach(Variable::zeroGrad);
     return parameters;
   }
 

@@ -14,9 +14,11 @@ import java.util.Map;
  * the leaves in reverse topological order, so that each operation runs once with the sum of the
  * gradients of every use of its output, and adds each leaf's gradient to {@link Variable#grad()}.
  *
- * <p>Gradients are not copied on their way through the graph. A gradient that an operation passed
- * on unchanged (or as a view) is "borrowed": a second contribution to it is summed into a new
- * tensor, and a leaf keeps a copy of it, so no two variables ever share a gradient tensor.
+ * <p>Gradients are not copied on their way through the graph. A gradient held by one variable
+ * alone is "owned": its operation may write into it, and a second contribution is added to it in
+ * place. One that is also held elsewhere (the caller's seed, or one tensor an operation handed to
+ * two inputs) is "borrowed": a second contribution is summed into a new tensor, and a leaf keeps a
+ * copy of it, so no two variables ever share a gradient tensor.
  */
 final class BackwardPass {
 
@@ -40,7 +42,7 @@ final class BackwardPass {
         continue;
       }
       Node node = v.node();
-      Tensor[] inputGrads = node.backward(g);
+      Tensor[] inputGrads = node.backward(g, !gBorrowed);
       List<Variable> inputs = node.inputs();
       for (int i = 0; i < inputs.size(); i++) {
         Variable input = inputs.get(i);
@@ -53,7 +55,8 @@ final class BackwardPass {
               + " a gradient of shape " + Shapes.format(gi.shape()) + " but the input is "
               + input.value().describe() + " (a bug in this operation)");
         }
-        boolean shared = gi.sharesStorageWith(g) || sharesWithAnother(gi, inputGrads, i);
+        // An owned gradOut handed on whole to one input stays owned: nothing else holds it.
+        boolean shared = (gBorrowed && gi.sharesStorageWith(g)) || sharesWithAnother(gi, inputGrads, i);
         Tensor before = grads.get(input);
         if (before == null) {
           grads.put(input, gi);

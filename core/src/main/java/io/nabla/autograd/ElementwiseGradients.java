@@ -17,12 +17,10 @@ final class ElementwiseGradients {
 
   static Variable add(Variable a, Variable b) {
     Tensor out = a.value().add(b.value());
-    int[] as = a.shape();
-    int[] bs = b.shape();
     return Node.record("add", out, NOTHING_SAVED,
         g -> new Tensor[] {
-            a.requiresGrad() ? Broadcasts.sumTo(g, as) : null,
-            b.requiresGrad() ? Broadcasts.sumTo(g, bs) : null},
+            a.requiresGrad() ? Broadcasts.gradientOf(a, g) : null,
+            b.requiresGrad() ? Broadcasts.gradientOf(b, g) : null},
         a, b);
   }
 
@@ -122,8 +120,8 @@ final class ElementwiseGradients {
   /** An activation whose backward pass is one kernel reading (x, y, g). */
   private static Variable fused(String name, Variable a, Tensor y, TernaryOp backward) {
     Tensor x = a.value();
-    return Node.record(name, y, new Tensor[] {x, y}, g -> {
-      Tensor dx = g.zerosLike();
+    return Node.recordOverwriting(name, y, new Tensor[] {x, y}, (g, mayOverwrite) -> {
+      Tensor dx = mayOverwrite ? g : g.zerosLike();
       ElementwiseOps.ternary(backward, x, y, g, dx);
       return new Tensor[] {dx};
     }, a);

@@ -4,6 +4,7 @@ import io.nabla.loss.Loss;
 import io.nabla.loss.MeanSquaredError;
 import io.nabla.loss.SoftmaxCrossEntropy;
 import io.nabla.loss.Targets;
+import io.nabla.tensor.NeuralOps;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
 import java.util.Objects;
@@ -15,13 +16,27 @@ import java.util.Objects;
  */
 final class LossGradients {
 
-  private static final Loss SOFTMAX_CROSS_ENTROPY = new SoftmaxCrossEntropy();
+  private static final SoftmaxCrossEntropy SOFTMAX_CROSS_ENTROPY = new SoftmaxCrossEntropy();
   private static final Loss MEAN_SQUARED_ERROR = new MeanSquaredError();
 
   private LossGradients() {}
 
+  /**
+   * Fused: the softmax runs once, in the forward pass; the value reads one probability per row,
+   * and the backward pass turns a copy of the probabilities into {@code (softmax - t) / N}.
+   */
   static Variable softmaxCrossEntropy(Variable y, Targets t) {
-    return record("softmaxCrossEntropy", y, SOFTMAX_CROSS_ENTROPY, t);
+    Objects.requireNonNull(t, "softmaxCrossEntropy: targets are null");
+    Tensor scores = y.value();
+    t.checkFits("softmaxCrossEntropy", scores);
+    Tensor probabilities = NeuralOps.softmax(scores);
+    double loss = SOFTMAX_CROSS_ENTROPY.value(scores, probabilities, t);
+    Tensor value = Tensors.full(scores.backend(), loss, scores.dtype(), new int[0]);
+    return Node.record("softmaxCrossEntropy", value, new Tensor[] {scores, probabilities}, g -> {
+      Tensor dy = probabilities.copy();
+      SOFTMAX_CROSS_ENTROPY.gradientFromSoftmax(scores, t, dy);
+      return new Tensor[] {scaled(dy, g)};
+    }, y);
   }
 
   static Variable meanSquaredError(Variable y, Targets t) {
@@ -38,9 +53,13 @@ final class LossGradients {
     Tensor scores = y.value();
     Tensor value = Tensors.full(scores.backend(), loss.value(scores, t), scores.dtype(), new int[0]);
     return Node.record(name, value, new Tensor[] {scores}, g -> {
-      Tensor dy = loss.gradient(scores, t);
-      double seed = g.item();
-      return new Tensor[] {seed == 1 ? dy : dy.muli(seed)};
+      return new Tensor[] {scaled(loss.gradient(scores, t), g)};
     }, y);
+  }
+
+  /** {@code dy} times the scalar seed {@code g}, in place (1, the usual seed, costs nothing). */
+  private static Tensor scaled(Tensor dy, Tensor g) {
+    double seed = g.item();
+    return seed == 1 ? dy : dy.muli(seed);
   }
 }

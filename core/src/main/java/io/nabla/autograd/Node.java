@@ -15,9 +15,9 @@ final class Node {
   private final List<Variable> inputs;
   private Tensor[] saved;
   private final long[] savedVersions;
-  private GradientFunction backward;
+  private OverwritingGradientFunction backward;
 
-  private Node(String operation, List<Variable> inputs, Tensor[] saved, GradientFunction backward) {
+  private Node(String operation, List<Variable> inputs, Tensor[] saved, OverwritingGradientFunction backward) {
     this.operation = operation;
     this.inputs = inputs;
     this.saved = saved;
@@ -39,6 +39,16 @@ final class Node {
    */
   static Variable record(String operation, Tensor value, Tensor[] saved, GradientFunction backward,
       Variable... inputs) {
+    return recordOverwriting(operation, value, saved, (g, mayOverwrite) -> backward.apply(g), inputs);
+  }
+
+  /**
+   * {@link #record}, for a backward pass that may write the inputs' gradient into {@code gradOut}
+   * itself when the pass says nothing else holds it (an elementwise activation's, which then
+   * allocates nothing).
+   */
+  static Variable recordOverwriting(String operation, Tensor value, Tensor[] saved,
+      OverwritingGradientFunction backward, Variable... inputs) {
     if (!Autograd.isRecording()) {
       return Variable.constant(value);
     }
@@ -60,11 +70,12 @@ final class Node {
   }
 
   /**
-   * The gradients of the inputs, in order, from {@code gradOut} (null where an input needs none).
+   * The gradients of the inputs, in order, from {@code gradOut} (null where an input needs none);
+   * {@code mayOverwrite} says that nothing else holds {@code gradOut}, so it may be reused.
    *
    * @throws IllegalStateException if the graph was freed or a saved tensor was written since
    */
-  Tensor[] backward(Tensor gradOut) {
+  Tensor[] backward(Tensor gradOut, boolean mayOverwrite) {
     if (backward == null) {
       throw new IllegalStateException(operation + ": backward through a graph a backward pass "
           + "already freed; call backward(seed, true) on the first pass to keep the graph");
@@ -78,7 +89,7 @@ final class Node {
             + "before the forward pass");
       }
     }
-    return backward.apply(gradOut);
+    return backward.apply(gradOut, mayOverwrite);
   }
 
   /** Drops what the backward pass needed, so the tensors can be collected. */
@@ -100,5 +111,11 @@ final class Node {
   @FunctionalInterface
   interface GradientFunction {
     Tensor[] apply(Tensor gradOut);
+  }
+
+  /** A {@link GradientFunction} told whether it may write its result into {@code gradOut}. */
+  @FunctionalInterface
+  interface OverwritingGradientFunction {
+    Tensor[] apply(Tensor gradOut, boolean mayOverwrite);
   }
 }

@@ -7,6 +7,7 @@ import io.nabla.loss.Targets;
 import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
+import io.nabla.tensor.Workspace;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,6 +39,8 @@ public final class Variable {
   private final boolean requiresGrad;
   private final Node node;
   private Tensor grad;
+  /** The last gradient {@link #zeroGrad()} forgot, reused by the next backward pass. */
+  private Tensor spare;
 
   private Variable(Tensor value, boolean requiresGrad, Node node) {
     this.value = Objects.requireNonNull(value, "variable: value is null");
@@ -118,15 +121,38 @@ public final class Variable {
     return grad;
   }
 
-  /** Forgets the gradient, so that the next backward pass starts from zero. */
+  /**
+   * Forgets the gradient, so that the next backward pass starts from zero. The tensor is kept and
+   * the next backward pass may write this variable's gradient into it, so that a training loop
+   * allocates no gradient memory from step to step (as PyTorch's {@code zero_grad(set_to_none=False)}
+   * reuses it): copy a gradient you need past this call.
+   */
   public void zeroGrad() {
+    if (grad != null) {
+      spare = grad;
+    }
     grad = null;
+  }
+
+  /**
+   * The tensor {@link #zeroGrad()} kept, for an operation's backward pass to write this leaf's
+   * whole gradient into, if this is a leaf without a gradient now and the tensor has {@code
+   * shape}; else a new zero tensor like {@code like}, outside any {@link Workspace} (a leaf keeps it).
+   */
+  Tensor gradientBuffer(Tensor like, int[] shape) {
+    if (node == null && grad == null && spare != null && spare.hasShape(shape)) {
+      Tensor buffer = spare;
+      spare = null;
+      return buffer;
+    }
+    return Workspace.outside(() -> like.zerosLike(shape));
   }
 
   /** Adds a gradient to this leaf's; a borrowed one (shared with another variable) is copied first. */
   void accumulateGrad(Tensor g, boolean borrowed) {
     if (grad == null) {
-      grad = borrowed ? g.copy() : g;
+      // Kept past the backward pass, so never in memory a workspace takes back.
+      grad = borrowed || Workspace.isScoped(g) ? Workspace.outside(g::copy) : g;
     } else {
       grad.addi(g);
     }
@@ -296,6 +322,15 @@ public final class Variable {
   /** The matrix product {@code this . other} of [m, k] and [k, n]. */
   public Variable matmul(Variable other) {
     return MatrixGradients.matmul(this, other);
+  }
+
+  /**
+   * The affine map {@code this . weight + bias} of a batch [batch, in], a weight [in, out] and a
+   * bias [out], fused into one operation (one output tensor; the gradients are the hand-written
+   * affine layer's, to the bit).
+   */
+  public Variable affine(Variable weight, Variable bias) {
+    return MatrixGradients.affine(this, weight, bias);
   }
 
   // ---- Reductions and normalization ------------------------------------------------------------

@@ -64,14 +64,20 @@ final class CentralDifferences implements GradientChecker {
   public GradientReport checkLayer(Layer layer, Tensor x) {
     Layer copy = layer.asType(DType.FLOAT64);
     Tensor input = x.asType(DType.FLOAT64);
-    Tensor out = copy.forward(input);
-    Tensor r = Tensors.randomUniform(out.backend(), new SeededRandom(7), -1, 1, DType.FLOAT64, out.shape());
-    Tensor dx = copy.backward(r);
+    Variable in = Variable.requiringGrad(input);
+    Variable out = copy.forward(in);
+    Tensor r = Tensors.randomUniform(out.value().backend(), new SeededRandom(7), -1, 1, DType.FLOAT64,
+        out.shape());
+    for (Parameter p : copy.parameters()) {
+      p.variable().zeroGrad();
+    }
+    out.backward(r);
     ToDoubleFunction<Tensor> f = ignored -> copy.forward(input).mul(r).sum();
     List<GradientReport.Entry> entries = new ArrayList<>();
-    entries.add(compare("input", dx, numericalGradient(f, input)));
+    entries.add(compare("input", in.hasGrad() ? in.grad() : input.zerosLike(), numericalGradient(f, input)));
     for (Parameter p : copy.parameters()) {
-      entries.add(compare(p.name(), p.grad(), numericalGradient(f, p.value())));
+      Variable v = p.variable();
+      entries.add(compare(p.name(), v.hasGrad() ? v.grad() : p.value().zerosLike(), numericalGradient(f, p.value())));
     }
     return new GradientReport(entries);
   }

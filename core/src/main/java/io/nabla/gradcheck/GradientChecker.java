@@ -56,10 +56,11 @@ public interface GradientChecker {
   Map<String, Tensor> numericalGradient(Model model, Tensor x, Targets t);
 
   /**
-   * Checks a layer's backward pass at input {@code x}: with a fixed random {@code R} shaped like
-   * the output, {@code f = sum(forward(x) * R)}, whose gradient with respect to the output is
-   * {@code R}; compares {@code backward(R)} with the numerical gradient for the input and each
-   * parameter.
+   * Checks a layer's gradients, which automatic differentiation derives from its forward pass, at
+   * input {@code x}: with a fixed random {@code R} shaped like the output, {@code f = sum(forward(x)
+   * * R)}, whose gradient with respect to the output is {@code R}; compares the gradients {@code
+   * backward(R)} gives the input and each parameter with their numerical gradients, on a float64
+   * copy of the layer ({@link Layer#asType}).
    */
   GradientReport checkLayer(Layer layer, Tensor x);
 

@@ -1,31 +1,23 @@
 package io.nabla.layer;
 
+import io.nabla.autograd.Variable;
 import io.nabla.backend.DType;
-import io.nabla.tensor.MatrixOps;
-import io.nabla.tensor.ReductionOps;
 import io.nabla.tensor.Shapes;
 import io.nabla.tensor.Tensor;
-import io.nabla.tensor.Tensors;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The fully connected (dense) layer {@code out = x . W + b}: {@code x} is [batch, in] (or one
- * sample [in]), {@code W} is [in, out], {@code b} is [out], broadcast over the batch. Backward:
- * {@code dx = dout . W^T}, {@code dW = x^T . dout}, {@code db = sum over rows of dout}. The bias
- * is optional ({@link #withoutBias}), which gives the chapter's {@code simpleNet} its {@code x .
- * W}.
+ * sample [in]), {@code W} is [in, out], {@code b} is [out], broadcast over the batch. Automatic
+ * differentiation gives the backward pass {@code dx = dout . W^T}, {@code dW = x^T . dout}, {@code
+ * db = sum over rows of dout}. The bias is optional ({@link #withoutBias}), which gives the
+ * chapter's {@code simpleNet} its {@code x . W}.
  */
 public final class Affine implements Layer {
 
   private final Parameter weight;
   private final Parameter bias;
-  private Tensor input;
-  private Tensor output;
-  private Tensor outputBuffer;
-  private Tensor weightGrad;
-  private Tensor biasGrad;
-  private Tensor inputGrad;
 
   /**
    * An affine layer over the given tensors (used in place, not copied).
@@ -70,60 +62,26 @@ public final class Affine implements Layer {
     return weight;
   }
 
+  /**
+   * {@code x . W + b} for a batch [batch, in] (or one sample [in]): one fused operation ({@link
+   * Variable#affine}), or the product alone without a bias.
+   */
   @Override
-  public Tensor forward(Tensor x) {
+  public Variable forward(Variable x) {
     Objects.requireNonNull(x, "affine.forward: input is null");
     Tensor w = weight.value();
-    Tensor batch = x.rank() == 1 ? x.reshape(1, x.size()) : x;
-    if (batch.rank() != 2 || batch.dim(1) != w.dim(0)) {
+    int[] shape = x.shape();
+    if (shape.length < 1 || shape.length > 2 || shape[shape.length - 1] != w.dim(0)) {
       throw new IllegalArgumentException(
-          "affine.forward: input " + Shapes.format(x.shape()) + " does not fit weight "
+          "affine.forward: input " + Shapes.format(shape) + " does not fit weight "
               + weight.name() + " " + Shapes.format(w.shape()) + ": expected [batch, "
               + w.dim(0) + "]");
     }
-    Tensor out = Tensors.reuse(outputBuffer, w, batch.dim(0), w.dim(1));
-    outputBuffer = out;
-    MatrixOps.gemm(false, false, 1.0, batch, w, 0.0, out);
-    if (bias != null) {
-      out.addi(bias.value());
-    }
-    input = batch;
-    output = x.rank() == 1 ? out.reshape(w.dim(1)) : out;
-    return output;
-  }
-
-  @Override
-  public Tensor backward(Tensor gradOut) {
-    Tensor dout = parameterGradients(gradOut);
-    Tensor w = weight.value();
-    Tensor dx = Tensors.reuse(inputGrad, w, dout.dim(0), w.dim(0));
-    inputGrad = dx;
-    MatrixOps.gemm(false, true, 1.0, dout, w, 0.0, dx);
-    return gradOut.rank() == 1 ? dx.reshape(w.dim(0)) : dx;
-  }
-
-  /** The weight and bias gradients only; {@code dx = dout . W^T} is not computed. */
-  @Override
-  public void backwardParameters(Tensor gradOut) {
-    parameterGradients(gradOut);
-  }
-
-  /** Sets {@code dW = x^T . dout} and {@code db = sum over rows of dout}; returns dout as a matrix. */
-  private Tensor parameterGradients(Tensor gradOut) {
-    LayerState.checkBackward("affine", output, gradOut);
-    Tensor w = weight.value();
-    Tensor dout = gradOut.rank() == 1 ? gradOut.reshape(1, gradOut.size()) : gradOut;
-    Tensor dw = Tensors.reuse(weightGrad, w, w.shape());
-    weightGrad = dw;
-    MatrixOps.gemm(true, false, 1.0, input, dout, 0.0, dw);
-    weight.setGrad(dw);
-    if (bias != null) {
-      Tensor db = Tensors.reuse(biasGrad, w, w.dim(1));
-      biasGrad = db;
-      ReductionOps.sum(dout, 0, db);
-      bias.setGrad(db);
-    }
-    return dout;
+    Variable batch = shape.length == 1 ? x.reshape(1, shape[0]) : x;
+    Variable out = bias == null
+        ? batch.matmul(weight.variable())
+        : batch.affine(weight.variable(), bias.variable());
+    return shape.length == 1 ? out.reshape(w.dim(1)) : out;
   }
 
   @Override

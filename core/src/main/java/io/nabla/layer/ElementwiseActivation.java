@@ -1,37 +1,25 @@
 package io.nabla.layer;
 
-import io.nabla.backend.DType;
-import io.nabla.backend.TernaryOp;
+import io.nabla.autograd.Variable;
 import io.nabla.backend.UnaryOp;
-import io.nabla.tensor.ElementwiseOps;
-import io.nabla.tensor.Tensor;
-import io.nabla.tensor.Tensors;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * An activation applied element by element: forward {@code y = f(x)} by one {@link UnaryOp},
- * backward {@code dx = dout * f'(x)} by one fused {@link TernaryOp} of the saved input, the saved
- * output and {@code dout}. Every activation Nabla names ({@link Relu}, {@link Sigmoid}, and the
+ * An activation applied element by element: {@code y = f(x)} by one {@link UnaryOp}, whose backward
+ * pass automatic differentiation runs as one fused kernel of the input, the output and {@code dout}
+ * ({@link Variable#map}). Every activation Nabla names ({@link Relu}, {@link Sigmoid}, and the
  * others of {@code io.nabla.model.Activation}) is one of these.
  */
 public class ElementwiseActivation implements Layer {
 
   private final String name;
-  private final UnaryOp forward;
-  private final TernaryOp backward;
-  private Tensor input;
-  private Tensor output;
-  private Tensor inputGrad;
+  private final UnaryOp function;
 
-  /**
-   * The activation {@code name}, computing {@code forward} and, backward, {@code backward} over
-   * (input, output, output gradient).
-   */
-  public ElementwiseActivation(String name, UnaryOp forward, TernaryOp backward) {
+  /** The activation {@code name}, computing {@code function} elementwise. */
+  public ElementwiseActivation(String name, UnaryOp function) {
     this.name = Objects.requireNonNull(name, "name");
-    this.forward = Objects.requireNonNull(forward, "forward");
-    this.backward = Objects.requireNonNull(backward, "backward");
+    this.function = Objects.requireNonNull(function, "function");
   }
 
   /** The activation's name, as in messages: {@code relu}. */
@@ -40,29 +28,12 @@ public class ElementwiseActivation implements Layer {
   }
 
   @Override
-  public Tensor forward(Tensor x) {
-    input = x;
-    output = Tensors.reuse(output, x, x.shape());
-    ElementwiseOps.map(forward, x, output);
-    return output;
-  }
-
-  @Override
-  public Tensor backward(Tensor gradOut) {
-    LayerState.checkBackward(name, output, gradOut);
-    Tensor dx = Tensors.reuse(inputGrad, gradOut, gradOut.shape());
-    inputGrad = dx;
-    ElementwiseOps.ternary(backward, input, output, gradOut, dx);
-    return dx;
+  public Variable forward(Variable x) {
+    return x.map(function);
   }
 
   @Override
   public List<Parameter> parameters() {
     return List.of();
-  }
-
-  @Override
-  public ElementwiseActivation asType(DType dtype) {
-    return new ElementwiseActivation(name, forward, backward);
   }
 }

@@ -1,48 +1,66 @@
 package io.nabla.layer;
 
+import io.nabla.autograd.Autograd;
+import io.nabla.autograd.Variable;
 import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
 import java.util.List;
 
 /**
- * A differentiable building block of a network. {@link #forward} computes the output and keeps
- * what the backward pass needs; {@link #backward} takes {@code dL/dout} for that same forward
- * call, sets the gradient of every parameter (replacing any earlier one) and returns {@code
- * dL/dx}.
+ * A building block of a network: a forward pass written as operations on {@link Variable}s, and
+ * its parameters. There is no backward method: automatic differentiation derives the backward
+ * pass from the forward one, so a layer of your own is its {@link #forward(Variable)} and {@link
+ * #parameters()}, nothing else.
  *
- * <p>Layers reuse their output and gradient tensors between calls with the same shapes, so that
- * training allocates nothing per step: a tensor a layer returns is valid until that layer's next
- * call of the same method; copy it to keep it longer.
+ * <pre>{@code
+ * // A residual block: x + relu(x . W + b).
+ * class Residual implements Layer {
+ *   private final Affine inner;
+ *   Residual(Affine inner) { this.inner = inner; }
+ *   public Variable forward(Variable x) { return x.add(inner.forward(x).relu()); }
+ *   public List<Parameter> parameters() { return inner.parameters(); }
+ * }
+ * }</pre>
  *
- * <p>A layer holds the state of its last forward pass, so one layer instance must not be used
- * by two threads at once; separate instances are independent.
+ * <p>A layer keeps no state between calls, so one instance may serve any number of forward passes;
+ * its parameters' values are shared by every pass and must not be updated while one is under way.
  */
 public interface Layer {
 
-  /** The output for input {@code x}; remembers what {@link #backward} will need. */
-  Tensor forward(Tensor x);
-
   /**
-   * Back-propagates {@code gradOut = dL/dout} of the last {@link #forward}: sets the parameters'
-   * gradients and returns {@code dL/dx}.
+   * The output for input {@code x}; recorded for the backward pass when {@code x} or a parameter
+   * requires a gradient (a parameter's {@link Parameter#variable()} does).
    *
-   * @throws IllegalStateException if there was no forward pass
-   * @throws IllegalArgumentException if {@code gradOut} is not shaped like the last output
+   * @throws IllegalArgumentException naming the shapes if {@code x} does not fit the layer
    */
-  Tensor backward(Tensor gradOut);
+  Variable forward(Variable x);
 
-  /**
-   * Like {@link #backward}, but only the parameters' gradients are needed, not {@code dL/dx}: a
-   * network's first layer skips computing the gradient of its input (for the chapter's net, the
-   * largest product of the step).
-   */
-  default void backwardParameters(Tensor gradOut) {
-    backward(gradOut);
+  /** The output for a tensor, with nothing recorded: inference. */
+  default Tensor forward(Tensor x) {
+    try (Autograd.Scope scope = Autograd.noGrad()) {
+      return forward(Variable.constant(x)).value();
+    }
   }
 
   /** The trainable parameters, in a stable order; empty for layers without any. */
   List<Parameter> parameters();
 
-  /** A copy of this layer whose parameters are converted to {@code dtype}; state is not copied. */
-  Layer asType(DType dtype);
+  /**
+   * A copy of this layer whose parameters are converted to {@code dtype} (the gradient checker
+   * works on a float64 copy). The default serves layers without parameters, or whose parameters
+   * already have that dtype; a layer of your own with parameters implements it to be checked in
+   * float64 from another dtype.
+   *
+   * @throws UnsupportedOperationException if a parameter would need converting
+   */
+  default Layer asType(DType dtype) {
+    for (Parameter p : parameters()) {
+      if (p.value().dtype() != dtype) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot convert parameter '"
+            + p.name() + "' (" + p.value().describe() + ") to " + dtype.label()
+            + ": implement asType, or build the layer in " + dtype.label());
+      }
+    }
+    return this;
+  }
 }

@@ -1,23 +1,27 @@
 package io.nabla.layer;
 
+import io.nabla.autograd.Variable;
 import io.nabla.tensor.Shapes;
 import io.nabla.tensor.Tensor;
 import java.util.Objects;
 
 /**
- * A named trainable tensor and the gradient of the loss with respect to it. Layers set the
- * gradient in their backward pass; optimizers read it and update the value in place.
+ * A named trainable tensor and the gradient of the loss with respect to it. Layers compute with
+ * its {@link #variable()}, the leaf that automatic differentiation fills; a model sets the
+ * gradient from it ({@link #setGrad}) and optimizers read it and update the value in place.
  */
 public final class Parameter {
 
   private final String name;
   private final Tensor value;
+  private final Variable variable;
   private Tensor grad;
 
   /** A parameter with no gradient yet. */
   public Parameter(String name, Tensor value) {
     this.name = Objects.requireNonNull(name, "parameter name is null");
     this.value = Objects.requireNonNull(value, () -> "parameter " + name + ": value is null");
+    this.variable = Variable.requiringGrad(value);
   }
 
   /** The name, unique within a model, e.g. {@code W1}. */
@@ -28,6 +32,14 @@ public final class Parameter {
   /** The live value; optimizers update it in place. */
   public Tensor value() {
     return value;
+  }
+
+  /**
+   * The value as a leaf of automatic differentiation, requiring a gradient: what a layer's forward
+   * pass computes with. A backward pass fills its {@link Variable#grad()}.
+   */
+  public Variable variable() {
+    return variable;
   }
 
   /** Whether a backward pass has set a gradient. */

@@ -1,8 +1,8 @@
 package io.nabla.layer;
 
 import com.google.common.collect.ImmutableList;
+import io.nabla.autograd.Variable;
 import io.nabla.backend.DType;
-import io.nabla.tensor.Tensor;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Layers applied in order: forward runs first to last, backward last to first. Its parameters
- * are its layers', which must have distinct names.
+ * Layers applied in order, first to last. Its parameters are its layers', which must have
+ * distinct names.
  */
 public final class Sequential implements Layer {
 
@@ -44,33 +44,12 @@ public final class Sequential implements Layer {
   }
 
   @Override
-  public Tensor forward(Tensor x) {
-    Tensor out = x;
+  public Variable forward(Variable x) {
+    Variable out = x;
     for (Layer layer : layers) {
       out = layer.forward(out);
     }
     return out;
-  }
-
-  @Override
-  public Tensor backward(Tensor gradOut) {
-    Tensor grad = gradOut;
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      grad = layers.get(i).backward(grad);
-    }
-    return grad;
-  }
-
-  /** Backward through every layer, the first one computing its parameters' gradients only. */
-  @Override
-  public void backwardParameters(Tensor gradOut) {
-    Tensor grad = gradOut;
-    for (int i = layers.size() - 1; i > 0; i--) {
-      grad = layers.get(i).backward(grad);
-    }
-    if (!layers.isEmpty()) {
-      layers.get(0).backwardParameters(grad);
-    }
   }
 
   @Override

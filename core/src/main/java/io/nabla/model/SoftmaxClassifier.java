@@ -1,5 +1,6 @@
 package io.nabla.model;
 
+import io.nabla.autograd.Variable;
 import io.nabla.layer.Parameter;
 import io.nabla.layer.Sequential;
 import io.nabla.loss.SoftmaxCrossEntropy;
@@ -7,26 +8,38 @@ import io.nabla.loss.Targets;
 import io.nabla.backend.DType;
 import io.nabla.tensor.NeuralOps;
 import io.nabla.tensor.Tensor;
-import io.nabla.tensor.Tensors;
+import io.nabla.tensor.Workspace;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A classifier made of a layer stack that produces class scores, trained with softmax
- * cross-entropy: the shape shared by the chapter's {@code simpleNet} and {@code TwoLayerNet}.
- * {@link #predict} returns the softmax probabilities; {@link #scores} the raw scores.
+ * A classifier made of any layer stack that produces class scores, trained with softmax
+ * cross-entropy: the shape shared by the chapter's {@code simpleNet} and {@code TwoLayerNet}, and
+ * the model of a net of your own layers ({@code new SoftmaxClassifier(new Sequential(...))}).
+ * {@link #predict} returns the softmax probabilities; {@link #scores} the raw scores. The
+ * gradient comes from automatic differentiation of the layers' forward passes.
  */
-public abstract class SoftmaxClassifier implements Model {
+public class SoftmaxClassifier implements Model {
 
   private final Sequential network;
   private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
-  private Tensor lossGradient;
+  /** The memory of every loss, accuracy and gradient, reused from one call to the next. */
+  private final Workspace workspace = new Workspace();
   private Map<String, Tensor> gradients = Map.of();
 
   /** A classifier over the given layer stack, whose output is the class scores. */
-  protected SoftmaxClassifier(Sequential network) {
-    this.network = network;
+  public SoftmaxClassifier(Sequential network) {
+    this.network = java.util.Objects.requireNonNull(network, "softmaxClassifier: network is null");
+  }
+
+  /**
+   * {@inheritDoc} A classifier over {@link Sequential#asType}, which converts every layer (a layer
+   * of your own converts only if it implements {@link io.nabla.layer.Layer#asType}).
+   */
+  @Override
+  public SoftmaxClassifier asType(DType dtype) {
+    return new SoftmaxClassifier(network.asType(dtype));
   }
 
   /** The layer stack. */
@@ -34,10 +47,7 @@ public abstract class SoftmaxClassifier implements Model {
     return network;
   }
 
-  /**
-   * The raw class scores (the last layer's output, before softmax): a tensor the network reuses
-   * on its next forward pass; copy it to keep it.
-   */
+  /** The raw class scores (the last layer's output, before softmax), a new tensor. */
   public Tensor scores(Tensor x) {
     return network.forward(x);
   }
@@ -50,32 +60,38 @@ public abstract class SoftmaxClassifier implements Model {
 
   @Override
   public double loss(Tensor x, Targets t) {
-    return loss.value(scores(x), t);
+    try (Workspace.Scope scope = workspace.enter()) {
+      return loss.value(scores(x), t);
+    }
   }
 
   @Override
   public double accuracy(Tensor x, Targets t) {
-    Tensor s = scores(x);
-    t.checkFits("accuracy", s);
-    int[] predicted = s.rank() == 1 ? new int[] {s.argmax()} : s.argmax(-1);
-    int[] truth = t.classIndices();
-    int correct = 0;
-    for (int i = 0; i < predicted.length; i++) {
-      if (predicted[i] == truth[i]) {
-        correct++;
+    try (Workspace.Scope scope = workspace.enter()) {
+      Tensor s = scores(x);
+      t.checkFits("accuracy", s);
+      int[] predicted = s.rank() == 1 ? new int[] {s.argmax()} : s.argmax(-1);
+      int[] truth = t.classIndices();
+      int correct = 0;
+      for (int i = 0; i < predicted.length; i++) {
+        if (predicted[i] == truth[i]) {
+          correct++;
+        }
       }
+      return predicted.length == 0 ? 0 : (double) correct / predicted.length;
     }
-    return predicted.length == 0 ? 0 : (double) correct / predicted.length;
   }
 
   /**
-   * {@inheritDoc} The map is reused while the gradient tensors stay the same objects, which they
-   * do from step to step (the layers reuse their buffers), so a training step allocates nothing
-   * here.
+   * {@inheritDoc} By automatic differentiation of the network's forward pass and the fused softmax
+   * cross-entropy. The gradients are written into the same tensors from step to step, and the map
+   * is reused while they are, so a training step allocates nothing here.
    */
   @Override
   public Map<String, Tensor> gradient(Tensor x, Targets t) {
-    backpropagate(scores(x), t);
+    try (Workspace.Scope scope = workspace.enter()) {
+      backpropagate(forwardForGradient(x), t);
+    }
     return gradients;
   }
 
@@ -85,21 +101,30 @@ public abstract class SoftmaxClassifier implements Model {
    * {@link #gradient} would take two.
    */
   public double lossAndGradient(Tensor x, Targets t) {
-    Tensor s = scores(x);
-    double value = loss.value(s, t);
-    backpropagate(s, t);
-    return value;
+    try (Workspace.Scope scope = workspace.enter()) {
+      Variable s = forwardForGradient(x);
+      double value = loss.value(s.value(), t);
+      backpropagate(s, t);
+      return value;
+    }
   }
 
-  private void backpropagate(Tensor s, Targets t) {
-    lossGradient = Tensors.reuse(lossGradient, s, s.shape());
-    loss.gradient(s, t, lossGradient);
-    network.backwardParameters(lossGradient);
+  /** The scores, recorded for a backward pass to every parameter, whose gradients are zeroed. */
+  private Variable forwardForGradient(Tensor x) {
+    for (Parameter p : network.parameters()) {
+      p.variable().zeroGrad();
+    }
+    return network.forward(Variable.constant(x));
+  }
+
+  private void backpropagate(Variable s, Targets t) {
+    s.softmaxCrossEntropy(t).backward();
     List<Parameter> parameters = network.parameters();
     boolean same = gradients.size() == parameters.size();
-    for (int i = 0; same && i < parameters.size(); i++) {
+    for (int i = 0; i < parameters.size(); i++) {
       Parameter p = parameters.get(i);
-      same = gradients.get(p.name()) == p.grad();
+      p.setGrad(p.variable().grad());
+      same = same && gradients.get(p.name()) == p.grad();
     }
     if (!same) {
       Map<String, Tensor> grads = new LinkedHashMap<>();

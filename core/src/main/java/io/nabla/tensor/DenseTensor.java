@@ -36,9 +36,15 @@ final class DenseTensor implements Tensor {
     }
   }
 
-  /** A new zero tensor of the given dtype and shape, in storage {@code backend} allocates. */
+  /**
+   * A new zero tensor of the given dtype and shape, in storage {@code backend} allocates, or the
+   * {@link Workspace} entered on this thread lends.
+   */
   static DenseTensor allocate(DType dtype, int[] shape, Backend backend) {
-    return new DenseTensor(shape, backend.allocate(dtype, Shapes.size(shape)), backend);
+    Workspace workspace = Workspace.active();
+    int length = Shapes.size(shape);
+    Storage storage = workspace == null ? backend.allocate(dtype, length) : workspace.allocate(backend, dtype, length);
+    return new DenseTensor(shape, storage, backend);
   }
 
   /** A view of this tensor's storage with another shape of the same size, and the same write count. */

@@ -13,6 +13,7 @@ import io.nabla.model.TwoLayerNet;
 import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
+import io.nabla.tensor.Workspace;
 import io.nabla.testing.DirectBufferBackend;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,30 @@ class AutogradTest {
     Variable offHeap = Variable.requiringGrad(Tensors.ones(DType.FLOAT32, 2).on(new DirectBufferBackend()));
     IllegalArgumentException backends = assertThrows(IllegalArgumentException.class, () -> f32.mul(offHeap));
     assertTrue(backends.getMessage().startsWith("multiply: tensors of two backends"), backends.getMessage());
+  }
+
+  @Test
+  void aLeafsGradientOutlivesTheWorkspaceItWasComputedIn() {
+    Workspace workspace = new Workspace();
+    Variable x = leaf(1, 2, 3);
+    Variable w = Variable.requiringGrad(Tensors.ones(DType.FLOAT64, 3, 2));
+    for (int step = 0; step < 3; step++) {
+      try (Workspace.Scope scope = workspace.enter()) {
+        x.reshape(1, 3).matmul(w).mul(x.reshape(1, 3).matmul(w)).sum().backward();
+      }
+      try (Workspace.Scope scope = workspace.enter()) {
+        for (int i = 0; i < 10; i++) {
+          Tensors.zeros(DType.FLOAT64, 3).fill(99); // would overwrite a gradient left in the workspace
+          Tensors.zeros(DType.FLOAT64, 3, 2).fill(99);
+        }
+      }
+      assertFalse(Workspace.isScoped(x.grad()));
+      // d/dx sum((x.w)^2) = 2 (x.w) w^T: x.w = [6, 6], so each of x's elements gets 2 * 12 = 24.
+      assertArrayEquals(new double[] {24, 24, 24}, x.grad().toDoubleArray());
+      assertArrayEquals(new double[] {12, 12, 24, 24, 36, 36}, w.grad().toDoubleArray());
+      x.zeroGrad();
+      w.zeroGrad();
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.nabla.gradcheck;
 
+import io.nabla.autograd.Variable;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -158,29 +159,16 @@ class GradientCheckerTest {
 
   @Test
   void aWrongGradientFailsTheCheckWithAReport() {
-    // A sigmoid whose backward pass forgets the (1 - y) factor.
+    // A sigmoid whose gradient is lost: computed from a detached input, the classic mistake.
     Layer broken = new Layer() {
-      private Tensor out;
-
       @Override
-      public Tensor forward(Tensor x) {
-        out = x.sigmoid();
-        return out;
-      }
-
-      @Override
-      public Tensor backward(Tensor gradOut) {
-        return gradOut.mul(out);
+      public Variable forward(Variable x) {
+        return x.detach().sigmoid().add(x.mul(0.0));
       }
 
       @Override
       public List<io.nabla.layer.Parameter> parameters() {
         return List.of();
-      }
-
-      @Override
-      public Layer asType(DType dtype) {
-        return this;
       }
     };
     GradientReport report = checker.checkLayer(broken, random(21, -1, 1, 3, 3));

@@ -124,6 +124,8 @@ public abstract class AutogradSuite {
         v -> v.get(0).dropout(0.3, new SeededRandom(26)), signed(27, 4, 5));
     // Products and reductions.
     check("matmul(Variable)", "", v -> v.get(0).matmul(v.get(1)), signed(28, 3, 5), signed(29, 5, 2));
+    check("affine(Variable,Variable)", "", v -> v.get(0).affine(v.get(1), v.get(2)),
+        signed(54, 3, 5), signed(55, 5, 2), signed(56, 2));
     check("sum()", "", v -> v.get(0).sum(), signed(30, 2, 3, 4));
     check("mean()", "", v -> v.get(0).mean(), signed(31, 2, 3, 4));
     for (boolean keep : new boolean[] {true, false}) {

@@ -3,6 +3,20 @@ package io.nabla.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nabla.autograd.Variable;
+import io.nabla.data.MnistData;
+import io.nabla.data.MnistLoader;
+import io.nabla.layer.Affine;
+import io.nabla.layer.Layer;
+import io.nabla.layer.Parameter;
+import io.nabla.layer.Relu;
+import io.nabla.layer.Sequential;
+import io.nabla.model.SoftmaxClassifier;
+import io.nabla.testing.TestData;
+import io.nabla.train.Trainer;
+import io.nabla.train.TrainingConfig;
+import io.nabla.train.TrainingHistory;
+import java.util.List;
 import io.nabla.backend.Backend;
 import io.nabla.backend.Backends;
 import io.nabla.gradcheck.GradientChecker;
@@ -55,6 +69,70 @@ class ReadmeExampleTest {
     assertTrue(net.loss(x, t) < before, "one SGD step lowers the batch loss");
     assertEquals(net.loss(x, t), ModelFile.load(dir.resolve("model.npz"), backend, Activation.RELU).net().loss(x, t),
         "the saved net, loaded as the sigmoid net it records it is");
+  }
+
+  /** A layer of the user's own, trained on real MNIST as the README shows it; a test it must pass. */
+  @Test
+  void readmeCustomLayerTrainsOnMnist() throws Exception {
+    Backend backend = Backends.get("pure");
+    Path mnistDir = TestData.mnistDir();
+    // ---- README custom layer starts ----
+    // A residual block of your own, x + relu(x . W + b): a forward pass and its parameters.
+    class Residual implements Layer {
+      private final Affine inner;
+
+      Residual(Affine inner) {
+        this.inner = inner;
+      }
+
+      @Override public Variable forward(Variable x) {
+        return x.add(inner.forward(x).relu());      // autograd derives the backward pass
+      }
+
+      @Override public List<Parameter> parameters() {
+        return inner.parameters();
+      }
+    }
+    SeededRandom random = new SeededRandom(42);
+    Affine first = new Affine("W1", Tensors.randomNormal(backend, random, 0, 0.05, DType.FLOAT32, 784, 64),
+        "b1", Tensors.zeros(backend, DType.FLOAT32, 64));
+    Affine inner = new Affine("W2", Tensors.randomNormal(backend, random, 0, 0.05, DType.FLOAT32, 64, 64),
+        "b2", Tensors.zeros(backend, DType.FLOAT32, 64));
+    Affine last = new Affine("W3", Tensors.randomNormal(backend, random, 0, 0.05, DType.FLOAT32, 64, 10),
+        "b3", Tensors.zeros(backend, DType.FLOAT32, 10));
+    SoftmaxClassifier model = new SoftmaxClassifier(new Sequential(first, new Relu(), new Residual(inner), last));
+    MnistData mnist = MnistLoader.load(mnistDir, true, true, DType.FLOAT32, backend); // normalized, flat
+    TrainingHistory history = new Trainer(TrainingConfig.chapterDefaults().withIterations(1201))
+        .train(model, new Sgd(0.1), mnist.train(), mnist.test());
+    System.out.printf("test accuracy %.4f%n", history.lastEpoch().testAccuracy());
+    // ---- README custom layer ends ----
+    assertTrue(history.lastEpoch().testAccuracy() > 0.93,
+        "two epochs of the residual net reach over 93% on MNIST's test set: " + history.lastEpoch());
+    // The block's gradient by autograd against central differences, on a float64 block.
+    Affine inner64 = new Affine("W", Tensors.randomNormal(backend, random, 0, 0.5, DType.FLOAT64, 6, 6),
+        "b", Tensors.randomNormal(backend, random, 0, 0.5, DType.FLOAT64, 6));
+    GradientChecker.centralDifferences().checkLayer(new Residual(inner64),
+        Tensors.randomNormal(backend, random, 0, 1, DType.FLOAT64, 4, 6)).assertRelativeErrorBelow(1e-6);
+  }
+
+  @Test
+  void theReadmeShowsExactlyTheCustomLayerThisTestRuns() throws Exception {
+    assertEquals(marked("README custom layer"), readmeBlock("## Your own layer"),
+        "README's 'Your own layer' example and this test's code have drifted apart");
+  }
+
+  private static String marked(String name) throws Exception {
+    String source = Files.readString(Path.of("src/test/java/io/nabla/examples/ReadmeExampleTest.java"));
+    String start = "// ---- " + name + " starts ----\n";
+    return source.substring(source.indexOf(start) + start.length(),
+        source.indexOf("    // ---- " + name + " ends ----")).stripTrailing().stripIndent().strip();
+  }
+
+  private static String readmeBlock(String section) throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    int at = readme.indexOf(section);
+    int open = readme.indexOf("```java\n", at) + 8;
+    return readme.substring(open, readme.indexOf("```", open)).strip();
   }
 
   @Test

@@ -1,0 +1,147 @@
+package io.nabla.tensor;
+
+import io.nabla.backend.Backend;
+import io.nabla.backend.DType;
+import io.nabla.backend.Storage;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Memory that a repeated computation reuses from one run to the next, as a training step does:
+ * while a workspace is {@linkplain #enter() entered} on a thread, every tensor allocated there takes
+ * a storage this workspace lent before and got back (zeroed again), and leaving gives back every
+ * storage lent inside. The second step then runs in memory the first one warmed, where new heap
+ * arrays would be cold in every cache; a step through automatic differentiation, which allocates
+ * each intermediate tensor, gets the speed of hand-written code that keeps its buffers.
+ *
+ * <p>The rule that makes it safe: no tensor allocated inside may be used after leaving. Code that
+ * must keep a tensor past the scope (a parameter's gradient, an optimizer's state) allocates it
+ * {@link #outside}. Library code enters a workspace only where it controls every tensor made
+ * inside (a model's gradient, a loss, an accuracy); results it returns are made outside.
+ *
+ * <p>One workspace serves one thread at a time; a thread may enter another one inside, and leaving
+ * restores the outer one.
+ */
+public final class Workspace implements AutoCloseable {
+
+  private static final ThreadLocal<Workspace> ACTIVE = new ThreadLocal<>();
+
+  private record Key(Backend backend, DType dtype, int length) {}
+
+  private final Map<Key, ArrayDeque<Storage>> free = new HashMap<>();
+  private final List<Storage> lent = new ArrayList<>();
+  /** Every storage this workspace allocated, with the key it is reused under. */
+  private final Map<Storage, Key> owned = new IdentityHashMap<>();
+  private boolean entered;
+  private boolean closed;
+
+  /** Enters this workspace on the current thread until the returned scope is closed. */
+  public Scope enter() {
+    if (closed) {
+      throw new IllegalStateException("workspace: entered after it was closed");
+    }
+    if (entered) {
+      throw new IllegalStateException("workspace: already entered; a workspace serves one scope at a time");
+    }
+    entered = true;
+    Workspace outer = ACTIVE.get();
+    ACTIVE.set(this);
+    return new Scope(this, outer);
+  }
+
+  /** The workspace entered on this thread, or null. */
+  static Workspace active() {
+    return ACTIVE.get();
+  }
+
+  /**
+   * Runs {@code allocation} with no workspace entered on this thread, so that what it allocates
+   * outlives the current scope.
+   */
+  public static <T> T outside(Supplier<T> allocation) {
+    Workspace active = ACTIVE.get();
+    if (active == null) {
+      return allocation.get();
+    }
+    ACTIVE.remove();
+    try {
+      return allocation.get();
+    } finally {
+      ACTIVE.set(active);
+    }
+  }
+
+  /** Whether {@code t}'s memory belongs to the workspace entered on this thread (and goes back to it on leaving). */
+  public static boolean isScoped(Tensor t) {
+    Workspace active = ACTIVE.get();
+    return active != null && active.owned.containsKey(t.storage());
+  }
+
+  /** Zeroed storage: one given back earlier, or new memory the backend allocates. */
+  Storage allocate(Backend backend, DType dtype, int length) {
+    Key key = new Key(backend, dtype, length);
+    ArrayDeque<Storage> reusable = free.get(key);
+    Storage storage;
+    if (reusable != null && !reusable.isEmpty()) {
+      storage = reusable.pop();
+      backend.fill(length, storage, 0);
+    } else {
+      storage = backend.allocate(dtype, length);
+      owned.put(storage, key);
+    }
+    lent.add(storage);
+    return storage;
+  }
+
+  private void leave(Workspace outer) {
+    for (Storage storage : lent) {
+      free.computeIfAbsent(owned.get(storage), k -> new ArrayDeque<>()).push(storage);
+    }
+    lent.clear();
+    entered = false;
+    if (outer == null) {
+      ACTIVE.remove();
+    } else {
+      ACTIVE.set(outer);
+    }
+  }
+
+  /** Gives the memory back at once (where that means something: off the heap); unusable afterwards. */
+  @Override
+  public void close() {
+    if (entered) {
+      throw new IllegalStateException("workspace: closed while entered");
+    }
+    closed = true;
+    for (Storage storage : owned.keySet()) {
+      storage.close();
+    }
+    owned.clear();
+    free.clear();
+  }
+
+  /** An entered workspace; closing it leaves. */
+  public static final class Scope implements AutoCloseable {
+    private final Workspace workspace;
+    private final Workspace outer;
+    private boolean left;
+
+    private Scope(Workspace workspace, Workspace outer) {
+      this.workspace = workspace;
+      this.outer = outer;
+    }
+
+    @Override
+    public void close() {
+      if (!left) {
+        left = true;
+        workspace.leave(outer);
+      }
+    }
+  }
+}
