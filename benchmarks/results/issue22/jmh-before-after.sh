@@ -8,8 +8,9 @@
 #   benchmarks/results/issue22/jmh-before-after.sh BEFORE_TREE ROUNDS
 #
 # JAVA_HOME picks the JDK; NABLA_BENCH_JVM_OPTS adds JVM flags (e.g. -XX:UseAVX=2); BACKENDS
-# narrows the backends (default pure,jblas,simd). MNIST_DIR, if set, gives the benchmark real
-# MNIST batches.
+# narrows the backends (default pure,jblas,simd); BENCHMARK is JMH's regular expression (default
+# TrainingStep.step$, the step through the model's own gradient). MNIST_DIR, if set, gives the
+# benchmark real MNIST batches.
 set -euo pipefail
 if [ $# -ne 2 ]; then
   echo "usage: $0 BEFORE_TREE ROUNDS" >&2
@@ -26,7 +27,7 @@ for ((r = 1; r <= rounds; r++)); do
     dir=$([ "$tree" = before ] && echo "$before" || echo "$after")
     # shellcheck disable=SC2086 # NABLA_BENCH_JVM_OPTS is a list of JVM options
     "$java" --add-modules jdk.incubator.vector ${NABLA_BENCH_JVM_OPTS:-} -jar "$dir/benchmarks/target/benchmarks.jar" \
-      'TrainingStep' -p backend="${BACKENDS:-pure,jblas,simd}" -p dtype=float32,float64 -p batch=100 -p threads=all \
+      "${BENCHMARK:-TrainingStep.step\$}" -p backend="${BACKENDS:-pure,jblas,simd}" -p dtype=float32,float64 -p batch=100 -p threads=all \
       -f 1 ${NABLA_BENCH_JVM_OPTS:+-jvmArgsAppend "$NABLA_BENCH_JVM_OPTS"} \
       -rf json -rff "$out/$tree-$r.json" >"$out/$tree-$r.log" 2>&1
   done

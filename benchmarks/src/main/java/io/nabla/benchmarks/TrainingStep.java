@@ -10,8 +10,6 @@ import io.nabla.model.TwoLayerNet;
 import io.nabla.optimizer.Sgd;
 import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
-import io.nabla.tensor.Workspace;
-import io.nabla.autograd.Variable;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,8 +57,6 @@ public class TrainingStep {
 
   private TwoLayerNet net;
   private List<Parameter> parameters;
-  private List<Variable> leaves;
-  private final Workspace workspace = new Workspace();
   private Tensor x;
   private Targets t;
   private final Sgd sgd = new Sgd(0.1);
@@ -73,37 +69,16 @@ public class TrainingStep {
     DType type = DType.parse(dtype);
     net = TwoLayerNet.builder(784, 50, 10).dtype(type).seed(42).backend(chosen).build();
     parameters = net.parameters();
-    leaves = parameters.stream().map(p -> Variable.requiringGrad(p.value())).toList();
     LabeledData data = BenchmarkData.rows(batch, false, type, chosen);
     x = data.images();
     t = Targets.labels(data.labels());
   }
 
-  /** Gradient by backprop, then the SGD update. */
+  /** Gradient by backprop (automatic differentiation of the net's layers), then the SGD update. */
   @Benchmark
   public List<Parameter> step() {
     net.gradient(x, t);
     sgd.step(parameters);
-    return parameters;
-  }
-
-  /**
-   * The same step with the gradient by automatic differentiation: the net written as operations
-   * on variables over the same parameter tensors (made once, as a model holds them), run in a
-   * {@link Workspace} as a model's gradient is, {@code backward()}, the same SGD update, then
-   * {@code zeroGrad()}.
-   */
-  @Benchmark
-  public List<Parameter> autogradStep() {
-    try (Workspace.Scope scope = workspace.enter()) {
-      Variable hidden = Variable.constant(x).affine(leaves.get(0), leaves.get(1)).sigmoid();
-      hidden.affine(leaves.get(2), leaves.get(3)).softmaxCrossEntropy(t).backward();
-    }
-    for (int i = 0; i < parameters.size(); i++) {
-      parameters.get(i).setGrad(leaves.get(i).grad());
-    }
-    sgd.step(parameters);
-    leaves.forEach(Variable::zeroGrad);
     return parameters;
   }
 

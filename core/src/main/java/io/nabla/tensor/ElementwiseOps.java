@@ -17,7 +17,7 @@ public final class ElementwiseOps {
 
   /** A new tensor {@code op(x)}. */
   public static Tensor map(UnaryOp op, Tensor x) {
-    Tensor out = x.zerosLike();
+    Tensor out = DenseTensor.output(x, x.shape());
     map(op, x, out);
     return out;
   }
@@ -38,14 +38,14 @@ public final class ElementwiseOps {
     String name = op.label();
     Checks.notNull(name, "left operand", a);
     Checks.notNull(name, "right operand", b);
-    Tensor out = a.zerosLike(Shapes.broadcast(name, a.shape(), b.shape()));
+    Tensor out = DenseTensor.output(a, Shapes.broadcast(name, a.shape(), b.shape()));
     zipInto(op, a, b, out);
     return out;
   }
 
   /** A new tensor {@code op(a, scalar)}. */
   public static Tensor zip(BinaryOp op, Tensor a, double scalar) {
-    Tensor out = a.zerosLike();
+    Tensor out = DenseTensor.output(a, a.shape());
     zipInto(op, a, scalar, out);
     return out;
   }
@@ -161,7 +161,7 @@ public final class ElementwiseOps {
   /** A new tensor {@code condition != 0 ? a : b}, NumPy's {@code where}, over tensors of one shape. */
   public static Tensor where(Tensor condition, Tensor a, Tensor b) {
     Checks.notNull("where", "condition", condition);
-    Tensor out = condition.zerosLike();
+    Tensor out = DenseTensor.output(condition, condition.shape());
     ternary(TernaryOp.WHERE, condition, a, b, out);
     return out;
   }

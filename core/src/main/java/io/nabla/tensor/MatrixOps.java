@@ -33,7 +33,7 @@ public final class MatrixOps {
           "matmul: " + Shapes.format(a.shape()) + " x " + Shapes.format(b.shape())
               + ": inner dimensions " + left.cols() + " and " + right.rows() + " differ");
     }
-    Tensor product = a.zerosLike(left.rows(), right.cols());
+    Tensor product = DenseTensor.output(a, left.rows(), right.cols()); // beta = 0: written whole
     gemm(false, false, 1.0, left, right, 0.0, product);
     if (a.rank() == 1 && b.rank() == 1) {
       return product.reshape();

@@ -11,7 +11,7 @@ public final class NeuralOps {
 
   /** A new tensor: the softmax along the last axis (each row sums to 1), stable for large inputs. */
   public static Tensor softmax(Tensor x) {
-    Tensor out = x.zerosLike();
+    Tensor out = DenseTensor.output(x, x.shape());
     softmax(x, out);
     return out;
   }

@@ -123,7 +123,7 @@ public final class ShapeOps {
     }
     int[] shape = x.shape();
     shape[0] = indices.length;
-    Tensor out = x.zerosLike(shape);
+    Tensor out = DenseTensor.output(x, shape);
     gatherRows(x, indices, out);
     return out;
   }
@@ -162,7 +162,7 @@ public final class ShapeOps {
     checkRowRange(x, from, to);
     int[] shape = x.shape();
     shape[0] = to - from;
-    Tensor out = x.zerosLike(shape);
+    Tensor out = DenseTensor.output(x, shape);
     sliceRows(x, from, to, out);
     return out;
   }
@@ -208,7 +208,7 @@ public final class ShapeOps {
     }
     int[] strides = View.rowMajorStrides(shape);
     shape[ax] = to - from;
-    Tensor out = x.zerosLike(shape);
+    Tensor out = DenseTensor.output(x, shape);
     x.backend().copy(shape, x.storage(), new View(from * strides[ax], strides), null, out.storage(), 0);
     return out;
   }
@@ -240,7 +240,7 @@ public final class ShapeOps {
     }
     int[] outShape = shape.clone();
     outShape[ax] = total;
-    Tensor out = parts[0].zerosLike(outShape);
+    Tensor out = DenseTensor.output(parts[0], outShape);
     int outer = Shapes.product(shape, 0, ax);
     int inner = Shapes.product(shape, ax + 1, shape.length);
     int outBlock = total * inner;
@@ -274,7 +274,7 @@ public final class ShapeOps {
    * by the backend's copy kernel.
    */
   private static Tensor gatherStrided(Tensor x, int[] shape, int[] sourceStride) {
-    Tensor out = x.zerosLike(shape);
+    Tensor out = DenseTensor.output(x, shape);
     x.backend().copy(shape, x.storage(), new View(0, sourceStride), null, out.storage(), 0);
     return out;
   }

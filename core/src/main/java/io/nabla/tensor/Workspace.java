@@ -68,7 +68,7 @@ public final class Workspace implements AutoCloseable {
     if (active == null) {
       return allocation.get();
     }
-    ACTIVE.remove();
+    ACTIVE.set(null); // set, not remove: a removed entry costs a map insertion at the next get
     try {
       return allocation.get();
     } finally {
@@ -82,14 +82,19 @@ public final class Workspace implements AutoCloseable {
     return active != null && active.owned.containsKey(t.storage());
   }
 
-  /** Zeroed storage: one given back earlier, or new memory the backend allocates. */
-  Storage allocate(Backend backend, DType dtype, int length) {
+  /**
+   * Storage of {@code length} elements: one given back earlier (zeroed again if {@code zeroed}),
+   * or new memory the backend allocates (zero).
+   */
+  Storage allocate(Backend backend, DType dtype, int length, boolean zeroed) {
     Key key = new Key(backend, dtype, length);
     ArrayDeque<Storage> reusable = free.get(key);
     Storage storage;
     if (reusable != null && !reusable.isEmpty()) {
       storage = reusable.pop();
-      backend.fill(length, storage, 0);
+      if (zeroed) {
+        backend.fill(length, storage, 0);
+      }
     } else {
       storage = backend.allocate(dtype, length);
       owned.put(storage, key);
@@ -104,11 +109,7 @@ public final class Workspace implements AutoCloseable {
     }
     lent.clear();
     entered = false;
-    if (outer == null) {
-      ACTIVE.remove();
-    } else {
-      ACTIVE.set(outer);
-    }
+    ACTIVE.set(outer);
   }
 
   /** Gives the memory back at once (where that means something: off the heap); unusable afterwards. */

@@ -5,6 +5,11 @@ import io.nabla.examples.results.GradcheckResult;
 import io.nabla.data.LabeledData;
 import io.nabla.data.MnistData;
 import io.nabla.backend.DType;
+import io.nabla.model.Activation;
+import io.nabla.model.FeedForwardNet;
+import io.nabla.model.ModelFile;
+import io.nabla.model.TwoLayerNet;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,11 +17,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The book's gradient check: TwoLayerNet(784, 50, 10) on the first MNIST rows, the mean absolute
- * difference between the numerical and the backprop gradient of each parameter.
+ * The book's gradient check on the first MNIST rows, the mean absolute difference between the
+ * numerical and the backprop gradient of each parameter: of the chapter's TwoLayerNet(784, 50,
+ * 10), of the net {@code nabla train} would build with the same {@code --hidden}, {@code
+ * --activation} and {@code --seed}, or of a saved model ({@code --model}).
  */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true,
-    description = "Numerical vs backprop gradient of TwoLayerNet on the first MNIST rows:"
+    description = "Numerical vs backprop gradient of a net on the first MNIST rows: the chapter's"
+        + " TwoLayerNet, the one 'train' builds with these options, or a saved one (--model);"
         + " mean absolute difference per parameter.")
 final class GradcheckCommand implements Callable<Integer> {
 
@@ -28,6 +36,20 @@ final class GradcheckCommand implements Callable<Integer> {
   @Option(names = "--rows", defaultValue = "3", description = "Training rows to use (default: ${DEFAULT-VALUE}).")
   int rows;
 
+  @Option(names = "--hidden", defaultValue = "50", description = "Hidden units, as for train (default: ${DEFAULT-VALUE}).")
+  int hidden;
+
+  @Option(names = "--activation", defaultValue = "sigmoid", paramLabel = "NAME",
+      description = "Hidden activation, as for train: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Activation activation;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of the weights, as for train (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--model", paramLabel = "FILE.npz",
+      description = "Check this saved net (converted to --dtype) instead of building one.")
+  Path model;
+
   @Override
   public Integer call() throws Exception {
     Backend backend = compute.backend();
@@ -35,9 +57,20 @@ final class GradcheckCommand implements Callable<Integer> {
     if (rows < 1) {
       throw new IllegalArgumentException("--rows must be at least 1, got " + rows);
     }
+    if (hidden < 1) {
+      throw new IllegalArgumentException("--hidden must be at least 1, got " + hidden);
+    }
     MnistData data = dataOptions.load(backend, dtype, (f, d, t) -> { });
     LabeledData batch = data.train().slice(0, Math.min(rows, data.train().size()));
-    Output.print(spec.commandLine().getOut(), common, GradcheckResult.of(batch, dtype, backend));
+    int pixels = batch.images().dim(1);
+    FeedForwardNet net = model != null
+        ? ModelFile.load(model, backend, activation).net().asType(dtype)
+        : TwoLayerNet.builder(pixels, hidden, 10).dtype(dtype).activation(activation).seed(seed).backend(backend).build();
+    if (net.inputSize() != pixels) {
+      throw new IllegalArgumentException(model + " is a net for " + net.inputSize() + " inputs (layer sizes "
+          + net.layerSizes() + "); the images have " + pixels + " pixels");
+    }
+    Output.print(spec.commandLine().getOut(), common, GradcheckResult.of(net, batch));
     return 0;
   }
 }

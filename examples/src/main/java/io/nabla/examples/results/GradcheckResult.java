@@ -4,6 +4,8 @@ import io.nabla.backend.Backend;
 import io.nabla.data.LabeledData;
 import io.nabla.gradcheck.GradientChecker;
 import io.nabla.loss.Targets;
+import io.nabla.model.Activation;
+import io.nabla.model.FeedForwardNet;
 import io.nabla.model.TwoLayerNet;
 import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
@@ -14,14 +16,16 @@ import java.util.Map;
 
 /**
  * The book's gradient check ({@code nabla gradcheck}): the mean absolute difference between the
- * numerical and the backprop gradient of each parameter of TwoLayerNet(784, 50, 10).
+ * numerical and the backprop gradient (by automatic differentiation) of each parameter of a net:
+ * the chapter's TwoLayerNet(784, 50, 10) by default, or any net the command line builds or loads.
  *
+ * @param net what was checked, as the text names it: {@code TwoLayerNet(784, 50, 10)}
  * @param rows the training rows used
  * @param dtype the element type of the net and data
  * @param backend the backend it ran on
  * @param meanAbsoluteDifference per parameter, in the net's order
  */
-public record GradcheckResult(int rows, DType dtype, String backend, Map<String, Double> meanAbsoluteDifference)
+public record GradcheckResult(String net, int rows, DType dtype, String backend, Map<String, Double> meanAbsoluteDifference)
     implements CommandResult {
 
   /** Keeps an unmodifiable copy of the differences, in their order. */
@@ -29,9 +33,13 @@ public record GradcheckResult(int rows, DType dtype, String backend, Map<String,
     meanAbsoluteDifference = Collections.unmodifiableMap(new LinkedHashMap<>(meanAbsoluteDifference));
   }
 
-  /** Checks a net seeded with 42 on {@code batch} (its rows, in its dtype, on {@code backend}). */
+  /** Checks the chapter's net, sigmoid and seeded with 42, on {@code batch} (its rows, in its dtype, on {@code backend}). */
   public static GradcheckResult of(LabeledData batch, DType dtype, Backend backend) {
-    TwoLayerNet net = TwoLayerNet.builder(784, 50, 10).dtype(dtype).seed(42).backend(backend).build();
+    return of(TwoLayerNet.builder(784, 50, 10).dtype(dtype).seed(42).backend(backend).build(), batch);
+  }
+
+  /** Checks {@code net} on {@code batch}, which has the net's dtype and backend. */
+  public static GradcheckResult of(FeedForwardNet net, LabeledData batch) {
     Targets t = Targets.labels(batch.labels());
     Map<String, Tensor> numerical = GradientChecker.centralDifferences().numericalGradient(net, batch.images(), t);
     Map<String, Tensor> backprop = net.gradient(batch.images(), t);
@@ -39,13 +47,20 @@ public record GradcheckResult(int rows, DType dtype, String backend, Map<String,
     for (Map.Entry<String, Tensor> e : numerical.entrySet()) {
       diffs.put(e.getKey(), e.getValue().sub(backprop.get(e.getKey()).asType(DType.FLOAT64)).abs().mean());
     }
-    return new GradcheckResult(batch.size(), dtype, backend.name(), diffs);
+    return new GradcheckResult(describe(net), batch.size(), net.dtype(), batch.images().backend().name(), diffs);
+  }
+
+  /** {@code TwoLayerNet(784, 50, 10)}, with the activation when it is not the chapter's sigmoid. */
+  private static String describe(FeedForwardNet net) {
+    String sizes = net.layerSizes().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+    String kind = net instanceof TwoLayerNet ? "TwoLayerNet" : "FeedForwardNet";
+    return kind + "(" + sizes + ")" + (net.activation() == Activation.SIGMOID ? "" : " " + net.activation().label());
   }
 
   @Override
   public String text() {
     StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-        "TwoLayerNet(784, 50, 10), %d rows, %s on %s: mean |numerical - backprop|", rows, dtype.label(), backend));
+        "%s, %d rows, %s on %s: mean |numerical - backprop|", net, rows, dtype.label(), backend));
     meanAbsoluteDifference.forEach((name, diff) ->
         text.append(System.lineSeparator()).append(String.format(Locale.ROOT, "  %-3s %.3e", name, diff)));
     return text.toString();

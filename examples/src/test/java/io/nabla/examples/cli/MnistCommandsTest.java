@@ -125,6 +125,25 @@ class MnistCommandsTest {
     }
   }
 
+  /** Any net the command line builds (another size and activation) or saved, checked the same way. */
+  @Test
+  void gradcheckChecksAnyNetTheCommandLineBuildsOrLoads() {
+    String data = TestData.mnistDir().toString();
+    CliRun built = CliRun.of("gradcheck", "--data", data, "--dtype", "float64", "--hidden", "7",
+        "--activation", "tanh", "--seed", "3", "--rows", "2");
+    assertEquals(0, built.exitCode(), built.err());
+    assertTrue(built.out().startsWith("TwoLayerNet(784, 7, 10) tanh, 2 rows, float64 on "), built.out());
+    CliRun train = CliRun.of("train", "--data", data, "--iters", "5", "--hidden", "6", "--activation", "leaky_relu",
+        "--out", out.toString());
+    assertEquals(0, train.exitCode(), train.err());
+    CliRun saved = CliRun.of("gradcheck", "--data", data, "--dtype", "float64", "--rows", "2", "--json",
+        "--model", out.resolve("model.npz").toString());
+    assertEquals(0, saved.exitCode(), saved.err());
+    for (String key : new String[] {"W1", "b1", "W2", "b2"}) {
+      assertTrue(number(saved.out(), key) < 1e-6, key + " in " + saved.out());
+    }
+  }
+
   @Test
   void aDivergingRunStopsNamingTheIterationAndKeepsTheLastGoodCheckpoint() throws Exception {
     CliRun run = CliRun.of("train", "--data", TestData.mnistDir().toString(), "--lr", "1e300",
