@@ -12,6 +12,7 @@ import io.nabla.backend.DType;
 import io.nabla.train.CheckpointListener;
 import io.nabla.train.DivergenceRule;
 import io.nabla.train.Evaluation;
+import io.nabla.train.ModelWarmUp;
 import io.nabla.train.Trainer;
 import io.nabla.train.TrainingConfig;
 import io.nabla.train.TrainingDivergedException;
@@ -85,8 +86,9 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Backend backend = compute.backend();
     DType dtype = compute.dtype;
-    // Kernels get ready (compiled, on the SIMD backend) while the data loads.
+    // Kernels, and the Java of a training step, get ready (compiled) while the data loads.
     backend.warmUp(dtype);
+    ModelWarmUp stepWarmUp = ModelWarmUp.start(backend, dtype, activation, optimizer.create(learningRate));
     TrainingConfig config = TrainingConfig.chapterDefaults().withIterations(iterations)
         .withBatchSize(batch).withSeed(seed).withShuffledEpochs(shuffle)
         .withDivergence(noDivergenceCheck ? DivergenceRule.off() : DivergenceRule.standard());
@@ -120,6 +122,7 @@ final class TrainCommand implements Callable<Integer> {
     // the wait (Backend#awaitWarmUp has the figures).
     try {
       backend.awaitWarmUp(dtype);
+      stepWarmUp.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while the kernels warmed up");
