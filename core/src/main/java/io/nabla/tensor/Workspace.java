@@ -31,12 +31,21 @@ public final class Workspace implements AutoCloseable {
 
   private static final ThreadLocal<Workspace> ACTIVE = new ThreadLocal<>();
 
+  /**
+   * Scopes after which a size not asked for is let go: long enough that a training step and the
+   * loss between steps keep theirs, short enough that memory follows what a model is used for.
+   */
+  static final int FORGET_AFTER = 64;
+
   private record Key(Backend backend, DType dtype, int length) {}
 
   private final Map<Key, ArrayDeque<Storage>> free = new HashMap<>();
   private final List<Storage> lent = new ArrayList<>();
   /** Every storage this workspace allocated, with the key it is reused under. */
   private final Map<Storage, Key> owned = new IdentityHashMap<>();
+  /** The scope in which each key was last asked for, so that sizes no longer used are let go. */
+  private final Map<Key, Long> lastUse = new HashMap<>();
+  private long scopes;
   private boolean entered;
   private boolean closed;
 
@@ -88,6 +97,7 @@ public final class Workspace implements AutoCloseable {
    */
   Storage allocate(Backend backend, DType dtype, int length, boolean zeroed) {
     Key key = new Key(backend, dtype, length);
+    lastUse.put(key, scopes);
     ArrayDeque<Storage> reusable = free.get(key);
     Storage storage;
     if (reusable != null && !reusable.isEmpty()) {
@@ -109,7 +119,31 @@ public final class Workspace implements AutoCloseable {
     }
     lent.clear();
     entered = false;
+    scopes++;
+    if (scopes % FORGET_AFTER == 0) {
+      forgetUnused();
+    }
     ACTIVE.set(outer);
+  }
+
+  /**
+   * Lets go of the storages of every size no scope asked for in the last {@link #FORGET_AFTER}
+   * scopes: a model scored on batches of ever new sizes keeps only what it still uses.
+   */
+  private void forgetUnused() {
+    lastUse.entrySet().removeIf(e -> {
+      if (e.getValue() >= scopes - FORGET_AFTER) {
+        return false;
+      }
+      ArrayDeque<Storage> unused = free.remove(e.getKey());
+      if (unused != null) {
+        for (Storage storage : unused) {
+          owned.remove(storage);
+          storage.close();
+        }
+      }
+      return true;
+    });
   }
 
   /** Gives the memory back at once (where that means something: off the heap); unusable afterwards. */
@@ -124,6 +158,7 @@ public final class Workspace implements AutoCloseable {
     }
     owned.clear();
     free.clear();
+    lastUse.clear();
   }
 
   /** An entered workspace; closing it leaves. */

@@ -48,6 +48,26 @@ class WorkspaceTest {
   }
 
   @Test
+  void aSizeNoLongerAskedForIsLetGoAndItsMemoryClosed() {
+    Workspace workspace = new Workspace();
+    Storage once;
+    try (Workspace.Scope scope = workspace.enter()) {
+      once = Tensors.zeros(DType.FLOAT32, 7).storage();
+    }
+    Storage kept = null;
+    for (int i = 0; i < 2 * Workspace.FORGET_AFTER; i++) {
+      try (Workspace.Scope scope = workspace.enter()) {
+        Storage now = Tensors.zeros(DType.FLOAT32, 3).storage();
+        assertTrue(kept == null || kept == now, "a size in use keeps its storage");
+        kept = now;
+      }
+    }
+    try (Workspace.Scope scope = workspace.enter()) {
+      assertNotSame(once, Tensors.zeros(DType.FLOAT32, 7).storage(), "the size-7 storage was let go");
+    }
+  }
+
+  @Test
   void aWorkspaceServesOneScopeAtATimeAndNestsInsideAnother() {
     Workspace outer = new Workspace();
     Workspace inner = new Workspace();
