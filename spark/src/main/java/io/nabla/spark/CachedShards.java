@@ -1,5 +1,6 @@
 package io.nabla.spark;
 
+import io.nabla.model.TrainingRecord;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -22,10 +23,12 @@ final class CachedShards implements AutoCloseable {
   private final int[] rows;
   private final long[] offsets;
   private final long total;
+  private final List<ShardCount> counts;
 
-  private CachedShards(JavaRDD<Shard> rdd, int[] rows) {
+  private CachedShards(JavaRDD<Shard> rdd, int[] rows, List<ShardCount> counts) {
     this.rdd = rdd;
     this.rows = rows;
+    this.counts = counts;
     this.offsets = new long[rows.length];
     long sum = 0;
     for (int p = 0; p < rows.length; p++) {
@@ -40,9 +43,12 @@ final class CachedShards implements AutoCloseable {
    * reads and checks every row).
    *
    * @param role what the data is, for messages: {@code "training data"}
+   * @param fingerprint whether the same job computes each partition's {@link ShardDigest} (for
+   *     {@link #sha256()})
    * @throws NablaDataException naming the column, value and row at fault, or if there are no rows
    */
-  static CachedShards build(Dataset<Row> data, String featuresCol, String labelCol, NetSpec spec, String role) {
+  static CachedShards build(Dataset<Row> data, String featuresCol, String labelCol, NetSpec spec, String role,
+      boolean fingerprint) {
     FeatureColumn kind = FeatureColumn.of(data.schema(), featuresCol);
     FeatureColumn.checkLabel(data.schema(), labelCol);
     JavaRDD<Shard> shards = data.select(functions.col(featuresCol), functions.col(labelCol)).javaRDD()
@@ -52,7 +58,8 @@ final class CachedShards implements AutoCloseable {
     long start = System.nanoTime();
     List<ShardCount> counts;
     try {
-      counts = SparkFailures.run("reading the " + role, () -> shards.map(ShardCount::of).collect());
+      counts = SparkFailures.run("reading the " + role,
+          () -> shards.map(shard -> ShardCount.of(shard, fingerprint)).collect());
     } catch (RuntimeException e) {
       shards.unpersist(true);
       throw e;
@@ -62,7 +69,7 @@ final class CachedShards implements AutoCloseable {
       rows[c.partition()] = c.rows();
     }
     warnIfExecutorsRunSlowerBackend(spec, counts);
-    CachedShards cached = new CachedShards(shards, rows);
+    CachedShards cached = new CachedShards(shards, rows, counts);
     LOG.info("the {}: {} rows in {} partitions, checked and cached as tensors in {} ms", role, cached.total,
         rows.length, (System.nanoTime() - start) / 1_000_000);
     if (cached.total == 0) {
@@ -73,10 +80,16 @@ final class CachedShards implements AutoCloseable {
     return cached;
   }
 
-  /** A partition's row count and the backend its executor holds its tensors on. */
-  private record ShardCount(int partition, int rows, String backend) implements java.io.Serializable {
-    static ShardCount of(Shard shard) {
-      return new ShardCount(shard.partition(), shard.rows(), shard.features().backend().name());
+  /**
+   * A partition's row count, the backend its executor holds its tensors on, that executor's Java
+   * runtime ({@link TrainingRecord#currentJdk()}) and, if asked for, the rows' {@link ShardDigest}
+   * (else null).
+   */
+  private record ShardCount(int partition, int rows, String backend, String jdk, byte[] sha256)
+      implements java.io.Serializable {
+    static ShardCount of(Shard shard, boolean fingerprint) {
+      return new ShardCount(shard.partition(), shard.rows(), shard.features().backend().name(),
+          TrainingRecord.currentJdk(), fingerprint ? ShardDigest.of(shard) : null);
     }
   }
 
@@ -137,6 +150,29 @@ final class CachedShards implements AutoCloseable {
   /** All rows. */
   long totalRows() {
     return total;
+  }
+
+  /** The backends the partitions that hold rows were cached on, each once, in partition order. */
+  List<String> backends() {
+    return counts.stream().filter(c -> c.rows() > 0).map(ShardCount::backend).distinct().toList();
+  }
+
+  /** The Java runtimes of the executors that cached the partitions that hold rows, each once. */
+  List<String> jdks() {
+    return counts.stream().filter(c -> c.rows() > 0).map(ShardCount::jdk).distinct().toList();
+  }
+
+  /**
+   * The rows' fingerprint ({@link ShardDigest#combine}), in hex.
+   *
+   * @throws IllegalStateException if these shards were built without one
+   */
+  String sha256() {
+    List<byte[]> digests = counts.stream().filter(c -> c.rows() > 0).map(ShardCount::sha256).toList();
+    if (digests.contains(null)) {
+      throw new IllegalStateException("these shards were cached without their digests");
+    }
+    return ShardDigest.combine(digests);
   }
 
   /** Drops the cached shards from every executor, waiting until they are gone. */

@@ -1,12 +1,14 @@
 package io.nabla.spark;
 
 import io.nabla.backend.Backend;
+import io.nabla.backend.DType;
 import io.nabla.model.Activation;
 import io.nabla.model.FeedForwardNet;
+import io.nabla.model.TrainingRecord;
 import io.nabla.optimizer.OptimizerKind;
-import io.nabla.backend.DType;
+import io.nabla.train.DivergenceRule;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -26,10 +28,15 @@ import org.apache.spark.sql.Row;
  * executor lost) gives what the first attempt would have. Each task computes with {@code
  * spark.task.cpus} kernel threads.
  *
+ * <p>A fit whose loss diverges stops after the round that shows it, with one {@link
+ * FitDivergedException} naming the round and the step size: the single-machine trainer's rule
+ * ({@link DivergenceRule#standard()}), applied to the batch losses the tasks report. A fit that
+ * returns says how it was trained ({@link FitResult#training()}), for the model file.
+ *
  * <pre>{@code
  * FitResult fit = DistributedTrainer.builder(784, 50, 10).maxIter(17).build()
  *     .fit(train, "features", "label");
- * ModelFile.save(Path.of("model.npz"), fit.net());
+ * ModelFile.save(Path.of("model.npz"), fit.net(), fit.training());
  * }</pre>
  */
 public final class DistributedTrainer {
@@ -69,6 +76,7 @@ public final class DistributedTrainer {
    * @param labelCol a numeric column of class indices in {@code [0, classes)}
    * @throws NablaDataException naming the column, value and row of the first bad input, before
    *     training starts
+   * @throws FitDivergedException naming the round and the step size if the loss diverged
    */
   public FitResult fit(Dataset<Row> data, String featuresCol, String labelCol) {
     return fit(data, featuresCol, labelCol, null);
@@ -79,92 +87,92 @@ public final class DistributedTrainer {
    * training rows (in {@link RoundSummary}); {@code validation} has the same columns and is
    * never trained on. {@code null} means no validation data, as {@link #fit(Dataset, String,
    * String)}.
+   *
+   * @throws NablaDataException naming the column, value and row of the first bad input, before
+   *     training starts
+   * @throws FitDivergedException naming the round and the step size if the loss diverged (became
+   *     NaN or infinite, or stayed far beyond its start, as {@link DivergenceRule#standard()} says)
    */
   public FitResult fit(Dataset<Row> data, String featuresCol, String labelCol, Dataset<Row> validation) {
     Objects.requireNonNull(data, "data");
     Backend backend = spec.backend(); // an unknown backend fails here, on the driver, before any job
+    Instant started = Instant.now();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(data.sparkSession().sparkContext());
-    try (CachedShards train = CachedShards.build(data, featuresCol, labelCol, spec, "training data");
+    try (CachedShards train = CachedShards.build(data, featuresCol, labelCol, spec, "training data", true);
         CachedShards held = validation == null ? null
-            : CachedShards.build(validation, featuresCol, labelCol, spec, "validation data")) {
-      FitRun run = new FitRun(sc, spec, train, held, listeners);
+            : CachedShards.build(validation, featuresCol, labelCol, spec, "validation data", false)) {
+      double learningRate = mode == TrainingMode.LOCAL_STEPS && scaleStepSize
+          ? stepSize * train.nonEmptyPartitions() : stepSize;
+      FitRun run = new FitRun(sc, spec, train, held, listeners,
+          new DivergenceWatch(DivergenceRule.standard(), stepSize, learningRate));
       FeedForwardNet net = spec.initialNet(backend);
       if (mode == TrainingMode.SYNC_GRADIENT) {
-        new SyncGradientTraining(run, optimizer.create(stepSize), batchSize, maxIter).train(net);
+        new SyncGradientTraining(run, optimizer.create(learningRate), batchSize, maxIter).train(net);
       } else {
-        double lr = scaleStepSize ? stepSize * train.nonEmptyPartitions() : stepSize;
-        new LocalStepsTraining(run, optimizer, lr, batchSize, localSteps, maxIter).train(net);
+        new LocalStepsTraining(run, optimizer, learningRate, batchSize, localSteps, maxIter).train(net);
       }
-      return new FitResult(net, run.rounds(), train.nonEmptyPartitions(), train.totalRows());
+      List<RoundSummary> rounds = run.rounds();
+      TrainingRecord record = FitTrainingRecord.of(optimizer.create(learningRate), batchSize,
+          rounds.get(rounds.size() - 1).steps(), spec.seed(), train, featuresCol, labelCol, started);
+      return new FitResult(net, rounds, train.nonEmptyPartitions(), train.totalRows(), record);
     } finally {
       sc.setJobDescription(null);
     }
   }
 
-  /** The settings of a {@link DistributedTrainer}; every setter checks its value and names it. */
+  /**
+   * The settings of a {@link DistributedTrainer}; every setter checks its value and names it. The
+   * defaults and the rules are those of {@link FitSettings}, which the Spark ML params share.
+   */
   public static final class Builder {
     private final int[] layers;
-    private Activation activation = Activation.SIGMOID;
-    private OptimizerKind optimizer = OptimizerKind.SGD;
-    private double stepSize = 0.1;
-    private int batchSize = 100;
-    private int maxIter = 20;
-    private int localSteps;
-    private long seed = 42;
-    private String backend = "";
-    private DType dtype = DType.FLOAT32;
-    private TrainingMode mode = TrainingMode.LOCAL_STEPS;
-    private boolean scaleStepSize;
+    private Activation activation = FitSettings.ACTIVATION.defaultValue();
+    private OptimizerKind optimizer = FitSettings.OPTIMIZER.defaultValue();
+    private double stepSize = FitSettings.STEP_SIZE.defaultValue();
+    private int batchSize = FitSettings.BATCH_SIZE.defaultValue();
+    private int maxIter = FitSettings.MAX_ITER.defaultValue();
+    private int localSteps = FitSettings.LOCAL_STEPS.defaultValue();
+    private long seed = FitSettings.SEED.defaultValue();
+    private String backend = FitSettings.BACKEND.defaultValue();
+    private DType dtype = FitSettings.DTYPE.defaultValue();
+    private TrainingMode mode = FitSettings.MODE.defaultValue();
+    private boolean scaleStepSize = FitSettings.SCALE_STEP_SIZE.defaultValue();
     private final List<RoundListener> listeners = new ArrayList<>();
 
     private Builder(int[] layers) {
-      Objects.requireNonNull(layers, "layers");
-      if (layers.length < 2 || Arrays.stream(layers).anyMatch(n -> n <= 0)) {
-        throw new IllegalArgumentException("layers must be at least two positive sizes (inputs, ..., classes), got "
-            + Arrays.toString(layers));
-      }
-      this.layers = layers.clone();
+      this.layers = FitSettings.LAYERS.check(layers).clone();
     }
 
     /** Hidden activation (default sigmoid, the chapter's). */
     public Builder activation(Activation activation) {
-      this.activation = Objects.requireNonNull(activation, "activation");
+      this.activation = FitSettings.ACTIVATION.check(activation);
       return this;
     }
 
     /** The optimizer (default SGD). */
     public Builder optimizer(OptimizerKind optimizer) {
-      this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+      this.optimizer = FitSettings.OPTIMIZER.check(optimizer);
       return this;
     }
 
-    /** The learning rate (default 0.1, the chapter's). */
+    /** The learning rate, positive and finite (default 0.1, the chapter's). */
     public Builder stepSize(double stepSize) {
-      if (!(stepSize > 0) || Double.isInfinite(stepSize)) {
-        throw new IllegalArgumentException("stepSize must be a positive finite number, got " + stepSize);
-      }
-      this.stepSize = stepSize;
+      this.stepSize = FitSettings.STEP_SIZE.check(stepSize);
       return this;
     }
 
     /**
-     * Rows per mini-batch (default 100): per partition in local mode, the global batch in sync
-     * mode.
+     * Rows per mini-batch, at least 1 (default 100): per partition in local mode, the global batch
+     * in sync mode.
      */
     public Builder batchSize(int batchSize) {
-      if (batchSize < 1) {
-        throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
-      }
-      this.batchSize = batchSize;
+      this.batchSize = FitSettings.BATCH_SIZE.check(batchSize);
       return this;
     }
 
-    /** Rounds in local mode, steps in sync mode (default 20). */
+    /** Rounds in local mode, steps in sync mode, at least 1 (default 20). */
     public Builder maxIter(int maxIter) {
-      if (maxIter < 1) {
-        throw new IllegalArgumentException("maxIter must be at least 1, got " + maxIter);
-      }
-      this.maxIter = maxIter;
+      this.maxIter = FitSettings.MAX_ITER.check(maxIter);
       return this;
     }
 
@@ -173,34 +181,35 @@ public final class DistributedTrainer {
      * partition's rows, {@code ceil(rows / batchSize)} steps.
      */
     public Builder localSteps(int localSteps) {
-      if (localSteps < 0) {
-        throw new IllegalArgumentException("localSteps must be >= 0 (0: one pass per round), got " + localSteps);
-      }
-      this.localSteps = localSteps;
+      this.localSteps = FitSettings.LOCAL_STEPS.check(localSteps);
       return this;
     }
 
     /** Seed of the initial weights and the batch samplers (default 42). */
     public Builder seed(long seed) {
-      this.seed = seed;
+      this.seed = FitSettings.SEED.check(seed);
       return this;
     }
 
-    /** The backend by name ({@code simd}, {@code pure}, ...); empty (the default): the fastest in each JVM. */
+    /**
+     * The backend by name ({@code simd}, {@code pure}, ...); {@code auto} (the default), or empty,
+     * for the fastest in each JVM.
+     */
     public Builder backend(String backend) {
-      this.backend = Objects.requireNonNull(backend, "backend").strip();
+      String name = Objects.requireNonNull(backend, "backend").strip();
+      this.backend = FitSettings.BACKEND.check(name.isEmpty() ? FitSettings.AUTO_BACKEND : name);
       return this;
     }
 
     /** The parameters' element type (default float32). */
     public Builder dtype(DType dtype) {
-      this.dtype = Objects.requireNonNull(dtype, "dtype");
+      this.dtype = FitSettings.DTYPE.check(dtype);
       return this;
     }
 
     /** The training mode (default {@link TrainingMode#LOCAL_STEPS}). */
     public Builder mode(TrainingMode mode) {
-      this.mode = Objects.requireNonNull(mode, "mode");
+      this.mode = FitSettings.MODE.check(mode);
       return this;
     }
 
@@ -211,7 +220,7 @@ public final class DistributedTrainer {
      * on one machine.
      */
     public Builder scaleStepSizeByPartitions(boolean on) {
-      this.scaleStepSize = on;
+      this.scaleStepSize = FitSettings.SCALE_STEP_SIZE.check(on);
       return this;
     }
 

@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The driver's side of one fit that both modes share: running a round's job, measuring accuracy
- * when there is validation data, and telling the listeners what each round did.
+ * The driver's side of one fit that both modes share: running a round's job, watching its losses
+ * for divergence, measuring accuracy when there is validation data, and telling the listeners
+ * what each round did.
  */
 final class FitRun {
 
@@ -22,16 +23,19 @@ final class FitRun {
   private final CachedShards train;
   private final CachedShards validation;
   private final List<RoundListener> listeners;
+  private final DivergenceWatch divergence;
   private final List<RoundSummary> rounds = new ArrayList<>();
   private long nextEvaluation;
   private long roundStart;
 
-  FitRun(JavaSparkContext sc, NetSpec spec, CachedShards train, CachedShards validation, List<RoundListener> listeners) {
+  FitRun(JavaSparkContext sc, NetSpec spec, CachedShards train, CachedShards validation, List<RoundListener> listeners,
+      DivergenceWatch divergence) {
     this.sc = sc;
     this.spec = spec;
     this.train = train;
     this.validation = validation;
     this.listeners = listeners;
+    this.divergence = divergence;
     this.nextEvaluation = train.totalRows();
   }
 
@@ -57,6 +61,16 @@ final class FitRun {
   /** Runs the job and returns its results in partition order. */
   <T> List<T> collect(String what, JavaRDD<T> job) {
     return SparkFailures.run(what, job::collect);
+  }
+
+  /**
+   * Applies the divergence rule to a round's step losses, before the round is recorded ({@link
+   * DivergenceWatch#check}).
+   *
+   * @throws FitDivergedException if the loss diverged
+   */
+  void checkDivergence(int round, int total, long firstStep, double[] losses) {
+    divergence.check(round, total, firstStep, losses);
   }
 
   /**

@@ -77,15 +77,17 @@ final class LocalStepsTask implements FlatMapFunction<Iterator<Shard>, Partition
     ShardBatches batches = new ShardBatches(shard);
     double lossSum = 0;
     long samples = 0;
+    double[] losses = new double[steps];
     for (int k = 0; k < steps; k++) {
       int[] rows = sampler.nextBatch();
       Tensor x = batches.gather(rows);
-      lossSum += net.lossAndGradient(x, batches.targets()) * rows.length;
+      losses[k] = net.lossAndGradient(x, batches.targets());
+      lossSum += losses[k] * rows.length;
       opt.step(parameters);
       samples += rows.length;
     }
     OptimizerState state = opt.state(parameters);
     return new PartitionResult(shard.partition(), shard.rows(), FlatTensors.ofValues(parameters),
-        FlatTensors.of(state.tensors(), spec.dtype()), steps, lossSum, samples);
+        FlatTensors.of(state.tensors(), spec.dtype()), steps, lossSum, samples, losses);
   }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * The driver's loop of {@link TrainingMode#LOCAL_STEPS}: each round broadcasts the parameters and
  * optimizer state, lets every partition take its local steps ({@link LocalStepsTask}), and
  * averages what comes back, weighted by the partitions' rows, in partition order. The optimizer's
- * step count advances by the most steps a partition took.
+ * step count advances by the most steps a partition took. The round's step losses go through the
+ * divergence rule ({@link FitRun#checkDivergence}) before they are averaged.
  */
 final class LocalStepsTraining {
 
@@ -48,6 +49,7 @@ final class LocalStepsTraining {
         results = run.collect("round " + (r + 1) + " of local steps", run.train().rdd().mapPartitions(task));
       }
       results = results.stream().sorted(Comparator.comparingInt(PartitionResult::partition)).toList();
+      run.checkDivergence(r + 1, rounds, optimizerSteps + 1, stepLosses(results));
       long rows = results.stream().mapToLong(PartitionResult::rows).sum();
       WeightedSum averageParameters = new WeightedSum();
       WeightedSum averageOptimizer = new WeightedSum();
@@ -70,5 +72,27 @@ final class LocalStepsTraining {
       run.endRound(r + 1, rounds, optimizerSteps, samples, lossSum / roundSamples, () -> after);
     }
     FitRun.assign(net, parameters);
+  }
+
+  /**
+   * The loss of each step of a round over all partitions: the mean of the partitions' batch losses
+   * at that step, weighted by their rows, over the partitions that took it (with one pass per
+   * round, a larger partition takes more steps).
+   */
+  static double[] stepLosses(List<PartitionResult> results) {
+    int most = results.stream().mapToInt(PartitionResult::steps).max().orElse(0);
+    double[] sum = new double[most];
+    double[] weight = new double[most];
+    for (PartitionResult result : results) {
+      double[] losses = result.stepLosses();
+      for (int k = 0; k < losses.length; k++) {
+        sum[k] += result.rows() * losses[k];
+        weight[k] += result.rows();
+      }
+    }
+    for (int k = 0; k < most; k++) {
+      sum[k] /= weight[k];
+    }
+    return sum;
   }
 }

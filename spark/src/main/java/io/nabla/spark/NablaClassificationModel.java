@@ -1,9 +1,11 @@
 package io.nabla.spark;
 
 import io.nabla.model.FeedForwardNet;
+import io.nabla.model.TrainingRecord;
 import io.nabla.tensor.Tensor;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Vector;
@@ -22,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
  * probability} and {@code prediction}; {@link #net()} is the net itself, for Nabla's own API. Saved
  * with {@code write().save(path)}, alone or in a {@code PipelineModel}: Spark's metadata (uid and
  * every param) plus {@code nabla/model.npz}, which {@link io.nabla.model.ModelFile#load} and
- * {@code nabla eval} read.
+ * {@code nabla eval} read, with the fit's {@link #trainingRecord() training record} in it.
  */
 public final class NablaClassificationModel
     extends ProbabilisticClassificationModel<Vector, NablaClassificationModel>
@@ -35,18 +37,27 @@ public final class NablaClassificationModel
   private NablaParamSet paramSet;
   private NetWeights weights;
   private List<RoundSummary> rounds;
+  // Core's record is not Serializable: a model sent through Java serialization arrives without
+  // it (Spark ML's own persistence, write() and load(), keeps it in the model file).
+  private transient TrainingRecord training;
   private transient ThreadLocal<FeedForwardNet> nets;
 
-  NablaClassificationModel(String uid, NetWeights weights, List<RoundSummary> rounds) {
-    this(stash(uid), weights, rounds, 0);
+  /**
+   * @param training how the net was trained; null if that is not known (a loaded file without a
+   *     record)
+   */
+  NablaClassificationModel(String uid, NetWeights weights, List<RoundSummary> rounds, TrainingRecord training) {
+    this(stash(uid), weights, rounds, training, 0);
   }
 
-  private NablaClassificationModel(String uid, NetWeights weights, List<RoundSummary> rounds, int unused) {
+  private NablaClassificationModel(String uid, NetWeights weights, List<RoundSummary> rounds,
+      TrainingRecord training, int unused) {
     super();
     this.uid = uid;
     PENDING_UID.remove();
     this.weights = weights;
     this.rounds = List.copyOf(rounds);
+    this.training = training;
     nablaParamSet().setDefaults(this);
   }
 
@@ -83,6 +94,17 @@ public final class NablaClassificationModel
   /** What each round of the fit did (empty for a loaded model: the history is not saved). */
   public List<RoundSummary> rounds() {
     return rounds;
+  }
+
+  /**
+   * How the net was trained (optimizer and its settings, batch size, steps, seed, backend, the
+   * training rows' digest, start time), as the fit recorded it and {@code write().save(path)}
+   * writes it into {@code nabla/model.npz}, where {@code nabla info} shows it; a loaded model has
+   * the record its file holds. Empty for a file saved without one, or a model that went through
+   * Java serialization.
+   */
+  public Optional<TrainingRecord> trainingRecord() {
+    return Optional.ofNullable(training);
   }
 
   @Override
@@ -170,7 +192,7 @@ public final class NablaClassificationModel
 
   @Override
   public NablaClassificationModel copy(ParamMap extra) {
-    NablaClassificationModel copy = new NablaClassificationModel(uid(), weights, rounds);
+    NablaClassificationModel copy = new NablaClassificationModel(uid(), weights, rounds, training);
     return copyValues(copy, extra).setParent(parent());
   }
 

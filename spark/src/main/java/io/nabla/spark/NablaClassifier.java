@@ -1,8 +1,6 @@
 package io.nabla.spark;
 
 import io.nabla.model.Activation;
-import io.nabla.optimizer.OptimizerKind;
-import io.nabla.backend.DType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +35,9 @@ import org.apache.spark.sql.types.StructType;
  * array<double>}; the label column holds class indices {@code 0 .. classes - 1}. Params not set
  * take the defaults of {@link NablaParams} (the chapter's: sigmoid, SGD, learning rate 0.1, batch
  * 100, seed 42), except {@code layers}, which must be set. Round listeners ({@link
- * #addRoundListener}) are not params: {@link #copy} keeps them, saving does not.
+ * #addRoundListener}) are not params: {@link #copy} keeps them, saving does not. A fit whose loss
+ * diverges throws a {@link FitDivergedException} naming the round and the step size; the model of
+ * a fit that returns records how it was trained ({@link NablaClassificationModel#trainingRecord()}).
  */
 public final class NablaClassifier
     extends ProbabilisticClassifier<Vector, NablaClassifier, NablaClassificationModel>
@@ -203,11 +203,11 @@ public final class NablaClassifier
           + " last, e.g. setLayers(new int[] {784, 50, 10})");
     }
     DistributedTrainer.Builder builder = DistributedTrainer.builder(getLayers())
-        .activation(Activation.valueOf(getActivation().toUpperCase(Locale.ROOT)))
-        .optimizer(OptimizerKind.parse(getOptimizer()))
+        .activation(FitSettings.ACTIVATION.parse(getActivation()))
+        .optimizer(FitSettings.OPTIMIZER.parse(getOptimizer()))
         .stepSize(getStepSize()).batchSize(getBatchSize()).maxIter(getMaxIter()).localSteps(getLocalSteps())
-        .seed(getSeed()).backend(getBackend().equals("auto") ? "" : getBackend())
-        .dtype(DType.parse(getDtype())).mode(TrainingMode.parse(getMode()))
+        .seed(getSeed()).backend(getBackend())
+        .dtype(FitSettings.DTYPE.parse(getDtype())).mode(FitSettings.MODE.parse(getMode()))
         .scaleStepSizeByPartitions(getScaleStepSize());
     listeners().forEach(builder::listener);
     Dataset<Row> all = dataset.toDF();
@@ -220,7 +220,7 @@ public final class NablaClassifier
       fit = builder.build().fit(all, getFeaturesCol(), getLabelCol());
     }
     // Predictor.fit copies this classifier's params into the model and sets its parent.
-    return new NablaClassificationModel(uid(), NetWeights.of(fit.net()), fit.rounds());
+    return new NablaClassificationModel(uid(), NetWeights.of(fit.net()), fit.rounds(), fit.training());
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.nabla.spark;
 
 import io.nabla.model.Activation;
+import io.nabla.model.ModelDescription;
 import io.nabla.model.ModelFile;
+import io.nabla.model.TrainingRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +15,10 @@ import org.apache.spark.ml.util.DefaultParamsReader.Metadata;
 import org.apache.spark.ml.util.MLReader;
 import scala.Option;
 
-/** Loads what {@link NablaModelWriter} saved: the uid and params from the metadata, the net from its npz. */
+/**
+ * Loads what {@link NablaModelWriter} saved: the uid and params from the metadata, the net and its
+ * training record (if the file has one) from its npz.
+ */
 final class NablaModelReader extends MLReader<NablaClassificationModel> {
 
   @Override
@@ -21,6 +26,7 @@ final class NablaModelReader extends MLReader<NablaClassificationModel> {
     Metadata metadata =
         DefaultParamsReader$.MODULE$.loadMetadata(path, sparkSession(), NablaClassificationModel.class.getName());
     NetWeights weights;
+    TrainingRecord training;
     try {
       java.nio.file.Path local = Files.createTempFile("nabla-model", ".npz");
       try {
@@ -28,14 +34,16 @@ final class NablaModelReader extends MLReader<NablaClassificationModel> {
         FileSystem fs = source.getFileSystem(sc().hadoopConfiguration());
         fs.copyToLocalFile(false, source, new Path(local.toUri()), true);
         // Any backend will do: the weights are copied out of it at once.
-        weights = NetWeights.of(ModelFile.load(local, NetSpec.backendNamed(""), Activation.SIGMOID).net());
+        ModelFile.Loaded loaded = ModelFile.load(local, NetSpec.backendNamed(""), Activation.SIGMOID);
+        weights = NetWeights.of(loaded.net());
+        training = loaded.description().flatMap(ModelDescription::training).orElse(null);
       } finally {
         Files.deleteIfExists(local);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("loading the Nabla model from " + path + ": " + e.getMessage(), e);
     }
-    NablaClassificationModel model = new NablaClassificationModel(metadata.uid(), weights, List.of());
+    NablaClassificationModel model = new NablaClassificationModel(metadata.uid(), weights, List.of(), training);
     metadata.getAndSetParams(model, Option.empty());
     return model;
   }

@@ -12,8 +12,8 @@ import org.apache.spark.ml.util.MLWriter;
 /**
  * Saves a {@link NablaClassificationModel} the way Spark ML saves its own: {@code metadata/} (the
  * class, uid and every param, by Spark's {@code DefaultParamsWriter}) and, beside it, {@value
- * #MODEL_FILE}: the net as Nabla's {@link ModelFile}. The directory may be on any file system
- * Hadoop reaches (local, HDFS, S3).
+ * #MODEL_FILE}: the net as Nabla's {@link ModelFile}, with the model's training record when it has
+ * one. The directory may be on any file system Hadoop reaches (local, HDFS, S3).
  */
 final class NablaModelWriter extends MLWriter {
 
@@ -32,7 +32,11 @@ final class NablaModelWriter extends MLWriter {
     try {
       java.nio.file.Path local = Files.createTempFile("nabla-model", ".npz");
       try {
-        ModelFile.save(local, model.net());
+        if (model.trainingRecord().isPresent()) {
+          ModelFile.save(local, model.net(), model.trainingRecord().get());
+        } else {
+          ModelFile.save(local, model.net());
+        }
         Path target = new Path(path, MODEL_FILE);
         FileSystem fs = target.getFileSystem(sc().hadoopConfiguration());
         fs.copyFromLocalFile(false, true, new Path(local.toUri()), target);

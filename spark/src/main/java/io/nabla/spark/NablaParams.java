@@ -11,7 +11,9 @@ import org.apache.spark.ml.param.Params;
 /**
  * The params {@link NablaClassifier} and {@link NablaClassificationModel} share, with their
  * getters. Spark ML finds params by reflection, as public no-argument methods returning a {@link
- * Param}: these default methods are such methods, on both classes, written once.
+ * Param}: these default methods are such methods, on both classes, written once. Each training
+ * param's default and rule are those of the {@link DistributedTrainer.Builder} method of the same
+ * name (one definition serves both).
  */
 public interface NablaParams extends Params {
 
@@ -48,7 +50,7 @@ public interface NablaParams extends Params {
     return $(optimizer());
   }
 
-  /** Learning rate (default 0.1, the chapter's). */
+  /** Learning rate, positive and finite (default 0.1, the chapter's). */
   default DoubleParam stepSize() {
     return nablaParamSet().stepSize;
   }

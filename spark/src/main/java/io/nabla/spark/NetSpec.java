@@ -15,7 +15,8 @@ import java.util.Arrays;
  * @param layers layer sizes, inputs first and classes last
  * @param activation the hidden activation
  * @param dtype the parameters' element type
- * @param backendName the backend to compute on; empty for the fastest one available in each JVM
+ * @param backendName the backend to compute on; {@code auto} (or empty) for the fastest one
+ *     available in each JVM
  * @param seed seed of the initial weights and of the batch samplers
  */
 record NetSpec(int[] layers, Activation activation, DType dtype, String backendName, long seed)
@@ -48,12 +49,16 @@ record NetSpec(int[] layers, Activation activation, DType dtype, String backendN
 
   /** Whether the backend is left to each JVM (the fastest available there). */
   boolean backendIsAutomatic() {
-    return backendName.isEmpty() || backendName.equals("auto");
+    return isAutomatic(backendName);
   }
 
   /** The backend called {@code name} in this JVM; empty or {@code auto}: the fastest available. */
   static Backend backendNamed(String name) {
-    return name.isEmpty() || name.equals("auto") ? Backends.current() : Backends.get(name);
+    return isAutomatic(name) ? Backends.current() : Backends.get(name);
+  }
+
+  private static boolean isAutomatic(String name) {
+    return name.isEmpty() || name.equals(FitSettings.AUTO_BACKEND);
   }
 
   /** The net before training: the chapter's initialization, from {@link #seed}. */
@@ -69,6 +74,6 @@ record NetSpec(int[] layers, Activation activation, DType dtype, String backendN
   @Override
   public String toString() {
     return "net " + Arrays.toString(layers) + " " + activation.label() + " " + dtype.label()
-        + " on " + (backendName.isEmpty() ? "the default backend" : backendName);
+        + " on " + (backendIsAutomatic() ? "the default backend" : backendName);
   }
 }

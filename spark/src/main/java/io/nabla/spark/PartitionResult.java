@@ -12,7 +12,9 @@ import java.io.Serializable;
  * @param steps the steps it took
  * @param lossSum the sum over its batches of batch loss times batch rows
  * @param samples the rows of all its batches
+ * @param stepLosses each step's batch loss, taken before its update, in step order ({@code steps}
+ *     of them): what the divergence rule reads
  */
 record PartitionResult(
     int partition, int rows, FlatTensors parameters, FlatTensors optimizerTensors, int steps,
-    double lossSum, long samples) implements Serializable {}
+    double lossSum, long samples, double[] stepLosses) implements Serializable {}

@@ -14,7 +14,8 @@ import java.util.Map;
  * core's shuffled-epoch sampler over all rows in partition order, broadcasts it with the
  * parameters, sums the partitions' mean gradients weighted by their share of the batch (in
  * partition order), and lets the driver's optimizer take the step. With one partition that is
- * exactly the single-machine step.
+ * exactly the single-machine step. Each step's batch loss (before its update) goes through the
+ * divergence rule ({@link FitRun#checkDivergence}).
  */
 final class SyncGradientTraining {
 
@@ -57,13 +58,15 @@ final class SyncGradientTraining {
         gradient.add((double) part.rows() / batch.length, part.gradient());
         lossSum += part.lossSum();
       }
+      double loss = lossSum / batch.length;
+      run.checkDivergence(s + 1, steps, s + 1, new double[] {loss});
       Map<String, Tensor> grads = gradient.result().toTensors(parameters.get(0).value().backend());
       for (Parameter p : parameters) {
         p.setGrad(grads.get(p.name()));
       }
       optimizer.step(parameters);
       samples += batch.length;
-      run.endRound(s + 1, steps, s + 1, samples, lossSum / batch.length, () -> FlatTensors.ofValues(parameters));
+      run.endRound(s + 1, steps, s + 1, samples, loss, () -> FlatTensors.ofValues(parameters));
     }
   }
 }

@@ -82,6 +82,17 @@ class SparkProgramsTest {
   }
 
   @Test
+  void trainOnParquetStopsADivergingFitWithOneLineAndExitsWithOne() {
+    Run run = run(new TrainOnParquet(), "--train", dir + "/train.parquet", "--test", dir + "/test.parquet",
+        "--layers", "784,20,10", "--rounds", "3", "--batch", "4", "--partitions", "2", "--lr", "1e30",
+        "--no-round-accuracy");
+    assertEquals(1, run.exitCode(), run.out() + run.err());
+    assertTrue(run.err().contains("train-on-parquet: round "), run.err());
+    assertTrue(run.err().contains(": training diverged; try a smaller learning rate than --lr 1.0E30"), run.err());
+    assertTrue(!run.err().contains("FitDivergedException"), "no stack trace: " + run.err());
+  }
+
+  @Test
   void aBadFlagIsNamedAndExitsWithTwo() {
     Run run = run(new TrainOnParquet(), "--train", dir + "/train.parquet", "--test", dir + "/test.parquet",
         "--rounds", "many");

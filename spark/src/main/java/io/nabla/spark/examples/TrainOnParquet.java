@@ -2,6 +2,7 @@ package io.nabla.spark.examples;
 
 import io.nabla.layer.Parameter;
 import io.nabla.model.FeedForwardNet;
+import io.nabla.spark.FitDivergedException;
 import io.nabla.spark.NablaClassificationModel;
 import io.nabla.spark.NablaClassifier;
 import io.nabla.spark.RoundSummary;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
  * Trains {@link NablaClassifier} on Parquet tables (columns {@code features} and {@code label},
  * as {@link MnistToParquet} writes them), printing each round's loss and train and test accuracy,
  * then the test accuracy Spark's evaluator gives the model, and a SHA-256 of its parameters (two
- * runs that print the same one trained the same bits).
+ * runs that print the same one trained the same bits). A fit whose loss diverges ends with one
+ * line naming the round and the learning rate, and exit code 1.
  */
 @Command(name = "train-on-parquet", mixinStandardHelpOptions = true,
     description = "Trains NablaClassifier on Parquet and prints per-round train/test accuracy.")
@@ -115,7 +117,14 @@ public final class TrainOnParquet implements Callable<Integer> {
             + " %s mode, %d rounds%n", train, parts, test, Arrays.toString(layers), optimizer, lr,
         scaleLearningRate ? " x partitions" : "", batch, mode, rounds);
     long start = System.nanoTime();
-    NablaClassificationModel model = classifier.fit(fitRows);
+    NablaClassificationModel model;
+    try {
+      model = classifier.fit(fitRows);
+    } catch (FitDivergedException e) {
+      System.err.println("train-on-parquet: round " + e.round() + " of " + e.rounds() + ": " + e.whatHappened()
+          + ": training diverged; try a smaller learning rate than --lr " + lr);
+      return 1;
+    }
     double fitSeconds = (System.nanoTime() - start) / 1e9;
     double roundSeconds = model.rounds().stream().mapToDouble(RoundSummary::seconds).sum();
     long samples = model.rounds().get(model.rounds().size() - 1).samples();
@@ -160,7 +169,10 @@ public final class TrainOnParquet implements Callable<Integer> {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  /** Runs the program: 0 on success, 3 if {@code --expect-accuracy} was not reached. */
+  /**
+   * Runs the program: 0 on success, 1 if training diverged (or failed otherwise), 3 if {@code
+   * --expect-accuracy} was not reached.
+   */
   public static void main(String[] args) {
     System.exit(new CommandLine(new TrainOnParquet()).execute(args));
   }
