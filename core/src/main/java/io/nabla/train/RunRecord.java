@@ -13,15 +13,13 @@ import java.util.List;
  */
 final class RunRecord {
 
-  private final DivergenceRule rule;
+  private final DivergenceCheck divergence;
   private final List<TrainingListener> listeners;
   private final double[] losses;
   private final List<EpochResult> epochs = new ArrayList<>();
-  private double start = Double.NaN;
-  private int beyond;
 
   RunRecord(TrainingConfig config, List<TrainingListener> listeners) {
-    this.rule = config.divergence();
+    this.divergence = new DivergenceCheck(config.divergence());
     this.listeners = List.copyOf(listeners);
     this.losses = new double[config.iterations()];
   }
@@ -31,8 +29,8 @@ final class RunRecord {
    * update: where the run starts from.
    */
   void noteStart(int iteration, Model model, Tensor images, Targets targets) {
-    if (iteration == 1 && rule.isOn()) {
-      start = model.loss(images, targets);
+    if (iteration == 1 && divergence.isOn()) {
+      divergence.start(model.loss(images, targets));
     }
   }
 
@@ -44,13 +42,7 @@ final class RunRecord {
    *     bound for its patience
    */
   void check(int iteration, double loss) {
-    if (!Double.isFinite(loss)) {
-      throw new TrainingDivergedException(iteration, loss);
-    }
-    beyond = loss > rule.factor() * start ? beyond + 1 : 0;
-    if (beyond >= rule.patience()) {
-      throw new TrainingDivergedException(iteration, loss, start, rule);
-    }
+    divergence.check(iteration, loss);
   }
 
   /** Records iteration {@code iteration}'s loss and tells the listeners. */

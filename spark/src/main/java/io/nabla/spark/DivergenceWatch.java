@@ -1,9 +1,11 @@
 package io.nabla.spark;
 
+import io.nabla.train.DivergenceCheck;
 import io.nabla.train.DivergenceRule;
+import io.nabla.train.TrainingDivergedException;
 
 /**
- * The single-machine trainer's divergence rule, applied on the driver to the batch losses a
+ * The single-machine trainer's divergence rule ({@link DivergenceCheck}), applied on the driver to the batch losses a
  * distributed fit's tasks report, one optimizer step at a time and in order: a loss that is NaN or
  * infinite stops the fit at once, and one that stays above the rule's multiple of the starting
  * loss for the rule's patience stops it too. The starting loss is that of the first step's batch
@@ -13,18 +15,16 @@ import io.nabla.train.DivergenceRule;
  */
 final class DivergenceWatch {
 
-  private final DivergenceRule rule;
+  private final DivergenceCheck check;
   private final double stepSize;
   private final double learningRate;
-  private double start = Double.NaN;
-  private int beyond;
 
   /**
    * @param stepSize the step size the fit was given, for the message
    * @param learningRate the rate the optimizer steps with (scaled by the partitions, or not)
    */
   DivergenceWatch(DivergenceRule rule, double stepSize, double learningRate) {
-    this.rule = rule;
+    this.check = new DivergenceCheck(rule);
     this.stepSize = stepSize;
     this.learningRate = learningRate;
   }
@@ -42,15 +42,13 @@ final class DivergenceWatch {
     for (int k = 0; k < losses.length; k++) {
       int step = (int) Math.min(Integer.MAX_VALUE, firstStep + k);
       double loss = losses[k];
-      if (!Double.isFinite(loss)) {
-        throw new FitDivergedException(round, rounds, stepSize, learningRate, step, loss);
-      }
-      if (Double.isNaN(start)) {
-        start = loss;
-      }
-      beyond = loss > rule.factor() * start ? beyond + 1 : 0;
-      if (beyond >= rule.patience()) {
-        throw new FitDivergedException(round, rounds, stepSize, learningRate, step, loss, start, rule);
+      try {
+        check.check(step, loss);
+      } catch (TrainingDivergedException e) {
+        throw e.startingLoss().isPresent()
+            ? new FitDivergedException(round, rounds, stepSize, learningRate, step, loss, e.startingLoss().get(),
+                e.rule().orElseThrow())
+            : new FitDivergedException(round, rounds, stepSize, learningRate, step, loss);
       }
     }
   }
