@@ -29,7 +29,17 @@ public final class Autograd {
     return new Scope(previous);
   }
 
-  /** A no-grad scope; closing it restores recording as it was when the scope opened. */
+  /**
+   * Records operations on this thread until the returned scope is closed, even inside a {@link
+   * #noGrad()} scope: for library code whose whole job is a gradient, such as a model's.
+   */
+  public static Scope enableGrad() {
+    boolean previous = RECORDING.get();
+    RECORDING.set(Boolean.TRUE);
+    return new Scope(previous);
+  }
+
+  /** A scope that set recording; closing it restores recording as it was when the scope opened. */
   public static final class Scope implements AutoCloseable {
     private final boolean previous;
     private boolean closed;

@@ -85,7 +85,7 @@ final class ReductionGradients {
     Tensor out = reduce("sum", x, kept, result);
     out.muli(1 / count);
     return Node.record("mean", out, new Tensor[0],
-        g -> new Tensor[] {ShapeOps.broadcastTo(g.reshape(kept), shape).muli(1 / count)}, a);
+        g -> new Tensor[] {ShapeOps.broadcastTo(g.reshape(kept), shape).mul(1 / count)}, a);
   }
 
   /** The gradient of a maximum goes to every element equal to it. */

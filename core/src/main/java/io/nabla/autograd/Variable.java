@@ -137,7 +137,8 @@ public final class Variable {
   /**
    * The tensor {@link #zeroGrad()} kept, for an operation's backward pass to write this leaf's
    * whole gradient into, if this is a leaf without a gradient now and the tensor has {@code
-   * shape}; else a new zero tensor like {@code like}, outside any {@link Workspace} (a leaf keeps it).
+   * shape}; else a new zero tensor like {@code like}, for a leaf outside any {@link Workspace} (a
+   * leaf keeps its gradient past the scope; an intermediate gradient dies with the backward pass).
    */
   Tensor gradientBuffer(Tensor like, int[] shape) {
     if (node == null && grad == null && spare != null && spare.hasShape(shape)) {
@@ -145,7 +146,8 @@ public final class Variable {
       spare = null;
       return buffer;
     }
-    return Workspace.outside(() -> like.zerosLike(shape));
+    // A leaf keeps its gradient past the scope; an intermediate one dies with the backward pass.
+    return node == null ? Workspace.outside(() -> like.zerosLike(shape)) : like.zerosLike(shape);
   }
 
   /** Adds a gradient to this leaf's; a borrowed one (shared with another variable) is copied first. */

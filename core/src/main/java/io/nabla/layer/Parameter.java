@@ -42,26 +42,31 @@ public final class Parameter {
     return variable;
   }
 
-  /** Whether a backward pass has set a gradient. */
+  /** Whether there is a gradient: one {@linkplain #setGrad set}, or the variable's. */
   public boolean hasGrad() {
-    return grad != null;
+    return grad != null || variable.hasGrad();
   }
 
   /**
-   * The gradient set by the last backward pass.
+   * The gradient the optimizers step with: the one {@linkplain #setGrad set} (a gradient averaged
+   * over workers, say) if there is one, else the gradient backward passes gave {@link #variable()}.
    *
    * @throws IllegalStateException if there is none yet
    */
   public Tensor grad() {
-    if (grad == null) {
+    if (grad != null) {
+      return grad;
+    }
+    if (!variable.hasGrad()) {
       throw new IllegalStateException(
           "parameter '" + name + "' has no gradient; run a backward pass first");
     }
-    return grad;
+    return variable.grad();
   }
 
   /**
-   * Sets the gradient.
+   * Sets the gradient, which {@link #grad()} returns in place of the variable's until {@link
+   * #clearGrad()}.
    *
    * @throws IllegalArgumentException if its shape or dtype differs from the value's
    */
@@ -74,7 +79,7 @@ public final class Parameter {
     this.grad = gradient;
   }
 
-  /** Forgets the gradient. */
+  /** Forgets the gradient that was set, so that {@link #grad()} is the variable's again. */
   public void clearGrad() {
     grad = null;
   }

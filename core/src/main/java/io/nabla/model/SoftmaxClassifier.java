@@ -1,5 +1,6 @@
 package io.nabla.model;
 
+import io.nabla.autograd.Autograd;
 import io.nabla.autograd.Variable;
 import io.nabla.layer.Parameter;
 import io.nabla.layer.Sequential;
@@ -112,18 +113,26 @@ public class SoftmaxClassifier implements Model {
   /** The scores, recorded for a backward pass to every parameter, whose gradients are zeroed. */
   private Variable forwardForGradient(Tensor x) {
     for (Parameter p : network.parameters()) {
+      p.clearGrad();
       p.variable().zeroGrad();
     }
-    return network.forward(Variable.constant(x));
+    try (Autograd.Scope recording = Autograd.enableGrad()) {
+      return network.forward(Variable.constant(x));
+    }
   }
 
   private void backpropagate(Variable s, Targets t) {
-    s.softmaxCrossEntropy(t).backward();
+    try (Autograd.Scope recording = Autograd.enableGrad()) {
+      s.softmaxCrossEntropy(t).backward();
+    }
     List<Parameter> parameters = network.parameters();
     boolean same = gradients.size() == parameters.size();
     for (int i = 0; i < parameters.size(); i++) {
       Parameter p = parameters.get(i);
-      p.setGrad(p.variable().grad());
+      if (!p.variable().hasGrad()) {
+        // A parameter the loss does not depend on (unused, or behind a detach): its gradient is 0.
+        p.setGrad(Workspace.outside(() -> p.value().zerosLike()));
+      }
       same = same && gradients.get(p.name()) == p.grad();
     }
     if (!same) {

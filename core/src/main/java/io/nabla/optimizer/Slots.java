@@ -2,6 +2,7 @@ package io.nabla.optimizer;
 
 import io.nabla.layer.Parameter;
 import io.nabla.tensor.Tensor;
+import io.nabla.tensor.Workspace;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,12 @@ final class Slots {
     this.slot = slot;
   }
 
-  /** The parameter's tensor, created at zero (shaped like its value) on first use. */
+  /**
+   * The parameter's tensor, created at zero (shaped like its value) on first use, outside any
+   * {@link Workspace}: optimizer state lives across steps.
+   */
   Tensor of(Parameter p) {
-    return byParameter.computeIfAbsent(p, k -> k.value().zerosLike());
+    return byParameter.computeIfAbsent(p, k -> Workspace.outside(() -> k.value().zerosLike()));
   }
 
   /** Puts a copy of each parameter's tensor into {@code state}. */
@@ -52,7 +56,7 @@ final class Slots {
         throw new IllegalArgumentException(optimizer + ".restore: '" + key + "' is " + saved.describe()
             + " but parameter " + p.name() + " is " + p.value().describe());
       }
-      byParameter.put(p, saved.on(p.value().backend()).copy());
+      byParameter.put(p, Workspace.outside(() -> saved.on(p.value().backend()).copy()));
     }
   }
 }

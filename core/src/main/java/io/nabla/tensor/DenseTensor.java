@@ -55,10 +55,11 @@ final class DenseTensor implements Tensor {
   private static DenseTensor allocate(DType dtype, int[] shape, Backend backend, boolean zeroed) {
     Workspace workspace = Workspace.active();
     int length = Shapes.size(shape);
-    Storage storage = workspace == null
-        ? backend.allocate(dtype, length)
-        : workspace.allocate(backend, dtype, length, zeroed);
-    return new DenseTensor(shape, storage, backend);
+    if (workspace == null) {
+      return new DenseTensor(shape, backend.allocate(dtype, length), backend);
+    }
+    Storage storage = workspace.allocate(backend, dtype, length, zeroed);
+    return new DenseTensor(shape, storage, backend, workspace.writesOf(storage));
   }
 
   /** A view of this tensor's storage with another shape of the same size, and the same write count. */

@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 /**
  * Memory that a repeated computation reuses from one run to the next, as a training step does:
  * while a workspace is {@linkplain #enter() entered} on a thread, every tensor allocated there takes
- * a storage this workspace lent before and got back (zeroed again), and leaving gives back every
- * storage lent inside. The second step then runs in memory the first one warmed, where new heap
+ * a storage this workspace lent before and got back (zeroed again, unless the operation asking
+ * writes every element), and leaving gives back every storage lent inside. The second step then runs in memory the first one warmed, where new heap
  * arrays would be cold in every cache; a step through automatic differentiation, which allocates
  * each intermediate tensor, gets the speed of hand-written code that keeps its buffers.
  *
@@ -43,6 +43,11 @@ public final class Workspace implements AutoCloseable {
   private final List<Storage> lent = new ArrayList<>();
   /** Every storage this workspace allocated, with the key it is reused under. */
   private final Map<Storage, Key> owned = new IdentityHashMap<>();
+  /**
+   * The write count of each storage, kept across lends so that {@link Tensor#version()} keeps
+   * counting: a tensor saved for a backward pass whose memory was lent again reads as written.
+   */
+  private final Map<Storage, WriteCount> writes = new IdentityHashMap<>();
   /** The scope in which each key was last asked for, so that sizes no longer used are let go. */
   private final Map<Key, Long> lastUse = new HashMap<>();
   private long scopes;
@@ -85,6 +90,11 @@ public final class Workspace implements AutoCloseable {
     }
   }
 
+  /** The write count of a storage this workspace lent. */
+  WriteCount writesOf(Storage storage) {
+    return writes.get(storage);
+  }
+
   /** Whether {@code t}'s memory belongs to the workspace entered on this thread (and goes back to it on leaving). */
   public static boolean isScoped(Tensor t) {
     Workspace active = ACTIVE.get();
@@ -102,18 +112,23 @@ public final class Workspace implements AutoCloseable {
     Storage storage;
     if (reusable != null && !reusable.isEmpty()) {
       storage = reusable.pop();
+      writes.get(storage).count++; // lent again: whatever the new tensor writes is a write to it
       if (zeroed) {
         backend.fill(length, storage, 0);
       }
     } else {
       storage = backend.allocate(dtype, length);
       owned.put(storage, key);
+      writes.put(storage, new WriteCount());
     }
     lent.add(storage);
     return storage;
   }
 
   private void leave(Workspace outer) {
+    if (ACTIVE.get() != this) {
+      throw new IllegalStateException("workspace: scopes closed out of order; close the inner one first");
+    }
     for (Storage storage : lent) {
       free.computeIfAbsent(owned.get(storage), k -> new ArrayDeque<>()).push(storage);
     }
@@ -139,6 +154,7 @@ public final class Workspace implements AutoCloseable {
       if (unused != null) {
         for (Storage storage : unused) {
           owned.remove(storage);
+          writes.remove(storage);
           storage.close();
         }
       }
@@ -157,6 +173,7 @@ public final class Workspace implements AutoCloseable {
       storage.close();
     }
     owned.clear();
+    writes.clear();
     free.clear();
     lastUse.clear();
   }
