@@ -1,6 +1,5 @@
 package io.nabla.spark;
 
-import io.nabla.backend.DType;
 import io.nabla.backend.Storage;
 import io.nabla.tensor.Tensor;
 import java.nio.ByteBuffer;
@@ -13,7 +12,8 @@ import java.util.List;
 /**
  * The fingerprint of the rows a fit trained on, as the fit read them: each partition's SHA-256,
  * computed where its shard is built, over its row count and width (two 32-bit integers), its
- * features in the fit's dtype and its labels as 32-bit integers, all little-endian; and the
+ * features as read in the fit's dtype and written as float64, and its labels as 32-bit integers,
+ * all little-endian; and the
  * data's, the SHA-256 of the non-empty partitions' digests in partition order. The same rows in
  * the same partitions, read at the same dtype, give the same digest; other partitions of the same
  * rows give another.
@@ -35,24 +35,14 @@ final class ShardDigest {
     sha.update(bytes);
     Storage storage = features.storage();
     int length = features.size();
-    if (features.dtype() == DType.FLOAT32) {
-      float[] values = new float[CHUNK];
-      for (int done = 0; done < length; done += CHUNK) {
-        int n = Math.min(CHUNK, length - done);
-        storage.read(done, values, 0, n);
-        bytes.clear();
-        bytes.asFloatBuffer().put(values, 0, n);
-        sha.update(bytes.array(), 0, n * Float.BYTES);
-      }
-    } else {
-      double[] values = new double[CHUNK];
-      for (int done = 0; done < length; done += CHUNK) {
-        int n = Math.min(CHUNK, length - done);
-        storage.read(done, values, 0, n);
-        bytes.clear();
-        bytes.asDoubleBuffer().put(values, 0, n);
-        sha.update(bytes.array(), 0, n * Double.BYTES);
-      }
+    // As float64 whatever the dtype (exact for float32 values): one path, no dtype branch.
+    double[] values = new double[CHUNK];
+    for (int done = 0; done < length; done += CHUNK) {
+      int n = Math.min(CHUNK, length - done);
+      storage.read(done, values, 0, n);
+      bytes.clear();
+      bytes.asDoubleBuffer().put(values, 0, n);
+      sha.update(bytes.array(), 0, n * Double.BYTES);
     }
     for (int done = 0; done < labels.length; done += CHUNK) {
       int n = Math.min(CHUNK, labels.length - done);

@@ -102,17 +102,17 @@ class SparkTrainingRecordTest {
   }
 
   /**
-   * SHA-256 of the one partition's digest: of its row count and width, its features as float32
-   * and its labels as int32, little-endian ({@link ShardDigest}).
+   * SHA-256 of the one partition's digest: of its row count and width, its features read as
+   * float32 and written as float64, and its labels as int32, little-endian ({@link ShardDigest}).
    */
   private static String expectedDigest(Blobs blobs) throws Exception {
     int rows = blobs.labels().length;
     int width = blobs.width();
-    ByteBuffer bytes = ByteBuffer.allocate(8 + rows * width * 4 + rows * 4).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer bytes = ByteBuffer.allocate(8 + rows * width * 8 + rows * 4).order(ByteOrder.LITTLE_ENDIAN);
     bytes.putInt(rows).putInt(width);
     for (double[] row : blobs.features()) {
       for (double v : row) {
-        bytes.putFloat((float) v);
+        bytes.putDouble((float) v);
       }
     }
     for (int label : blobs.labels()) {
