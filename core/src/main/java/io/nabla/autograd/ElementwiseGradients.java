@@ -77,11 +77,11 @@ final class ElementwiseGradients {
     return Node.record("mul", a.value().mul(c), NOTHING_SAVED, g -> new Tensor[] {g.mul(c)}, a);
   }
 
-  /** d(x^p)/dx = p x^(p-1). */
+  /** d(x^p)/dx = p x^(p-1); 0 for p = 0 (also at x = 0, where the formula gives 0 * infinity). */
   static Variable pow(Variable a, double p) {
     Tensor x = a.value();
     return Node.record("pow", x.pow(p), new Tensor[] {x},
-        g -> new Tensor[] {g.mul(x.pow(p - 1).mul(p))}, a);
+        g -> new Tensor[] {p == 0 ? g.zerosLike() : g.mul(x.pow(p - 1).mul(p))}, a);
   }
 
   /**

@@ -100,10 +100,11 @@ final class ReductionGradients {
     Tensor out = reduce("max", x, kept, result);
     return Node.record("max", out, new Tensor[] {x, out}, g -> {
       Tensor spread = ShapeOps.broadcastTo(g.reshape(kept), shape);
-      Tensor dx = x.zerosLike();
-      // WHERE(x - max, 0, g): the gradient where x equals its maximum, 0 elsewhere.
-      ElementwiseOps.ternary(TernaryOp.WHERE, x.sub(out.reshape(kept)), dx, spread, dx);
-      return new Tensor[] {dx};
+      // max - x is > 0 where x is not its maximum, else 0 (or NaN where both are the same infinity,
+      // or x is NaN): the gradient is g minus (max - x > 0 ? g : 0), so an infinite maximum gets it.
+      Tensor notMax = x.zerosLike();
+      ElementwiseOps.ternary(TernaryOp.RELU_BACKWARD, out.reshape(kept).sub(x), spread, spread, notMax);
+      return new Tensor[] {spread.sub(notMax)};
     }, a);
   }
 

@@ -215,6 +215,20 @@ class AutogradTest {
   }
 
   @Test
+  void anInfiniteMaximumGetsItsGradient() {
+    Variable x = leaf(1, Double.POSITIVE_INFINITY, 3);
+    x.max(false, 0).backward();
+    assertArrayEquals(new double[] {0, 1, 0}, x.grad().toDoubleArray());
+  }
+
+  @Test
+  void theZerothPowerHasAZeroGradientEvenAtZero() {
+    Variable x = leaf(0, 2);
+    x.pow(0).sum().backward();
+    assertArrayEquals(new double[] {0, 0}, x.grad().toDoubleArray());
+  }
+
+  @Test
   void aGraphDeeperThanTheStackIsWalkedWithoutRecursion() {
     Variable x = leaf(1);
     Variable y = x;
