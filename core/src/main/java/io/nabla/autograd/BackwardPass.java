@@ -50,7 +50,7 @@ final class BackwardPass {
         if (gi == null || !input.requiresGrad()) {
           continue;
         }
-        if (!gi.hasShape(input.value().shape())) {
+        if (!gi.hasSameShape(input.value())) {
           throw new IllegalStateException(node.operation() + ": its backward pass gave input " + i
               + " a gradient of shape " + Shapes.format(gi.shape()) + " but the input is "
               + input.value().describe() + " (a bug in this operation)");

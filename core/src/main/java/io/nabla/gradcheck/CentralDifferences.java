@@ -65,13 +65,10 @@ final class CentralDifferences implements GradientChecker {
     Layer copy = layer.asType(DType.FLOAT64);
     Tensor input = x.asType(DType.FLOAT64);
     Variable in = Variable.requiringGrad(input);
-    Variable out = copy.forward(in);
-    Tensor r = Tensors.randomUniform(out.value().backend(), new SeededRandom(7), -1, 1, DType.FLOAT64,
-        out.shape());
     for (Parameter p : copy.parameters()) {
       p.variable().zeroGrad();
     }
-    out.backward(r);
+    Tensor r = backwardWeighted(copy.forward(in));
     ToDoubleFunction<Tensor> f = ignored -> copy.forward(input).mul(r).sum();
     List<GradientReport.Entry> entries = new ArrayList<>();
     entries.add(compare("input", in.hasGrad() ? in.grad() : input.zerosLike(), numericalGradient(f, input)));
@@ -80,6 +77,17 @@ final class CentralDifferences implements GradientChecker {
       entries.add(compare(p.name(), v.hasGrad() ? v.grad() : p.value().zerosLike(), numericalGradient(f, p.value())));
     }
     return new GradientReport(entries);
+  }
+
+  /**
+   * Back-propagates {@code sum(out * r)} for a fixed random {@code r} shaped like {@code out}, so
+   * that every output element counts, and returns {@code r} for the numerical side.
+   */
+  private static Tensor backwardWeighted(Variable out) {
+    Tensor r = Tensors.randomUniform(out.value().backend(), new SeededRandom(7), -1, 1, DType.FLOAT64,
+        out.shape());
+    out.backward(r);
+    return r;
   }
 
   @Override
@@ -107,10 +115,7 @@ final class CentralDifferences implements GradientChecker {
   public GradientReport checkVariables(Function<List<Variable>, Variable> f, List<Tensor> inputs) {
     List<Tensor> values = inputs.stream().map(t -> t.asType(DType.FLOAT64)).toList();
     List<Variable> leaves = values.stream().map(Variable::requiringGrad).toList();
-    Variable out = f.apply(leaves);
-    Tensor r = Tensors.randomUniform(out.value().backend(), new SeededRandom(7), -1, 1, DType.FLOAT64,
-        out.shape());
-    out.backward(r);
+    Tensor r = backwardWeighted(f.apply(leaves));
     ToDoubleFunction<Tensor> weighted = ignored -> {
       try (Autograd.Scope scope = Autograd.noGrad()) {
         return f.apply(values.stream().map(Variable::constant).toList()).value().mul(r).sum();

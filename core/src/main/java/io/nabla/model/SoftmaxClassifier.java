@@ -121,10 +121,15 @@ public class SoftmaxClassifier implements Model {
     }
   }
 
+  /**
+   * Back-propagates the loss from the scores: seeded with its gradient {@code (softmax(s) - t) /
+   * N} at once, since the step needs no loss value (a loss node would compute one every step).
+   */
   private void backpropagate(Variable s, Targets t) {
-    try (Autograd.Scope recording = Autograd.enableGrad()) {
-      s.softmaxCrossEntropy(t).backward();
-    }
+    Tensor scores = s.value();
+    Tensor seed = scores.zerosLike();
+    loss.gradient(scores, t, seed);
+    s.backward(seed);
     List<Parameter> parameters = network.parameters();
     boolean same = gradients.size() == parameters.size();
     for (int i = 0; i < parameters.size(); i++) {

@@ -39,17 +39,22 @@ public final class Workspace implements AutoCloseable {
 
   private record Key(Backend backend, DType dtype, int length) {}
 
-  private final Map<Key, ArrayDeque<Storage>> free = new HashMap<>();
-  private final List<Storage> lent = new ArrayList<>();
-  /** Every storage this workspace allocated, with the key it is reused under. */
-  private final Map<Storage, Key> owned = new IdentityHashMap<>();
+  /** The storages of one size given back and free to lend, and the scope that last asked for the size. */
+  private static final class Pool {
+    final ArrayDeque<Storage> free = new ArrayDeque<>();
+    long lastUse;
+  }
+
   /**
-   * The write count of each storage, kept across lends so that {@link Tensor#version()} keeps
-   * counting: a tensor saved for a backward pass whose memory was lent again reads as written.
+   * What this workspace knows of a storage it allocated: its pool, and its write count, kept across
+   * lends so that {@link Tensor#version()} keeps counting (a tensor saved for a backward pass whose
+   * memory was lent again reads as written).
    */
-  private final Map<Storage, WriteCount> writes = new IdentityHashMap<>();
-  /** The scope in which each key was last asked for, so that sizes no longer used are let go. */
-  private final Map<Key, Long> lastUse = new HashMap<>();
+  private record Owned(Pool pool, WriteCount writes) {}
+
+  private final Map<Key, Pool> pools = new HashMap<>();
+  private final List<Storage> lent = new ArrayList<>();
+  private final Map<Storage, Owned> owned = new IdentityHashMap<>();
   private long scopes;
   private boolean entered;
   private boolean closed;
@@ -92,7 +97,7 @@ public final class Workspace implements AutoCloseable {
 
   /** The write count of a storage this workspace lent. */
   WriteCount writesOf(Storage storage) {
-    return writes.get(storage);
+    return owned.get(storage).writes();
   }
 
   /** Whether {@code t}'s memory belongs to the workspace entered on this thread (and goes back to it on leaving). */
@@ -106,20 +111,17 @@ public final class Workspace implements AutoCloseable {
    * or new memory the backend allocates (zero).
    */
   Storage allocate(Backend backend, DType dtype, int length, boolean zeroed) {
-    Key key = new Key(backend, dtype, length);
-    lastUse.put(key, scopes);
-    ArrayDeque<Storage> reusable = free.get(key);
-    Storage storage;
-    if (reusable != null && !reusable.isEmpty()) {
-      storage = reusable.pop();
-      writes.get(storage).count++; // lent again: whatever the new tensor writes is a write to it
+    Pool pool = pools.computeIfAbsent(new Key(backend, dtype, length), k -> new Pool());
+    pool.lastUse = scopes;
+    Storage storage = pool.free.poll();
+    if (storage != null) {
+      owned.get(storage).writes().count++; // lent again: whatever the new tensor writes is a write to it
       if (zeroed) {
         backend.fill(length, storage, 0);
       }
     } else {
       storage = backend.allocate(dtype, length);
-      owned.put(storage, key);
-      writes.put(storage, new WriteCount());
+      owned.put(storage, new Owned(pool, new WriteCount()));
     }
     lent.add(storage);
     return storage;
@@ -130,7 +132,7 @@ public final class Workspace implements AutoCloseable {
       throw new IllegalStateException("workspace: scopes closed out of order; close the inner one first");
     }
     for (Storage storage : lent) {
-      free.computeIfAbsent(owned.get(storage), k -> new ArrayDeque<>()).push(storage);
+      owned.get(storage).pool().free.push(storage);
     }
     lent.clear();
     entered = false;
@@ -146,17 +148,13 @@ public final class Workspace implements AutoCloseable {
    * scopes: a model scored on batches of ever new sizes keeps only what it still uses.
    */
   private void forgetUnused() {
-    lastUse.entrySet().removeIf(e -> {
-      if (e.getValue() >= scopes - FORGET_AFTER) {
+    pools.values().removeIf(pool -> {
+      if (pool.lastUse >= scopes - FORGET_AFTER) {
         return false;
       }
-      ArrayDeque<Storage> unused = free.remove(e.getKey());
-      if (unused != null) {
-        for (Storage storage : unused) {
-          owned.remove(storage);
-          writes.remove(storage);
-          storage.close();
-        }
+      for (Storage storage : pool.free) {
+        owned.remove(storage);
+        storage.close();
       }
       return true;
     });
@@ -173,9 +171,7 @@ public final class Workspace implements AutoCloseable {
       storage.close();
     }
     owned.clear();
-    writes.clear();
-    free.clear();
-    lastUse.clear();
+    pools.clear();
   }
 
   /** An entered workspace; closing it leaves. */
