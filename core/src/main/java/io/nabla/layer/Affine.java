@@ -2,6 +2,7 @@ package io.nabla.layer;
 
 import io.nabla.autograd.Variable;
 import io.nabla.backend.DType;
+import io.nabla.tensor.MatrixOps;
 import io.nabla.tensor.Shapes;
 import io.nabla.tensor.Tensor;
 import java.util.List;
@@ -71,17 +72,40 @@ public final class Affine implements Layer {
     Objects.requireNonNull(x, "affine.forward: input is null");
     Tensor w = weight.value();
     int[] shape = x.shape();
+    checkInput(shape);
+    Variable batch = shape.length == 1 ? x.reshape(1, shape[0]) : x;
+    Variable out = bias == null
+        ? batch.matmul(weight.variable())
+        : batch.affine(weight.variable(), bias.variable());
+    return shape.length == 1 ? out.reshape(w.dim(1)) : out;
+  }
+
+  /**
+   * {@inheritDoc} The same operations as {@link #forward(Variable)}'s value, without its graph: the
+   * loss and evaluations a training run scores on its second core come through here.
+   */
+  @Override
+  public Tensor forward(Tensor x) {
+    Objects.requireNonNull(x, "affine.forward: input is null");
+    Tensor w = weight.value();
+    int[] shape = x.shape();
+    checkInput(shape);
+    Tensor batch = shape.length == 1 ? x.reshape(1, shape[0]) : x;
+    Tensor out = MatrixOps.matmul(batch, w);
+    if (bias != null) {
+      out.addi(bias.value());
+    }
+    return shape.length == 1 ? out.reshape(w.dim(1)) : out;
+  }
+
+  private void checkInput(int[] shape) {
+    Tensor w = weight.value();
     if (shape.length < 1 || shape.length > 2 || shape[shape.length - 1] != w.dim(0)) {
       throw new IllegalArgumentException(
           "affine.forward: input " + Shapes.format(shape) + " does not fit weight "
               + weight.name() + " " + Shapes.format(w.shape()) + ": expected [batch, "
               + w.dim(0) + "]");
     }
-    Variable batch = shape.length == 1 ? x.reshape(1, shape[0]) : x;
-    Variable out = bias == null
-        ? batch.matmul(weight.variable())
-        : batch.affine(weight.variable(), bias.variable());
-    return shape.length == 1 ? out.reshape(w.dim(1)) : out;
   }
 
   @Override

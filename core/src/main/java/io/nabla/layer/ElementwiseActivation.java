@@ -1,6 +1,8 @@
 package io.nabla.layer;
 
 import io.nabla.autograd.Variable;
+import io.nabla.tensor.ElementwiseOps;
+import io.nabla.tensor.Tensor;
 import io.nabla.backend.UnaryOp;
 import java.util.List;
 import java.util.Objects;
@@ -27,9 +29,22 @@ public class ElementwiseActivation implements Layer {
     return name;
   }
 
+  /** The elementwise function. */
+  public UnaryOp function() {
+    return function;
+  }
+
   @Override
   public Variable forward(Variable x) {
     return x.map(function);
+  }
+
+  /** {@inheritDoc} The function alone, as {@link #forward(Variable)} computes its value. */
+  @Override
+  public Tensor forward(Tensor x) {
+    Tensor y = x.zerosLike();
+    ElementwiseOps.map(function, x, y);
+    return y;
   }
 
   @Override

@@ -35,7 +35,12 @@ public interface Layer {
    */
   Variable forward(Variable x);
 
-  /** The output for a tensor, with nothing recorded: inference. */
+  /**
+   * The output for a tensor, with nothing recorded: inference. A layer may override it with the
+   * same operations on tensors, skipping the graph's bookkeeping (Nabla's own layers do, so a
+   * training run's losses and evaluations cost less); it must give exactly {@link
+   * #forward(Variable)}'s value.
+   */
   default Tensor forward(Tensor x) {
     try (Autograd.Scope scope = Autograd.noGrad()) {
       return forward(Variable.constant(x)).value();

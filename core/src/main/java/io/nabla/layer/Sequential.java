@@ -3,6 +3,7 @@ package io.nabla.layer;
 import com.google.common.collect.ImmutableList;
 import io.nabla.autograd.Variable;
 import io.nabla.backend.DType;
+import io.nabla.tensor.Tensor;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,16 @@ public final class Sequential implements Layer {
   @Override
   public Variable forward(Variable x) {
     Variable out = x;
+    for (Layer layer : layers) {
+      out = layer.forward(out);
+    }
+    return out;
+  }
+
+  /** {@inheritDoc} Each layer's own inference pass, in order. */
+  @Override
+  public Tensor forward(Tensor x) {
+    Tensor out = x;
     for (Layer layer : layers) {
       out = layer.forward(out);
     }

@@ -29,6 +29,11 @@ public enum Activation {
     this.function = function;
   }
 
+  /** The elementwise function. */
+  public UnaryOp function() {
+    return function;
+  }
+
   /** A new layer computing this activation. */
   public Layer newLayer() {
     return new ElementwiseActivation(label(), function);

@@ -25,24 +25,19 @@ import java.util.Optional;
  * {@link MultiLayerNet}. Built with {@link #builder}, or over given tensors with {@link
  * #fromParameters}.
  */
-public abstract class FeedForwardNet extends SoftmaxClassifier {
+public abstract class FeedForwardNet extends Net {
 
   private final Activation activation;
 
   /** A net over a stack of affine layers with {@code activation} between them. */
   FeedForwardNet(Sequential network, Activation activation) {
-    super(network);
+    super(network, Architecture.feedForward(activation, sizesOf(network)), List.of(sizesOf(network).get(0)));
     this.activation = Objects.requireNonNull(activation, "activation");
   }
 
-  /** The hidden activation. */
-  public Activation activation() {
-    return activation;
-  }
-
-  /** The layer sizes, input first and classes last: one more than the number of affine layers. */
-  public List<Integer> layerSizes() {
-    Map<String, Parameter> byName = parametersByName();
+  /** The layer sizes of a stack of affine layers {@code W1, W2, ...}. */
+  private static List<Integer> sizesOf(Sequential network) {
+    Map<String, Parameter> byName = network.parametersByName();
     List<Integer> sizes = new ArrayList<>();
     for (int i = 1; byName.containsKey("W" + i); i++) {
       Tensor w = byName.get("W" + i).value();
@@ -54,20 +49,14 @@ public abstract class FeedForwardNet extends SoftmaxClassifier {
     return List.copyOf(sizes);
   }
 
-  /** Inputs per sample: the rows of {@code W1}. */
-  public int inputSize() {
-    return parametersByName().get("W1").value().dim(0);
+  /** The hidden activation. */
+  public Activation activation() {
+    return activation;
   }
 
-  /** Classes: the columns of the last weight. */
-  public int outputSize() {
-    List<Integer> sizes = layerSizes();
-    return sizes.get(sizes.size() - 1);
-  }
-
-  /** The parameters' element type. */
-  public DType dtype() {
-    return parametersByName().get("W1").value().dtype();
+  /** The layer sizes, input first and classes last: one more than the number of affine layers. */
+  public List<Integer> layerSizes() {
+    return sizesOf(network());
   }
 
   @Override

@@ -33,6 +33,18 @@ public interface Model {
    */
   Map<String, Tensor> gradient(Tensor x, Targets t);
 
+  /**
+   * Sets every parameter's {@link Parameter#grad()} as {@link #gradient} does and returns {@link
+   * #loss} on the same batch, taken before any update. The default runs the two one after the
+   * other; a model that can read the loss off the gradient's forward pass overrides it to run
+   * that pass once ({@link SoftmaxClassifier} does).
+   */
+  default double lossAndGradient(Tensor x, Targets t) {
+    double value = loss(x, t);
+    gradient(x, t);
+    return value;
+  }
+
   /** The parameters, in a stable order; their values are live. */
   List<Parameter> parameters();
 

@@ -13,44 +13,57 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What it takes to run a saved {@link FeedForwardNet} again: its layer sizes, hidden activation
- * and dtype, and the Nabla version that saved it; and, when a training run saved it, how it was
- * trained ({@link TrainingRecord}). Stored as {@code key=value} lines, one text
- * entry of the model's {@code .npz} (see {@link ModelFile}), readable by a person and by NumPy. A
- * net with one hidden layer is written in the format every Nabla version reads ({@value
- * #TWO_LAYER_FORMAT}, with {@code input_size}, {@code hidden_size}, {@code output_size}); other
- * depths as {@value #MULTI_LAYER_FORMAT} with {@code layer_sizes=784,100,50,10}. The training
+ * What it takes to run a saved {@link Net} again: its {@link Architecture}, the shape of a sample
+ * it takes, its dtype, and the Nabla version that saved it; and, when a training run saved it, how
+ * it was trained ({@link TrainingRecord}). Stored as {@code key=value} lines, one text entry of the
+ * model's {@code .npz} (see {@link ModelFile}), readable by a person and by NumPy.
+ *
+ * <p>A fully connected net is written in the formats every Nabla version reads: one hidden layer as
+ * {@value #TWO_LAYER_FORMAT} (with {@code activation}, {@code input_size}, {@code hidden_size},
+ * {@code output_size}), other depths as {@value #MULTI_LAYER_FORMAT} with {@code
+ * layer_sizes=784,100,50,10}. Any other net as {@value #NET_FORMAT}, with {@code net=} its
+ * architecture's text and {@code input_shape=} a sample's sizes, comma-separated. The training
  * record's {@code training.*} lines follow; a reader skips keys it does not know, so files of
- * either age are read by versions of either age (a file without the lines has no record). Within
- * a format, later versions only add keys; changing what an existing key means takes a new format
+ * either age are read by versions of either age (a file without the lines has no record). Within a
+ * format, later versions only add keys; changing what an existing key means takes a new format
  * line, which older readers refuse by name.
  *
- * @param activation the hidden activation
- * @param layerSizes inputs first (784 for MNIST), classes last
+ * @param architecture the layers
+ * @param inputShape a sample's shape, without the batch dimension ([784] for MNIST as vectors)
  * @param dtype the parameters' element type when saved
  * @param nablaVersion the version of Nabla that saved the model
  * @param training how it was trained, if it was saved by a training run that said so
  */
 public record ModelDescription(
-    Activation activation, List<Integer> layerSizes, DType dtype, String nablaVersion,
+    Architecture architecture, List<Integer> inputShape, DType dtype, String nablaVersion,
     Optional<TrainingRecord> training) {
 
   /** The first line of the description of a net with one hidden layer. */
   static final String TWO_LAYER_FORMAT = "format=nabla-two-layer-net/1";
 
-  /** The first line of the description of a net of any other depth. */
+  /** The first line of the description of a fully connected net of any other depth. */
   static final String MULTI_LAYER_FORMAT = "format=nabla-multi-layer-net/1";
 
-  /** Keeps an unmodifiable copy of the sizes. */
+  /** The first line of the description of any other net. */
+  static final String NET_FORMAT = "format=nabla-net/1";
+
+  /** Keeps unmodifiable copies, and checks that the layers take the input. */
   public ModelDescription {
-    layerSizes = List.copyOf(layerSizes);
+    Objects.requireNonNull(architecture, "architecture");
+    inputShape = List.copyOf(inputShape);
+    Objects.requireNonNull(dtype, "dtype");
     Objects.requireNonNull(training, "training");
-    if (layerSizes.size() < 2) {
-      throw new IllegalArgumentException("a net has at least two layer sizes, got " + layerSizes);
-    }
+    architecture.outputShape(inputShape);
   }
 
-  /** The description of a net without a training record. */
+  /** The description of a fully connected net, with the given training record. */
+  public ModelDescription(Activation activation, List<Integer> layerSizes, DType dtype, String nablaVersion,
+      Optional<TrainingRecord> training) {
+    this(Architecture.feedForward(activation, layerSizes), List.of(layerSizes.get(0)), dtype, nablaVersion,
+        training);
+  }
+
+  /** The description of a fully connected net without a training record. */
   public ModelDescription(Activation activation, List<Integer> layerSizes, DType dtype, String nablaVersion) {
     this(activation, layerSizes, dtype, nablaVersion, Optional.empty());
   }
@@ -62,39 +75,59 @@ public record ModelDescription(
   }
 
   /** The description of a net, saved by this version of Nabla, without a training record. */
-  public static ModelDescription of(FeedForwardNet net) {
-    return new ModelDescription(net.activation(), net.layerSizes(), net.dtype(), Version.current());
+  public static ModelDescription of(Net net) {
+    return new ModelDescription(net.architecture(), net.inputShape(), net.dtype(), Version.current(),
+        Optional.empty());
   }
 
   /** The description of a net, saved by this version of Nabla, with how it was trained. */
-  public static ModelDescription of(FeedForwardNet net, TrainingRecord training) {
-    return new ModelDescription(net.activation(), net.layerSizes(), net.dtype(), Version.current(),
+  public static ModelDescription of(Net net, TrainingRecord training) {
+    return new ModelDescription(net.architecture(), net.inputShape(), net.dtype(), Version.current(),
         Optional.of(training));
   }
 
-  /** Inputs per sample. */
+  /** The activation and layer sizes, when the net is fully connected ({@link Architecture#feedForward}). */
+  public Optional<Architecture.FeedForward> feedForward() {
+    return architecture.feedForward(inputShape);
+  }
+
+  /** Inputs per sample: the product of {@link #inputShape()}. */
   public int inputSize() {
-    return layerSizes.get(0);
+    return inputShape.stream().reduce(1, (a, b) -> a * b);
   }
 
   /** Classes. */
   public int outputSize() {
-    return layerSizes.get(layerSizes.size() - 1);
+    List<Integer> out = architecture.outputShape(inputShape);
+    return out.get(out.size() - 1);
   }
 
   /** The {@code key=value} lines, starting with the format line. */
   public String toText() {
-    String sizes = layerSizes.size() == 3
-        ? TWO_LAYER_FORMAT + "\n"
-            + "activation=" + activation.label() + "\n"
-            + "input_size=" + layerSizes.get(0) + "\n"
-            + "hidden_size=" + layerSizes.get(1) + "\n"
-            + "output_size=" + layerSizes.get(2) + "\n"
-        : MULTI_LAYER_FORMAT + "\n"
-            + "activation=" + activation.label() + "\n"
-            + "layer_sizes=" + layerSizes.stream().map(String::valueOf).collect(Collectors.joining(",")) + "\n";
-    return sizes + "dtype=" + dtype.label() + "\n" + "nabla_version=" + nablaVersion + "\n"
+    Optional<Architecture.FeedForward> mlp = feedForward();
+    String net;
+    if (mlp.isPresent() && mlp.get().layerSizes().size() == 3) {
+      List<Integer> sizes = mlp.get().layerSizes();
+      net = TWO_LAYER_FORMAT + "\n"
+          + "activation=" + mlp.get().activation().label() + "\n"
+          + "input_size=" + sizes.get(0) + "\n"
+          + "hidden_size=" + sizes.get(1) + "\n"
+          + "output_size=" + sizes.get(2) + "\n";
+    } else if (mlp.isPresent()) {
+      net = MULTI_LAYER_FORMAT + "\n"
+          + "activation=" + mlp.get().activation().label() + "\n"
+          + "layer_sizes=" + joined(mlp.get().layerSizes()) + "\n";
+    } else {
+      net = NET_FORMAT + "\n"
+          + "net=" + architecture.text() + "\n"
+          + "input_shape=" + joined(inputShape) + "\n";
+    }
+    return net + "dtype=" + dtype.label() + "\n" + "nabla_version=" + nablaVersion + "\n"
         + training.map(TrainingRecord::toText).orElse("");
+  }
+
+  private static String joined(List<Integer> sizes) {
+    return sizes.stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 
   /**
@@ -106,9 +139,9 @@ public record ModelDescription(
   public static ModelDescription parse(String source, String text) throws IOException {
     String[] lines = text.strip().split("\n");
     String format = lines[0].strip();
-    if (!format.equals(TWO_LAYER_FORMAT) && !format.equals(MULTI_LAYER_FORMAT)) {
+    if (!format.equals(TWO_LAYER_FORMAT) && !format.equals(MULTI_LAYER_FORMAT) && !format.equals(NET_FORMAT)) {
       throw new IOException(source + ": first line is '" + lines[0] + "', expected '" + TWO_LAYER_FORMAT
-          + "' or '" + MULTI_LAYER_FORMAT + "'");
+          + "', '" + MULTI_LAYER_FORMAT + "' or '" + NET_FORMAT + "'");
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
@@ -118,28 +151,41 @@ public record ModelDescription(
       }
       values.put(lines[i].substring(0, eq).strip(), lines[i].substring(eq + 1).strip());
     }
-    List<Integer> sizes = new ArrayList<>();
-    if (format.equals(TWO_LAYER_FORMAT)) {
-      for (String key : new String[] {"input_size", "hidden_size", "output_size"}) {
-        sizes.add(size(source, key, required(source, values, key)));
-      }
-    } else {
-      String list = required(source, values, "layer_sizes");
-      for (String part : list.split(",", -1)) {
-        sizes.add(size(source, "layer_sizes", part.strip()));
-      }
-      if (sizes.size() < 2) {
-        throw new IOException(source + ": layer_sizes is '" + list + "'; a net has at least two");
-      }
-    }
     try {
-      return new ModelDescription(
-          Activation.valueOf(required(source, values, "activation").toUpperCase(Locale.ROOT)),
-          sizes, DType.parse(required(source, values, "dtype")), required(source, values, "nabla_version"),
-          TrainingRecord.parse(source, values));
+      DType dtype = DType.parse(required(source, values, "dtype"));
+      String version = required(source, values, "nabla_version");
+      Optional<TrainingRecord> training = TrainingRecord.parse(source, values);
+      if (format.equals(NET_FORMAT)) {
+        Architecture architecture = Architecture.parse(required(source, values, "net"));
+        return new ModelDescription(architecture, sizes(source, values, "input_shape", 1), dtype, version, training);
+      }
+      List<Integer> sizes = new ArrayList<>();
+      if (format.equals(TWO_LAYER_FORMAT)) {
+        for (String key : new String[] {"input_size", "hidden_size", "output_size"}) {
+          sizes.add(size(source, key, required(source, values, key)));
+        }
+      } else {
+        sizes = sizes(source, values, "layer_sizes", 2);
+      }
+      Activation activation = Activation.valueOf(required(source, values, "activation").toUpperCase(Locale.ROOT));
+      return new ModelDescription(activation, sizes, dtype, version, training);
     } catch (IllegalArgumentException e) {
       throw new IOException(source + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A comma-separated list of at least {@code least} positive sizes. */
+  private static List<Integer> sizes(String source, Map<String, String> values, String key, int least)
+      throws IOException {
+    String list = required(source, values, key);
+    List<Integer> sizes = new ArrayList<>();
+    for (String part : list.split(",", -1)) {
+      sizes.add(size(source, key, part.strip()));
+    }
+    if (sizes.size() < least) {
+      throw new IOException(source + ": " + key + " is '" + list + "'; it needs at least " + least);
+    }
+    return sizes;
   }
 
   private static String required(String source, Map<String, String> values, String key) throws IOException {

@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@link FeedForwardNet} saved as NumPy's {@code .npz}: the arrays {@code W1, b1, W2, b2} (what
- * the chapter's Python reads; {@code W3, b3, ...} for a deeper net) and a text entry {@value
- * #DESCRIPTION_KEY} with the {@link ModelDescription} it takes to run the net again. Files saved by NumPy have no description;
- * loading one assumes what the caller says and tells it so.
+ * A {@link Net} saved as NumPy's {@code .npz}: the arrays {@code W1, b1, W2, b2} (what the
+ * chapter's Python reads; {@code W3, b3, ...} for a deeper net, in the order of the layers) and a
+ * text entry {@value #DESCRIPTION_KEY} with the {@link ModelDescription} it takes to run the net
+ * again, its architecture included, so that any net of Nabla's layers loads without the code that
+ * built it. Files saved by NumPy have no description; loading one assumes a fully connected net with
+ * the activation the caller says, and tells it so.
  */
 public final class ModelFile {
 
@@ -24,11 +26,16 @@ public final class ModelFile {
 
   private ModelFile() {}
 
-  /** A loaded net, with the description its file carried (empty for a file without one). */
-  public record Loaded(FeedForwardNet net, Optional<ModelDescription> description) {}
+  /**
+   * A loaded net, with the description its file carried (empty for a file without one).
+   *
+   * @param net the net: a {@link FeedForwardNet} when its layers are fully connected
+   * @param description what the file said of it
+   */
+  public record Loaded(Net net, Optional<ModelDescription> description) {}
 
   /** Saves the net's parameters and description, atomically (the old file survives a failed write). */
-  public static void save(Path file, FeedForwardNet net) throws IOException {
+  public static void save(Path file, Net net) throws IOException {
     write(file, net, ModelDescription.of(net));
   }
 
@@ -36,11 +43,11 @@ public final class ModelFile {
    * Saves the net's parameters and description with how it was trained, atomically (the old file
    * survives a failed write).
    */
-  public static void save(Path file, FeedForwardNet net, TrainingRecord training) throws IOException {
+  public static void save(Path file, Net net, TrainingRecord training) throws IOException {
     write(file, net, ModelDescription.of(net, training));
   }
 
-  private static void write(Path file, FeedForwardNet net, ModelDescription description) throws IOException {
+  private static void write(Path file, Net net, ModelDescription description) throws IOException {
     Map<String, Tensor> params = new LinkedHashMap<>();
     for (Parameter p : net.parameters()) {
       params.put(p.name(), p.value());
@@ -49,9 +56,10 @@ public final class ModelFile {
   }
 
   /**
-   * Loads a net onto {@code backend}: a {@link TwoLayerNet} for a file with {@code W1, b1, W2, b2},
-   * a {@link MultiLayerNet} for another depth. Its hidden activation is the one its description names, or
-   * {@code assumed} when the file has no description.
+   * Loads a net onto {@code backend}, as its description says: a {@link TwoLayerNet} for a file
+   * with {@code W1, b1, W2, b2}, a {@link MultiLayerNet} for another depth, a {@link Net} of the
+   * recorded architecture otherwise. A file without a description is taken for a fully connected
+   * net with activation {@code assumed}.
    *
    * @throws IOException naming the file if it cannot be read, its description is malformed, or
    *     its arrays do not match its description
@@ -64,37 +72,44 @@ public final class ModelFile {
     if (text != null) {
       description = Optional.of(ModelDescription.parse(file + " entry " + DESCRIPTION_KEY, text));
     }
-    checkParameters(file, onBackend);
-    FeedForwardNet net;
+    Optional<Architecture.FeedForward> mlp = description.isEmpty()
+        ? Optional.of(new Architecture.FeedForward(assumed, java.util.List.of()))
+        : description.get().feedForward();
+    checkParameters(file, onBackend, mlp.isPresent());
+    Net net;
     try {
-      net = FeedForwardNet.fromParameters(onBackend, description.map(ModelDescription::activation).orElse(assumed));
+      net = mlp.isPresent()
+          ? FeedForwardNet.fromParameters(onBackend, mlp.get().activation())
+          : Net.fromParameters(description.get().architecture(), description.get().inputShape(), onBackend);
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
-    if (description.isPresent()) {
-      ModelDescription d = description.get();
-      if (!d.layerSizes().equals(net.layerSizes())) {
-        throw new IOException(file + ": its description says sizes " + sizes(d.layerSizes())
-            + " but its arrays have " + sizes(net.layerSizes()));
+    if (mlp.isPresent() && description.isPresent()) {
+      java.util.List<Integer> sizes = ((FeedForwardNet) net).layerSizes();
+      if (!mlp.get().layerSizes().equals(sizes)) {
+        throw new IOException(file + ": its description says sizes " + sizes(mlp.get().layerSizes())
+            + " but its arrays have " + sizes(sizes));
       }
     }
     return new Loaded(net, description);
   }
 
   /**
-   * Rejects, naming the parameter, a weight that is not a matrix, a bias that is not a vector of
-   * its weight's columns, and any non-finite value: a model with NaN weights would otherwise be
-   * scored as if it were fine.
+   * Rejects, naming the parameter, any non-finite value (a model with NaN weights would otherwise
+   * be scored as if it were fine); and for a fully connected net a weight that is not a matrix and
+   * a bias that is not a vector of its weight's columns (other nets' shapes are their
+   * architecture's to check).
    */
-  private static void checkParameters(Path file, Map<String, Tensor> arrays) throws IOException {
+  private static void checkParameters(Path file, Map<String, Tensor> arrays, boolean fullyConnected)
+      throws IOException {
     for (Map.Entry<String, Tensor> entry : arrays.entrySet()) {
       String name = entry.getKey();
       Tensor t = entry.getValue();
       String shape = Shapes.format(t.shape());
-      if (name.startsWith("W") && t.rank() != 2) {
+      if (fullyConnected && name.startsWith("W") && t.rank() != 2) {
         throw new IOException(file + ": parameter " + name + " is " + shape + "; a weight must be a matrix");
       }
-      Tensor weight = name.startsWith("b") ? arrays.get("W" + name.substring(1)) : null;
+      Tensor weight = fullyConnected && name.startsWith("b") ? arrays.get("W" + name.substring(1)) : null;
       if (weight != null && weight.rank() == 2 && (t.rank() != 1 || t.size() != weight.dim(1))) {
         throw new IOException(file + ": parameter " + name + " is " + shape + "; a bias must be a vector of W"
             + name.substring(1) + "'s " + weight.dim(1) + " columns");

@@ -4,7 +4,7 @@ import io.nabla.layer.Parameter;
 import io.nabla.model.Model;
 import io.nabla.model.ModelFile;
 import io.nabla.model.TrainingRecord;
-import io.nabla.model.TwoLayerNet;
+import io.nabla.model.Net;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,22 +19,22 @@ import java.util.Optional;
  */
 public final class CheckpointListener implements TrainingListener {
 
-  private final TwoLayerNet net;
+  private final Net net;
   private final Path file;
   private final Optional<TrainingRecord> training;
   private EpochResult lastSaved;
 
   /** Checkpoints {@code net} to {@code file} (replaced at each epoch), without a training record. */
-  public CheckpointListener(TwoLayerNet net, Path file) {
+  public CheckpointListener(Net net, Path file) {
     this(net, file, Optional.empty());
   }
 
   /** Checkpoints {@code net} to {@code file} (replaced at each epoch) with how it is being trained. */
-  public CheckpointListener(TwoLayerNet net, Path file, TrainingRecord training) {
+  public CheckpointListener(Net net, Path file, TrainingRecord training) {
     this(net, file, Optional.of(training));
   }
 
-  private CheckpointListener(TwoLayerNet net, Path file, Optional<TrainingRecord> training) {
+  private CheckpointListener(Net net, Path file, Optional<TrainingRecord> training) {
     this.net = Objects.requireNonNull(net, "net");
     this.file = Objects.requireNonNull(file, "file");
     this.training = training;
@@ -46,7 +46,7 @@ public final class CheckpointListener implements TrainingListener {
    */
   @Override
   public void onEpoch(EpochResult result, Model evaluated) {
-    TwoLayerNet atEpoch = evaluated instanceof TwoLayerNet copy ? copy : net;
+    Net atEpoch = evaluated instanceof Net copy && copy.getClass() == net.getClass() ? copy : net;
     for (Parameter p : atEpoch.parameters()) {
       if (!Double.isFinite(p.value().abs().max())) {
         return;

@@ -6,7 +6,6 @@ import io.nabla.data.LabeledData;
 import io.nabla.layer.Parameter;
 import io.nabla.loss.Targets;
 import io.nabla.model.Model;
-import io.nabla.optimizer.Optimizer;
 import io.nabla.tensor.Tensor;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -48,19 +47,18 @@ final class OverlappedLoop {
 
   private record IterationDone(int iteration, double loss) {}
 
-  /** Trains {@code model} (scored through {@code twin}, which shares its parameters). */
-  void run(Model model, Model twin, Optimizer optimizer, LabeledData train, LabeledData test,
-      BatchSampler sampler) {
+  /** Trains {@code step}'s model (scored through {@code twin}, which shares its parameters). */
+  void run(TrainingStep step, Model twin, LabeledData train, LabeledData test, BatchSampler sampler) {
     // The scoring thread takes one core; the training thread's kernels keep the others.
     Parallelism.callWithThreads(Math.max(1, Parallelism.threads() - 1), () -> {
-      loop(model, twin, optimizer, train, test, sampler);
+      loop(step, twin, train, test, sampler);
       return null;
     });
   }
 
-  private void loop(Model model, Model twin, Optimizer optimizer, LabeledData train,
-      LabeledData test, BatchSampler sampler) {
-    List<Parameter> parameters = model.parameters();
+  private void loop(TrainingStep step, Model twin, LabeledData train, LabeledData test,
+      BatchSampler sampler) {
+    Model model = step.model();
     // Three buffers: the batch whose loss is being scored, the one training, the one gathered.
     // Batches are gathered on the scoring thread too: a third busy thread on two cores waits for
     // the scheduler, and the training thread with it.
@@ -72,11 +70,13 @@ final class OverlappedLoop {
         Tensor images = batch.images();
         Targets targets = batch.targets();
         record.noteStart(iteration, model, images, targets);
-        model.gradient(images, targets);
+        // The step in its two halves: iteration i - 1 is settled (its loss checked, its epoch's
+        // snapshot taken) while the parameters are still those after its update.
+        step.computeGradient(images, targets);
         if (pendingLoss != null) {
           finishIteration(iteration - 1, pendingLoss, model, train, test, scoring);
         }
-        optimizer.step(parameters);
+        step.update();
         pendingLoss = new FutureTask<>(() -> twin.loss(images, targets));
         scoring.submitUrgent(pendingLoss);
       }

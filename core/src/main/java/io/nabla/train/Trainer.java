@@ -3,7 +3,6 @@ package io.nabla.train;
 import io.nabla.backend.Parallelism;
 import io.nabla.data.BatchSampler;
 import io.nabla.data.LabeledData;
-import io.nabla.layer.Parameter;
 import io.nabla.loss.Targets;
 import io.nabla.model.Model;
 import io.nabla.optimizer.Optimizer;
@@ -15,8 +14,8 @@ import java.util.Optional;
 /**
  * The chapter's learning loop: for each iteration draw a mini-batch (gathered on a background
  * thread while the previous one trains, in the same order: {@link BatchPrefetcher}), compute the
- * gradient by backpropagation, let the optimizer update the parameters, and record the batch loss
- * (after the update, as the chapter does); once per epoch ({@code max(trainSize / batchSize, 1)}
+ * gradient by backpropagation, let the optimizer update the parameters (a {@link TrainingStep}), and
+ * record the batch loss (after the update, as the chapter does); once per epoch ({@code max(trainSize / batchSize, 1)}
  * iterations, starting after the first update, as the chapter does) measure the accuracy on the
  * whole training and test sets. A loss that is NaN or infinite, or that stays far beyond the
  * starting loss as the config's {@link DivergenceRule} says, stops the run with a {@link
@@ -62,11 +61,12 @@ public final class Trainer {
         : BatchSampler.withReplacement(train.size(), config.batchSize(), config.seed());
     int perEpoch = iterationsPerEpoch(train.size());
     RunRecord record = new RunRecord(config, listeners);
+    TrainingStep step = new TrainingStep(model, optimizer);
     Optional<Model> twin = overlaps() ? model.sharingParameters() : Optional.empty();
     if (twin.isPresent()) {
-      new OverlappedLoop(config, record, perEpoch).run(model, twin.get(), optimizer, train, test, sampler);
+      new OverlappedLoop(config, record, perEpoch).run(step, twin.get(), train, test, sampler);
     } else {
-      trainInSequence(model, optimizer, train, test, sampler, record, perEpoch);
+      trainInSequence(step, train, test, sampler, record, perEpoch);
     }
     return record.history();
   }
@@ -76,18 +76,16 @@ public final class Trainer {
     return Parallelism.threads() > 1 && Runtime.getRuntime().availableProcessors() > 1;
   }
 
-  private void trainInSequence(Model model, Optimizer optimizer, LabeledData train, LabeledData test,
+  private void trainInSequence(TrainingStep step, LabeledData train, LabeledData test,
       BatchSampler sampler, RunRecord record, int perEpoch) {
-    List<Parameter> parameters = model.parameters();
+    Model model = step.model();
     try (BatchPrefetcher batches = new BatchPrefetcher(train, sampler, 2)) {
       for (int iteration = 1; iteration <= config.iterations(); iteration++) {
         BatchPrefetcher.Batch batch = batches.next();
         Tensor images = batch.images();
         Targets targets = batch.targets();
         record.noteStart(iteration, model, images, targets);
-        model.gradient(images, targets);
-        optimizer.step(parameters);
-        double loss = model.loss(images, targets);
+        double loss = step.takeReportingLossAfter(images, targets);
         record.check(iteration, loss);
         record.iterationDone(iteration, loss);
         // As the chapter's loop (i from 0, evaluated when i % iter_per_epoch == 0): after the

@@ -108,8 +108,8 @@ class FeedForwardNetTest {
     assertTrue(text.startsWith("format=nabla-multi-layer-net/1\nactivation=relu\nlayer_sizes=6,5,4,3\n"), text);
     ModelFile.Loaded loaded = ModelFile.load(file, REFERENCE, Activation.SIGMOID);
     assertInstanceOf(MultiLayerNet.class, loaded.net());
-    assertEquals(List.of(6, 5, 4, 3), loaded.description().orElseThrow().layerSizes());
-    assertEquals(Activation.RELU, loaded.net().activation());
+    assertEquals(List.of(6, 5, 4, 3), loaded.description().orElseThrow().feedForward().orElseThrow().layerSizes());
+    assertEquals(Activation.RELU, ((FeedForwardNet) loaded.net()).activation());
     Tensor x = Tensors.randomUniform(REFERENCE, new SeededRandom(1), 0, 1, DType.FLOAT32, 3, 6);
     assertArrayEquals(net.predict(x).toDoubleArray(), loaded.net().predict(x).toDoubleArray(), 0.0);
   }

@@ -45,7 +45,7 @@ class SavedModelFixturesTest {
       expected.load(in);
     }
     ModelFile.Loaded loaded = ModelFile.load(fixture(name + ".npz"), BACKEND, Activation.RELU);
-    assertEquals(Activation.SIGMOID, loaded.net().activation(), "the file's own activation, not the assumed one");
+    assertEquals(Activation.SIGMOID, ((FeedForwardNet) loaded.net()).activation(), "the file's own activation, not the assumed one");
     LabeledData test = MnistLoader.load(TestData.mnistDir(), true, true, DType.FLOAT32, BACKEND).test();
     int correct = (int) Math.round(loaded.net().accuracy(test.images(), Targets.labels(test.labels())) * test.size());
     assertEquals(Integer.parseInt(expected.getProperty("samples")), test.size());
@@ -56,7 +56,7 @@ class SavedModelFixturesTest {
   void theFirstFormatHasNoTrainingRecord() throws Exception {
     ModelDescription d = ModelFile.load(fixture("format1-without-training-record.npz"), BACKEND, Activation.RELU)
         .description().orElseThrow();
-    assertEquals(java.util.List.of(784, 10, 10), d.layerSizes());
+    assertEquals(java.util.List.of(784, 10, 10), d.feedForward().orElseThrow().layerSizes());
     assertEquals(Optional.empty(), d.training());
   }
 

@@ -9,6 +9,7 @@ import io.nabla.optimizer.Optimizer;
 import io.nabla.optimizer.OptimizerKind;
 import io.nabla.optimizer.OptimizerState;
 import io.nabla.tensor.Tensor;
+import io.nabla.train.TrainingStep;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.TaskContext;
@@ -78,12 +79,13 @@ final class LocalStepsTask implements FlatMapFunction<Iterator<Shard>, Partition
     double lossSum = 0;
     long samples = 0;
     double[] losses = new double[steps];
+    // The loss each step reports is its batch's before the update, as the driver's divergence rule expects.
+    TrainingStep step = new TrainingStep(net, opt);
     for (int k = 0; k < steps; k++) {
       int[] rows = sampler.nextBatch();
       Tensor x = batches.gather(rows);
-      losses[k] = net.lossAndGradient(x, batches.targets());
+      losses[k] = step.takeReportingLossBefore(x, batches.targets());
       lossSum += losses[k] * rows.length;
-      opt.step(parameters);
       samples += rows.length;
     }
     OptimizerState state = opt.state(parameters);

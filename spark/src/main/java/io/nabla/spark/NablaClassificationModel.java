@@ -1,6 +1,7 @@
 package io.nabla.spark;
 
-import io.nabla.model.FeedForwardNet;
+import io.nabla.model.Architecture;
+import io.nabla.model.Net;
 import io.nabla.model.TrainingRecord;
 import io.nabla.tensor.Tensor;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -19,9 +21,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A trained {@link NablaClassifier}: a Nabla feed-forward net that scores rows in batches. {@link
- * #transform} appends {@code rawPrediction} (the class scores before softmax), {@code
- * probability} and {@code prediction}; {@link #net()} is the net itself, for Nabla's own API. Saved
+ * A trained Nabla net that scores rows in batches: what {@link NablaClassifier} fits (a
+ * feed-forward net), or any {@link Net} given to {@link #of} or loaded from a saved model, residual
+ * and other architectures included. {@link #transform} appends {@code rawPrediction} (the class
+ * scores before softmax), {@code probability} and {@code prediction}; {@link #net()} is the net
+ * itself, for Nabla's own API. Saved
  * with {@code write().save(path)}, alone or in a {@code PipelineModel}: Spark's metadata (uid and
  * every param) plus {@code nabla/model.npz}, which {@link io.nabla.model.ModelFile#load} and
  * {@code nabla eval} read, with the fit's {@link #trainingRecord() training record} in it.
@@ -40,7 +44,7 @@ public final class NablaClassificationModel
   // Core's record is not Serializable: a model sent through Java serialization arrives without
   // it (Spark ML's own persistence, write() and load(), keeps it in the model file).
   private transient TrainingRecord training;
-  private transient ThreadLocal<FeedForwardNet> nets;
+  private transient ThreadLocal<Net> nets;
 
   /**
    * @param training how the net was trained; null if that is not known (a loaded file without a
@@ -82,12 +86,36 @@ public final class NablaClassificationModel
     return paramSet;
   }
 
+  /**
+   * A model that scores with {@code net} (its parameters copied): a net trained outside Spark
+   * ({@code nabla train --net ...}, then {@link io.nabla.model.ModelFile#load}) or built in Java,
+   * to transform DataFrames or to save as a Spark ML model. It has a new uid, no rounds and no
+   * training record; its {@code dtype} param is the net's, and a fully connected net's {@code
+   * layers} and {@code activation} params are set to its own.
+   */
+  public static NablaClassificationModel of(Net net) {
+    NablaClassificationModel model =
+        new NablaClassificationModel(Identifiable.randomUID("nablaClassifier"), NetWeights.of(net), List.of(), null);
+    model.set(model.dtype(), net.dtype().label());
+    Optional<Architecture.FeedForward> mlp = model.weights.feedForward();
+    if (mlp.isPresent()) {
+      model.set(model.layers(), mlp.get().layerSizes().stream().mapToInt(Integer::intValue).toArray());
+      model.set(model.activation(), mlp.get().activation().label());
+    }
+    return model;
+  }
+
   NetWeights weights() {
     return weights;
   }
 
-  /** A new Nabla net with this model's weights, on the backend the {@code backend} param names. */
-  public FeedForwardNet net() {
+  /**
+   * A new Nabla net with this model's weights, on the backend the {@code backend} param names: a
+   * {@link io.nabla.model.FeedForwardNet} for a model {@link NablaClassifier} fitted (or any fully
+   * connected one), a {@link Net} of the saved architecture otherwise.
+   *
+   */
+  public Net net() {
     return weights.net(NetSpec.backendNamed(getBackend()));
   }
 
@@ -137,14 +165,14 @@ public final class NablaClassificationModel
         }
       }
     }
-    FeedForwardNet net = nets.get();
+    Net net = nets.get();
     RowBuffer row = new RowBuffer(weights.dtype(), numFeatures());
     row.newRow();
     double[] values = features.toArray();
     for (int i = 0; i < values.length; i++) {
       row.put(i, values[i]);
     }
-    Tensor scores = net.scores(row.toTensor(net.parameters().get(0).value().backend()));
+    Tensor scores = net.scores(weights.samples(row.toTensor(net.parameters().get(0).value().backend())));
     return new DenseVector(scores.toDoubleArray());
   }
 
@@ -221,7 +249,6 @@ public final class NablaClassificationModel
 
   @Override
   public String toString() {
-    return "NablaClassificationModel: uid=" + uid() + ", layers=" + weights.layers() + ", activation="
-        + weights.activation().label() + ", dtype=" + weights.dtype().label();
+    return "NablaClassificationModel: uid=" + uid() + ", " + weights.describe();
   }
 }

@@ -17,7 +17,9 @@ import scala.Option;
 
 /**
  * Loads what {@link NablaModelWriter} saved: the uid and params from the metadata, the net and its
- * training record (if the file has one) from its npz.
+ * training record (if the file has one) from its npz. The net may be of any architecture its file
+ * records ({@code nabla train --net}, {@link ModelFile#save}), not only a fully connected one; a
+ * file without a description (one NumPy wrote) is read as a fully connected sigmoid net.
  */
 final class NablaModelReader extends MLReader<NablaClassificationModel> {
 

@@ -12,8 +12,8 @@ import org.apache.spark.ml.util.MLWriter;
 /**
  * Saves a {@link NablaClassificationModel} the way Spark ML saves its own: {@code metadata/} (the
  * class, uid and every param, by Spark's {@code DefaultParamsWriter}) and, beside it, {@value
- * #MODEL_FILE}: the net as Nabla's {@link ModelFile}, with the model's training record when it has
- * one. The directory may be on any file system Hadoop reaches (local, HDFS, S3).
+ * #MODEL_FILE}: the net, of whatever architecture, as Nabla's {@link ModelFile}, with the model's
+ * training record when it has one. The directory may be on any file system Hadoop reaches (local, HDFS, S3).
  */
 final class NablaModelWriter extends MLWriter {
 

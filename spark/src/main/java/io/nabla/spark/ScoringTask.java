@@ -1,7 +1,7 @@
 package io.nabla.spark;
 
 import io.nabla.backend.Parallelism;
-import io.nabla.model.FeedForwardNet;
+import io.nabla.model.Net;
 import io.nabla.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,8 +14,9 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * Scores a partition's rows {@value #BATCH} at a time (one matrix product per layer for the
- * batch, not one per row) and returns each row with the output columns appended. Features are
- * checked as in training: a wrong length, a NaN or a null ends the job naming the row.
+ * batch, not one per row) with a net of any architecture, rebuilt from its {@link NetWeights} in
+ * the task, and returns each row with the output columns appended. Features are checked as in
+ * training: a wrong length, a NaN or a null ends the job naming the row.
  */
 final class ScoringTask implements MapPartitionsFunction<Row, Row> {
 
@@ -47,7 +48,7 @@ final class ScoringTask implements MapPartitionsFunction<Row, Row> {
     int partition = TaskContext.getPartitionId();
     TaskContext task = TaskContext.get();
     int cpus = task == null ? 1 : task.cpus();
-    FeedForwardNet net = weights.net(NetSpec.backendNamed(backendName));
+    Net net = weights.net(NetSpec.backendNamed(backendName));
     return new Iterator<>() {
       private Iterator<Row> scored = List.<Row>of().iterator();
       private int seen;
@@ -78,7 +79,7 @@ final class ScoringTask implements MapPartitionsFunction<Row, Row> {
               "features column '" + featuresCol + "', row " + seen++ + " of partition " + partition);
           batch.add(row);
         }
-        Tensor raw = net.scores(features.toTensor(net.parameters().get(0).value().backend()));
+        Tensor raw = net.scores(weights.samples(features.toTensor(net.parameters().get(0).value().backend())));
         int classes = weights.classes();
         double[] all = raw.toDoubleArray();
         List<Row> out = new ArrayList<>(batch.size());

@@ -5,6 +5,7 @@ import io.nabla.layer.Parameter;
 import io.nabla.model.FeedForwardNet;
 import io.nabla.optimizer.Optimizer;
 import io.nabla.tensor.Tensor;
+import io.nabla.train.TrainingStep;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,9 @@ import java.util.Map;
  * The driver's loop of {@link TrainingMode#SYNC_GRADIENT}: each step draws the global batch with
  * core's shuffled-epoch sampler over all rows in partition order, broadcasts it with the
  * parameters, sums the partitions' mean gradients weighted by their share of the batch (in
- * partition order), and lets the driver's optimizer take the step. With one partition that is
- * exactly the single-machine step. Each step's batch loss (before its update) goes through the
- * divergence rule ({@link FitRun#checkDivergence}).
+ * partition order), and lets the driver's optimizer take the step ({@link TrainingStep#update}).
+ * With one partition that is exactly the single-machine step. Each step's batch loss (before its
+ * update) goes through the divergence rule ({@link FitRun#checkDivergence}).
  */
 final class SyncGradientTraining {
 
@@ -42,6 +43,8 @@ final class SyncGradientTraining {
     int rows = (int) shards.totalRows();
     BatchSampler sampler = BatchSampler.shuffledEpochs(rows, Math.min(batchSize, rows), run.spec().seed());
     List<Parameter> parameters = net.parameters();
+    // The tasks compute the step's first half (GradientTask); the driver takes the second.
+    TrainingStep trainingStep = new TrainingStep(net, optimizer);
     long samples = 0;
     for (int s = 0; s < steps; s++) {
       run.startRound(s + 1, steps);
@@ -64,7 +67,7 @@ final class SyncGradientTraining {
       for (Parameter p : parameters) {
         p.setGrad(grads.get(p.name()));
       }
-      optimizer.step(parameters);
+      trainingStep.update();
       samples += batch.length;
       run.endRound(s + 1, steps, s + 1, samples, loss, () -> FlatTensors.ofValues(parameters));
     }

@@ -107,7 +107,7 @@ class PipelineTest {
 
     double sparkAccuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy").evaluate(scored);
     NablaClassificationModel nabla = (NablaClassificationModel) model.stages()[1];
-    FeedForwardNet net = nabla.net();
+    FeedForwardNet net = (FeedForwardNet) nabla.net();
     LabeledData test = TEST.labeled(net.parameters().get(0).value().backend(), DType.FLOAT32);
     double nablaAccuracy = Evaluation.accuracy(net, test, Evaluation.DEFAULT_BATCH);
     assertEquals(nablaAccuracy, sparkAccuracy, 1e-12, "Spark's evaluator and Nabla's agree");
@@ -122,7 +122,7 @@ class PipelineTest {
 
     Path npz = Path.of(path, "stages", "1_" + nabla.uid(), NablaModelWriter.MODEL_FILE);
     ModelFile.Loaded file = ModelFile.load(npz, Backends.current(), io.nabla.model.Activation.RELU);
-    assertEquals(List.of(6, 10, 3), file.description().orElseThrow().layerSizes());
+    assertEquals(List.of(6, 10, 3), file.description().orElseThrow().feedForward().orElseThrow().layerSizes());
     assertEquals(nablaAccuracy, Evaluation.accuracy(file.net(), test, Evaluation.DEFAULT_BATCH), 0.0,
         "model.npz is the same net for Nabla's own API");
   }

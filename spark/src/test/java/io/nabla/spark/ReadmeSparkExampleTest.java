@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nabla.model.FeedForwardNet;
+import io.nabla.model.Net;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,10 +77,10 @@ class ReadmeSparkExampleTest {
     Dataset<Row> scored = model.transform(test);  // + rawPrediction, probability, prediction
     double accuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy").evaluate(scored);
     model.write().overwrite().save(dir + "/pipeline");  // PipelineModel.load reads it back
-    FeedForwardNet net = ((NablaClassificationModel) model.stages()[0]).net();  // the Nabla model itself
+    Net net = ((NablaClassificationModel) model.stages()[0]).net();  // the Nabla model itself
     // ---- README example ends ----
     assertTrue(accuracy > 0.9, "well-separated blobs are learned; accuracy " + accuracy);
-    assertArrayEquals(new int[] {784, 50, 10}, net.layerSizes().stream().mapToInt(Integer::intValue).toArray());
+    assertArrayEquals(new int[] {784, 50, 10}, ((FeedForwardNet) net).layerSizes().stream().mapToInt(Integer::intValue).toArray());
     PipelineModel loaded = PipelineModel.load(dir + "/pipeline");
     assertEquals(scored.select("prediction").collectAsList(), loaded.transform(test).select("prediction").collectAsList(),
         "the saved pipeline predicts what the trained one did");

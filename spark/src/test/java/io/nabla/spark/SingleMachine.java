@@ -6,6 +6,7 @@ import io.nabla.data.LabeledData;
 import io.nabla.layer.Parameter;
 import io.nabla.loss.Targets;
 import io.nabla.model.FeedForwardNet;
+import io.nabla.model.Net;
 import io.nabla.optimizer.Optimizer;
 import io.nabla.optimizer.OptimizerKind;
 import io.nabla.optimizer.OptimizerState;
@@ -129,7 +130,7 @@ final class SingleMachine {
   }
 
   /** The largest absolute difference between two nets' parameters. */
-  static double maxDifference(FeedForwardNet a, FeedForwardNet b) {
+  static double maxDifference(Net a, Net b) {
     double max = 0;
     for (Parameter p : a.parameters()) {
       double[] x = p.value().toDoubleArray();
@@ -142,7 +143,7 @@ final class SingleMachine {
   }
 
   /** Whether two nets' parameters are the same bits. */
-  static boolean sameBits(FeedForwardNet a, FeedForwardNet b) {
+  static boolean sameBits(Net a, Net b) {
     for (Parameter p : a.parameters()) {
       Tensor other = b.parametersByName().get(p.name()).value();
       if (p.value().dtype() == DType.FLOAT32) {

@@ -68,8 +68,8 @@ class SparkProgramsTest {
     assertTrue(run.out().contains("test acc "), "per-round test accuracy:\n" + run.out());
     assertTrue(run.out().contains("samples/s"), run.out());
     assertEquals(List.of(784, 20, 10),
-        ModelFile.load(Path.of(saved, "nabla", "model.npz"), Backends.get("pure"), Activation.SIGMOID).net()
-            .layerSizes(),
+        ((io.nabla.model.FeedForwardNet) ModelFile.load(Path.of(saved, "nabla", "model.npz"), Backends.get("pure"),
+            Activation.SIGMOID).net()).layerSizes(),
         "the saved model's net, as ModelFile reads it");
   }
 

@@ -6,6 +6,8 @@ import io.nabla.examples.results.EvalResult;
 import io.nabla.model.Activation;
 import io.nabla.model.ModelFile;
 import io.nabla.model.FeedForwardNet;
+import io.nabla.model.Net;
+import java.util.Optional;
 import io.nabla.train.Evaluation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -40,29 +42,38 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Backend backend = compute.backend();
     ModelFile.Loaded loaded = ModelFile.load(model, backend, activation == null ? Activation.SIGMOID : activation);
-    FeedForwardNet net = loaded.net();
+    Net net = loaded.net();
+    Optional<Activation> hidden = net instanceof FeedForwardNet mlp ? Optional.of(mlp.activation()) : Optional.empty();
     if (loaded.description().isPresent()) {
-      Activation recorded = loaded.description().get().activation();
-      if (activation != null && activation != recorded) {
+      if (activation != null && hidden.isEmpty()) {
+        throw new IllegalArgumentException("--activation is for a file that does not record its net; " + model
+            + " records it: " + net.architecture());
+      }
+      if (activation != null && activation != hidden.get()) {
         throw new IllegalArgumentException("--activation " + activation.label() + " contradicts " + model
-            + ", which records that it was trained with " + recorded.label());
+            + ", which records that it was trained with " + hidden.get().label());
       }
     } else {
       spec.commandLine().getErr().println("nabla eval: " + model + " does not record its activation (saved by"
-          + " NumPy?): assuming " + net.activation().label()
+          + " NumPy?): assuming " + hidden.get().label()
           + (activation == null ? "; pass --activation if it was trained with another" : ""));
     }
     MnistData data = dataOptions.load(backend, net.dtype(), (f, d, t) -> { });
     int pixels = data.test().images().dim(1);
     if (net.inputSize() != pixels || net.outputSize() != 10) {
       throw new IllegalArgumentException(model + " is a net for " + net.inputSize() + " inputs and "
-          + net.outputSize() + " classes (layer sizes " + net.layerSizes() + "); the test images have "
+          + net.outputSize() + " classes (" + shape(net) + "); the test images have "
           + pixels + " pixels and 10 classes");
     }
     double accuracy = Evaluation.accuracy(net, data.test(), Evaluation.DEFAULT_BATCH);
-    Output.print(spec.commandLine().getOut(), common, EvalResult.of(model, net.activation().label(),
-        loaded.description(), net.layerSizes().size() - 2, data.test().size(), accuracy));
+    Output.print(spec.commandLine().getOut(), common, EvalResult.of(model, net, loaded.description(),
+        data.test().size(), accuracy));
     return 0;
+  }
+
+  /** The layer sizes of a fully connected net, the layers of another. */
+  private static String shape(Net net) {
+    return net instanceof FeedForwardNet mlp ? "layer sizes " + mlp.layerSizes() : "net " + net.architecture();
   }
 
 }

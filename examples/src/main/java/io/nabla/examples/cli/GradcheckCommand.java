@@ -5,10 +5,8 @@ import io.nabla.examples.results.GradcheckResult;
 import io.nabla.data.LabeledData;
 import io.nabla.data.MnistData;
 import io.nabla.backend.DType;
-import io.nabla.model.Activation;
-import io.nabla.model.FeedForwardNet;
+import io.nabla.model.Net;
 import io.nabla.model.ModelFile;
-import io.nabla.model.TwoLayerNet;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +18,7 @@ import picocli.CommandLine.Spec;
  * The book's gradient check on the first MNIST rows, the mean absolute difference between the
  * numerical and the backprop gradient of each parameter: of the chapter's TwoLayerNet(784, 50,
  * 10), of the net {@code nabla train} would build with the same {@code --hidden}, {@code
- * --activation} and {@code --seed}, or of a saved model ({@code --model}).
+ * --activation} or {@code --net} and {@code --seed}, or of a saved model ({@code --model}).
  */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true,
     description = "Numerical vs backprop gradient of a net on the first MNIST rows: the chapter's"
@@ -36,12 +34,7 @@ final class GradcheckCommand implements Callable<Integer> {
   @Option(names = "--rows", defaultValue = "3", description = "Training rows to use (default: ${DEFAULT-VALUE}).")
   int rows;
 
-  @Option(names = "--hidden", defaultValue = "50", description = "Hidden units, as for train (default: ${DEFAULT-VALUE}).")
-  int hidden;
-
-  @Option(names = "--activation", defaultValue = "sigmoid", paramLabel = "NAME",
-      description = "Hidden activation, as for train: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Activation activation;
+  @Mixin NetOptions netOptions;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the weights, as for train (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -57,18 +50,18 @@ final class GradcheckCommand implements Callable<Integer> {
     if (rows < 1) {
       throw new IllegalArgumentException("--rows must be at least 1, got " + rows);
     }
-    if (hidden < 1) {
-      throw new IllegalArgumentException("--hidden must be at least 1, got " + hidden);
-    }
     MnistData data = dataOptions.load(backend, dtype, (f, d, t) -> { });
     LabeledData batch = data.train().slice(0, Math.min(rows, data.train().size()));
     int pixels = batch.images().dim(1);
-    FeedForwardNet net = model != null
-        ? ModelFile.load(model, backend, activation).net().asType(dtype)
-        : TwoLayerNet.builder(pixels, hidden, 10).dtype(dtype).activation(activation).seed(seed).backend(backend).build();
+    if (model != null && netOptions.net != null) {
+      throw new IllegalArgumentException("--model and --net both name a net; give one");
+    }
+    Net net = model != null
+        ? ModelFile.load(model, backend, netOptions.activation).net().asType(dtype)
+        : netOptions.build(pixels, dtype, seed, backend);
     if (net.inputSize() != pixels) {
-      throw new IllegalArgumentException(model + " is a net for " + net.inputSize() + " inputs (layer sizes "
-          + net.layerSizes() + "); the images have " + pixels + " pixels");
+      throw new IllegalArgumentException(model + " is a net for " + net.inputSize() + " inputs (" + GradcheckResult.describe(net)
+          + "); the images have " + pixels + " pixels");
     }
     Output.print(spec.commandLine().getOut(), common, GradcheckResult.of(net, batch));
     return 0;

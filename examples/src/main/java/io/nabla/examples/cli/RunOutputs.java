@@ -3,7 +3,7 @@ package io.nabla.examples.cli;
 import io.nabla.io.AtomicFiles;
 import io.nabla.model.ModelFile;
 import io.nabla.model.TrainingRecord;
-import io.nabla.model.TwoLayerNet;
+import io.nabla.model.Net;
 import io.nabla.train.EpochResult;
 import io.nabla.train.TrainingHistory;
 import java.io.IOException;
@@ -57,7 +57,7 @@ final class RunOutputs {
   }
 
   /** Writes the final model with how it was trained, the history and both plots. */
-  void writeAll(TwoLayerNet net, TrainingHistory history, TrainingRecord training) throws IOException {
+  void writeAll(Net net, TrainingHistory history, TrainingRecord training) throws IOException {
     ModelFile.save(model(), net, training);
     AtomicFiles.write(dir.resolve(HISTORY), out -> out.write(csv(history).getBytes(StandardCharsets.UTF_8)));
     Plots.save(lossChart(history), dir.resolve(LOSS_PLOT));

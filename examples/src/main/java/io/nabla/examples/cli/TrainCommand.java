@@ -6,7 +6,7 @@ import io.nabla.data.MnistData;
 import io.nabla.examples.results.TrainResult;
 import io.nabla.model.Activation;
 import io.nabla.model.TrainingRecord;
-import io.nabla.model.TwoLayerNet;
+import io.nabla.model.Net;
 import io.nabla.optimizer.OptimizerKind;
 import io.nabla.backend.DType;
 import io.nabla.train.CheckpointListener;
@@ -43,6 +43,7 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ComputeOptions compute;
   @Mixin DataOptions dataOptions;
+  @Mixin NetOptions netOptions;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--iters", defaultValue = "10000", description = "Iterations (default: ${DEFAULT-VALUE}).")
@@ -54,16 +55,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate (default: ${DEFAULT-VALUE}).")
   double learningRate;
 
-  @Option(names = "--hidden", defaultValue = "50", description = "Hidden units (default: ${DEFAULT-VALUE}).")
-  int hidden;
-
   @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "NAME",
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   OptimizerKind optimizer;
-
-  @Option(names = "--activation", defaultValue = "sigmoid", paramLabel = "NAME",
-      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Activation activation;
 
   @Option(names = "--shuffle", description = "Shuffled epochs instead of the chapter's draws with replacement.")
   boolean shuffle;
@@ -88,7 +82,7 @@ final class TrainCommand implements Callable<Integer> {
     DType dtype = compute.dtype;
     // Kernels, and the Java of a training step, get ready (compiled) while the data loads.
     backend.warmUp(dtype);
-    ModelWarmUp stepWarmUp = ModelWarmUp.start(backend, dtype, activation, optimizer.create(learningRate));
+    ModelWarmUp stepWarmUp = ModelWarmUp.start(backend, dtype, netOptions.activation, optimizer.create(learningRate));
     TrainingConfig config = TrainingConfig.chapterDefaults().withIterations(iterations)
         .withBatchSize(batch).withSeed(seed).withShuffledEpochs(shuffle)
         .withDivergence(noDivergenceCheck ? DivergenceRule.off() : DivergenceRule.standard());
@@ -106,8 +100,7 @@ final class TrainCommand implements Callable<Integer> {
           + " holds at most " + data.train().size() + " (without --shuffle batches are drawn with replacement,"
           + " as the chapter does, and may be larger)");
     }
-    TwoLayerNet net = TwoLayerNet.builder(data.train().images().dim(1), hidden, 10).dtype(dtype)
-        .seed(seed).activation(activation).backend(backend).build();
+    Net net = netOptions.build(data.train().images().dim(1), dtype, seed, backend);
     if (!common.json) {
       text.printf(Locale.ROOT, "train %d, test %d samples; backend %s, %s, %d iterations, batch %d, lr %s, %s%n",
           data.train().size(), data.test().size(), backend.name(), dtype.label(),

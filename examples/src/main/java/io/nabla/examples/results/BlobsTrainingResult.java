@@ -9,6 +9,7 @@ import io.nabla.backend.DType;
 import io.nabla.tensor.SeededRandom;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
+import io.nabla.train.TrainingStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +57,7 @@ public record BlobsTrainingResult(double worstRelativeError, List<Epoch> epochs)
     double worst = GradientChecker.centralDifferences()
         .checkModel(net, x.sliceRows(0, 5), t.select(new int[] {0, 1, 2, 3, 4})).worstRelativeError();
     List<Epoch> epochs = new ArrayList<>();
-    Sgd sgd = new Sgd(0.1);
+    TrainingStep step = new TrainingStep(net, new Sgd(0.1));
     BatchSampler sampler = BatchSampler.withReplacement(rows, 50, 3);
     int itersPerEpoch = Math.max(rows / 50, 1);
     for (int iter = 0; iter <= 20 * itersPerEpoch; iter++) {
@@ -64,8 +65,7 @@ public record BlobsTrainingResult(double worstRelativeError, List<Epoch> epochs)
         epochs.add(new Epoch(iter / itersPerEpoch, net.loss(x, t), net.accuracy(x, t)));
       }
       int[] batch = sampler.nextBatch();
-      net.gradient(x.gatherRows(batch), t.select(batch));
-      sgd.step(net.parameters());
+      step.take(x.gatherRows(batch), t.select(batch));
     }
     return new BlobsTrainingResult(worst, epochs);
   }

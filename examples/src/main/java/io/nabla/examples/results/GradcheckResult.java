@@ -6,6 +6,7 @@ import io.nabla.gradcheck.GradientChecker;
 import io.nabla.loss.Targets;
 import io.nabla.model.Activation;
 import io.nabla.model.FeedForwardNet;
+import io.nabla.model.Net;
 import io.nabla.model.TwoLayerNet;
 import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
@@ -39,7 +40,7 @@ public record GradcheckResult(String net, int rows, DType dtype, String backend,
   }
 
   /** Checks {@code net} on {@code batch}, which has the net's dtype and backend. */
-  public static GradcheckResult of(FeedForwardNet net, LabeledData batch) {
+  public static GradcheckResult of(Net net, LabeledData batch) {
     Targets t = Targets.labels(batch.labels());
     Map<String, Tensor> numerical = GradientChecker.centralDifferences().numericalGradient(net, batch.images(), t);
     Map<String, Tensor> backprop = net.gradient(batch.images(), t);
@@ -50,7 +51,17 @@ public record GradcheckResult(String net, int rows, DType dtype, String backend,
     return new GradcheckResult(describe(net), batch.size(), net.dtype(), batch.images().backend().name(), diffs);
   }
 
-  /** {@code TwoLayerNet(784, 50, 10)}, with the activation when it is not the chapter's sigmoid. */
+  /**
+   * {@code TwoLayerNet(784, 50, 10)}, with the activation when it is not the chapter's sigmoid; a
+   * net that is not fully connected by its layers' text, {@code Net(affine(100) relu ...)}.
+   */
+  public static String describe(Net net) {
+    if (!(net instanceof FeedForwardNet mlp)) {
+      return "Net(" + net.architecture() + ")";
+    }
+    return describe(mlp);
+  }
+
   private static String describe(FeedForwardNet net) {
     String sizes = net.layerSizes().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
     String kind = net instanceof TwoLayerNet ? "TwoLayerNet" : "FeedForwardNet";

@@ -1,6 +1,7 @@
 package io.nabla.examples.results;
 
 import io.nabla.model.FeedForwardNet;
+import io.nabla.model.Net;
 import io.nabla.model.ModelDescription;
 import io.nabla.model.ModelFile;
 import java.nio.file.Path;
@@ -16,27 +17,31 @@ import java.util.stream.Collectors;
  * NumPy has no description at all, and its net is read from its arrays.
  *
  * @param model the file
- * @param layerSizes the net's layer sizes, inputs first
+ * @param net the net's layers as text
+ * @param inputShape a sample's shape
+ * @param layerSizes a fully connected net's layer sizes, inputs first (empty for another net)
  * @param dtype the parameters' element type
  * @param description the file's description, if it has one
  */
-public record ModelInfoResult(Path model, List<Integer> layerSizes, String dtype,
+public record ModelInfoResult(Path model, String net, List<Integer> inputShape, List<Integer> layerSizes, String dtype,
     Optional<ModelDescription> description) implements CommandResult {
 
   /** Keeps an unmodifiable copy of the sizes. */
   public ModelInfoResult {
+    inputShape = List.copyOf(inputShape);
     layerSizes = List.copyOf(layerSizes);
   }
 
   /** The information in a loaded file. */
   public static ModelInfoResult of(Path model, ModelFile.Loaded loaded) {
-    FeedForwardNet net = loaded.net();
-    return new ModelInfoResult(model, net.layerSizes(), net.dtype().label(), loaded.description());
+    Net net = loaded.net();
+    return new ModelInfoResult(model, net.architecture().text(), net.inputShape(),
+        net instanceof FeedForwardNet mlp ? mlp.layerSizes() : List.of(), net.dtype().label(), loaded.description());
   }
 
-  /** The hidden activation, if the file records it. */
+  /** The hidden activation of a fully connected net, if the file records it. */
   public Optional<String> activation() {
-    return description.map(d -> d.activation().label());
+    return description.flatMap(ModelDescription::feedForward).map(f -> f.activation().label());
   }
 
   /** The net's sizes joined by dashes, such as 784-50-10. */
@@ -47,8 +52,12 @@ public record ModelInfoResult(Path model, List<Integer> layerSizes, String dtype
   @Override
   public String text() {
     List<String> lines = new ArrayList<>();
-    lines.add(model + ": net " + sizes() + ", " + activation().map(a -> a + " hidden activation")
-        .orElse("hidden activation not recorded") + ", " + dtype);
+    if (layerSizes.isEmpty()) {
+      lines.add(model + ": net " + net + " on " + inputShape + ", " + dtype);
+    } else {
+      lines.add(model + ": net " + sizes() + ", " + activation().map(a -> a + " hidden activation")
+          .orElse("hidden activation not recorded") + ", " + dtype);
+    }
     if (description.isEmpty()) {
       lines.add("  no description (saved by NumPy?): no version, no training record");
     } else {
@@ -61,7 +70,8 @@ public record ModelInfoResult(Path model, List<Integer> layerSizes, String dtype
 
   @Override
   public Map<String, Object> json() {
-    return Fields.ordered("model", model.toString(), "layer_sizes", layerSizes,
+    return Fields.ordered("model", model.toString(), "net", net, "input_shape", inputShape,
+        "layer_sizes", layerSizes.isEmpty() ? null : layerSizes,
         "activation", activation().orElse(null), "dtype", dtype,
         "nabla_version", description.map(ModelDescription::nablaVersion).orElse(null),
         "training", description.flatMap(ModelDescription::training).map(TrainingRecordRendering::json).orElse(null));

@@ -87,6 +87,7 @@ class ArchitectureTest {
         .and().doNotHaveFullyQualifiedName("io.nabla.tensor.Tensors")
         .and().doNotHaveFullyQualifiedName("io.nabla.io.Npz")
         .and().doNotHaveFullyQualifiedName("io.nabla.model.FeedForwardNet$Builder")
+        .and().doNotHaveFullyQualifiedName("io.nabla.model.Net$Builder")
         .should().callMethodWhere(consultsTheCurrentBackend)
         .check(NABLA);
   }

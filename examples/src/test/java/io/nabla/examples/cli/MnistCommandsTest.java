@@ -145,6 +145,49 @@ class MnistCommandsTest {
   }
 
   @Test
+  void aNetGivenAsTextTrainsAndItsSavedModelScoresLoadsAndChecksWithoutItsCode() throws Exception {
+    String data = TestData.mnistDir().toString();
+    String net = "affine(64) relu residual(affine(64) relu) affine(10)";
+    CliRun train = CliRun.of("train", "--data", data, "--net", net, "--iters", "600", "--lr", "0.05",
+        "--out", out.toString(), "--json");
+    assertEquals(0, train.exitCode(), train.err());
+    double trained = number(train.out(), "model_test_accuracy");
+    assertTrue(trained > 0.85, "600 steps of a residual net on MNIST: " + train.out());
+    String model = out.resolve("model.npz").toString();
+    CliRun eval = CliRun.of("eval", "--data", data, "--model", model);
+    assertEquals(0, eval.exitCode(), eval.err());
+    assertTrue(eval.out().startsWith(model + String.format(java.util.Locale.ROOT, ": test accuracy %.4f on 10000 samples"
+        + " (net %s)", trained, net)), eval.out());
+    CliRun info = CliRun.of("info", "--model", model);
+    assertEquals(0, info.exitCode(), info.err());
+    assertTrue(info.out().startsWith(model + ": net " + net + " on [784], float32"), info.out());
+    assertTrue(info.out().contains("sgd"), "the training record: " + info.out());
+    CliRun check = CliRun.of("gradcheck", "--data", data, "--dtype", "float64", "--rows", "2", "--model", model,
+        "--json");
+    assertEquals(0, check.exitCode(), check.err());
+    for (String key : new String[] {"W1", "b1", "W2", "b2", "W3", "b3"}) {
+      assertTrue(number(check.out(), key) < 1e-6, key + " in " + check.out());
+    }
+  }
+
+  @Test
+  void aBadNetTextOrOneWithTheOptionsItReplacesIsRefusedInOneLine() {
+    String data = TestData.mnistDir().toString();
+    CliRun typo = CliRun.of("train", "--data", data, "--net", "affine(64) rleu affine(10)", "--iters", "1",
+        "--out", out.toString());
+    assertEquals(2, typo.exitCode(), typo.out());
+    assertTrue(typo.err().startsWith("nabla: --net: net 'affine(64) rleu affine(10)': expected a layer"),
+        typo.err());
+    CliRun classes = CliRun.of("gradcheck", "--data", data, "--net", "affine(64) relu affine(3)");
+    assertEquals(2, classes.exitCode(), classes.out());
+    assertTrue(classes.err().contains("--net: its last layer gives 3 scores; MNIST has 10 classes"), classes.err());
+    CliRun both = CliRun.of("train", "--data", data, "--net", "affine(10)", "--hidden", "20", "--iters", "1",
+        "--out", out.toString());
+    assertEquals(2, both.exitCode(), both.out());
+    assertTrue(both.err().contains("--net gives the whole net; leave out --hidden"), both.err());
+  }
+
+  @Test
   void aDivergingRunStopsNamingTheIterationAndKeepsTheLastGoodCheckpoint() throws Exception {
     CliRun run = CliRun.of("train", "--data", TestData.mnistDir().toString(), "--lr", "1e300",
         "--iters", "50", "--batch", "1000", "--out", out.toString());

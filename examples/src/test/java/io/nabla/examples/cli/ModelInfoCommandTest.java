@@ -52,7 +52,7 @@ class ModelInfoCommandTest {
 
     CliRun json = CliRun.of("info", "--model", model, "--json");
     assertEquals(0, json.exitCode(), json.err());
-    assertTrue(json.out().startsWith("{\"model\": \"" + model + "\", \"layer_sizes\": [784, 12, 10], \"activation\":"
+    assertTrue(json.out().startsWith("{\"model\": \"" + model + "\", \"net\": \"affine(12) sigmoid affine(10)\", \"input_shape\": [784], \"layer_sizes\": [784, 12, 10], \"activation\":"
         + " \"sigmoid\", \"dtype\": \"float32\", \"nabla_version\": "), json.out());
     assertTrue(json.out().contains("\"training\": {\"optimizer\": \"momentum\", \"optimizer_settings\":"
         + " {\"learning_rate\": 0.2, \"momentum\": 0.9}, \"batch_size\": 50, \"iterations\": 700,"
@@ -101,7 +101,7 @@ class ModelInfoCommandTest {
     assertEquals(List.of(bare + ": net 784-10-10, hidden activation not recorded, float32",
         "  no description (saved by NumPy?): no version, no training record"), info.out().strip().lines().toList());
     CliRun json = CliRun.of("info", "--model", bare.toString(), "--json");
-    assertEquals("{\"model\": \"" + bare + "\", \"layer_sizes\": [784, 10, 10], \"activation\": null, \"dtype\":"
+    assertEquals("{\"model\": \"" + bare + "\", \"net\": \"affine(10) sigmoid affine(10)\", \"input_shape\": [784], \"layer_sizes\": [784, 10, 10], \"activation\": null, \"dtype\":"
         + " \"float32\", \"nabla_version\": null, \"training\": null}", json.out().strip());
   }
 

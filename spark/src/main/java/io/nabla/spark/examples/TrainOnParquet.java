@@ -1,7 +1,7 @@
 package io.nabla.spark.examples;
 
 import io.nabla.layer.Parameter;
-import io.nabla.model.FeedForwardNet;
+import io.nabla.model.Net;
 import io.nabla.spark.FitDivergedException;
 import io.nabla.spark.NablaClassificationModel;
 import io.nabla.spark.NablaClassifier;
@@ -155,7 +155,7 @@ public final class TrainOnParquet implements Callable<Integer> {
   }
 
   /** A SHA-256 of the parameters' values in order, as their float bits: equal for equal nets. */
-  static String sha256(FeedForwardNet net) throws Exception {
+  static String sha256(Net net) throws Exception {
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     for (Parameter p : net.parameters()) {
       digest.update(p.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));

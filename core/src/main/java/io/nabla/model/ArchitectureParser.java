@@ -1,0 +1,130 @@
+package io.nabla.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Reads an {@link Architecture}'s text, by recursive descent: {@code layers := layer (' '
+ * layer)*}, {@code layer := name | name '(' argument ')'}. An error quotes the text and says at
+ * which character what was expected.
+ */
+final class ArchitectureParser {
+
+  /** The layers the text can name, for messages. */
+  static final String KNOWN = "affine(N), "
+      + Arrays.stream(Activation.values()).map(Activation::label).collect(Collectors.joining(", "))
+      + ", residual(LAYERS)";
+
+  private final String text;
+  private int at;
+
+  ArchitectureParser(String text) {
+    this.text = text == null ? "" : text;
+  }
+
+  Architecture parse() {
+    Architecture net = layers();
+    skipSpaces();
+    if (at < text.length()) {
+      throw error(text.charAt(at) == ')' ? "a ')' with no '(' before it" : "a layer name");
+    }
+    return net;
+  }
+
+  private Architecture layers() {
+    List<LayerSpec> specs = new ArrayList<>();
+    skipSpaces();
+    while (at < text.length() && text.charAt(at) != ')') {
+      specs.add(layer());
+      skipSpaces();
+    }
+    if (specs.isEmpty()) {
+      throw error("a layer (" + KNOWN + ")");
+    }
+    return new Architecture(specs);
+  }
+
+  private LayerSpec layer() {
+    int start = at;
+    String name = name();
+    switch (name) {
+      case "affine": {
+        expect('(');
+        int units = positiveInteger("affine's number of outputs");
+        expect(')');
+        return new LayerSpec.Affine(units);
+      }
+      case "residual": {
+        expect('(');
+        Architecture inner = layers();
+        expect(')');
+        return new LayerSpec.Residual(inner);
+      }
+      default:
+        for (Activation a : Activation.values()) {
+          if (a.label().equals(name)) {
+            if (at < text.length() && text.charAt(at) == '(') {
+              throw error(name + " takes no arguments; a space or the end");
+            }
+            return new LayerSpec.Activation(a);
+          }
+        }
+        at = start;
+        throw error("a layer (" + KNOWN + "), not '" + name + "'");
+    }
+  }
+
+  private String name() {
+    int start = at;
+    while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_')) {
+      at++;
+    }
+    if (at == start) {
+      throw error("a layer (" + KNOWN + ")");
+    }
+    return text.substring(start, at).toLowerCase(Locale.ROOT);
+  }
+
+  private int positiveInteger(String what) {
+    skipSpaces();
+    int start = at;
+    while (at < text.length() && Character.isDigit(text.charAt(at))) {
+      at++;
+    }
+    try {
+      int n = Integer.parseInt(text.substring(start, at));
+      if (n > 0) {
+        skipSpaces();
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    at = start;
+    throw error(what + ", a positive integer");
+  }
+
+  private void expect(char c) {
+    skipSpaces();
+    if (at >= text.length() || text.charAt(at) != c) {
+      throw error("'" + c + "'");
+    }
+    at++;
+    skipSpaces();
+  }
+
+  private void skipSpaces() {
+    while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+      at++;
+    }
+  }
+
+  private IllegalArgumentException error(String expected) {
+    String found = at < text.length() ? "'" + text.charAt(at) + "'" : "the end";
+    return new IllegalArgumentException("net '" + text + "': expected " + expected + " at character " + (at + 1)
+        + ", found " + found);
+  }
+}

@@ -1,0 +1,67 @@
+package io.nabla.examples.cli;
+
+import io.nabla.backend.Backend;
+import io.nabla.backend.DType;
+import io.nabla.model.Activation;
+import io.nabla.model.Architecture;
+import io.nabla.model.Net;
+import io.nabla.model.TwoLayerNet;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Which net to build: the chapter's TwoLayerNet with {@code --hidden} units and {@code
+ * --activation}, or any net of Nabla's layers as text ({@code --net}); shared by {@code train} and
+ * {@code gradcheck}, so that gradcheck checks any net train can build.
+ */
+final class NetOptions {
+
+  @Spec(Spec.Target.MIXEE) CommandSpec command;
+
+  @Option(names = "--hidden", defaultValue = "50", description = "Hidden units (default: ${DEFAULT-VALUE}).")
+  int hidden;
+
+  @Option(names = "--activation", defaultValue = "sigmoid", paramLabel = "NAME",
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Activation activation;
+
+  @Option(names = "--net", paramLabel = "LAYERS",
+      description = "Any net as text, instead of --hidden and --activation: layers in order, such as"
+          + " 'affine(100) relu residual(affine(100) relu) affine(10)'. Layers: affine(N), sigmoid, relu, tanh,"
+          + " leaky_relu, residual(LAYERS) (x + LAYERS(x)). The last layer gives the 10 class scores.")
+  String net;
+
+  /**
+   * The net for images of {@code pixels} pixels, weights seeded with {@code seed}.
+   *
+   * @throws CommandLine.ParameterException naming the option at fault
+   */
+  Net build(int pixels, DType dtype, long seed, Backend backend) {
+    if (net == null) {
+      if (hidden < 1) {
+        throw new IllegalArgumentException("--hidden must be at least 1, got " + hidden);
+      }
+      return TwoLayerNet.builder(pixels, hidden, 10).dtype(dtype).seed(seed).activation(activation)
+          .backend(backend).build();
+    }
+    for (String replaced : new String[] {"--hidden", "--activation"}) {
+      if (command.commandLine().getParseResult().hasMatchedOption(replaced)) {
+        throw new CommandLine.ParameterException(command.commandLine(),
+            "--net gives the whole net; leave out " + replaced);
+      }
+    }
+    Architecture architecture;
+    try {
+      architecture = Architecture.parse(net);
+      int classes = architecture.outputShape(java.util.List.of(pixels)).get(0);
+      if (classes != 10) {
+        throw new IllegalArgumentException("its last layer gives " + classes + " scores; MNIST has 10 classes");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(command.commandLine(), "--net: " + e.getMessage());
+    }
+    return Net.builder(architecture, pixels).dtype(dtype).seed(seed).backend(backend).build();
+  }
+}
