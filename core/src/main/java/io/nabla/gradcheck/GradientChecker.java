@@ -60,7 +60,9 @@ public interface GradientChecker {
    * input {@code x}: with a fixed random {@code R} shaped like the output, {@code f = sum(forward(x)
    * * R)}, whose gradient with respect to the output is {@code R}; compares the gradients {@code
    * backward(R)} gives the input and each parameter with their numerical gradients, on a float64
-   * copy of the layer ({@link Layer#asType}).
+   * copy of the layer ({@link Layer#asType}). A layer already in float64 is its own copy: the check
+   * zeroes and then sets its parameters' gradients (their values it restores), so check it before
+   * a backward pass whose gradients you need, or check a copy.
    */
   GradientReport checkLayer(Layer layer, Tensor x);
 

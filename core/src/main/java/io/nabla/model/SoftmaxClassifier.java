@@ -24,6 +24,8 @@ import java.util.Map;
 public class SoftmaxClassifier implements Model {
 
   private final Sequential network;
+  /** The network's parameters, listed once: a step reads them twice, and the stack never changes. */
+  private final List<Parameter> parameters;
   private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
   /** The memory of every loss, accuracy and gradient, reused from one call to the next. */
   private final Workspace workspace = new Workspace();
@@ -32,6 +34,7 @@ public class SoftmaxClassifier implements Model {
   /** A classifier over the given layer stack, whose output is the class scores. */
   public SoftmaxClassifier(Sequential network) {
     this.network = java.util.Objects.requireNonNull(network, "softmaxClassifier: network is null");
+    this.parameters = network.parameters();
   }
 
   /**
@@ -112,7 +115,7 @@ public class SoftmaxClassifier implements Model {
 
   /** The scores, recorded for a backward pass to every parameter, whose gradients are zeroed. */
   private Variable forwardForGradient(Tensor x) {
-    for (Parameter p : network.parameters()) {
+    for (Parameter p : parameters) {
       p.clearGrad();
       p.variable().zeroGrad();
     }
@@ -130,7 +133,6 @@ public class SoftmaxClassifier implements Model {
     Tensor seed = scores.zerosLike();
     loss.gradient(scores, t, seed);
     s.backward(seed);
-    List<Parameter> parameters = network.parameters();
     boolean same = gradients.size() == parameters.size();
     for (int i = 0; i < parameters.size(); i++) {
       Parameter p = parameters.get(i);
@@ -151,7 +153,7 @@ public class SoftmaxClassifier implements Model {
 
   @Override
   public List<Parameter> parameters() {
-    return network.parameters();
+    return parameters;
   }
 
   /** The parameters by name. */

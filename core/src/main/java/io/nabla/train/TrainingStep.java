@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * One step of mini-batch training, the one place it is written: the gradient of the batch's loss
  * by backpropagation, then the optimizer's update of the model's parameters. Every loop that
- * trains a model goes through it: the {@link Trainer}'s two loops, the {@link ModelWarmUp}, the
- * benchmarks, the tour, and Spark's local steps and synchronous driver.
+ * trains a model goes through it: the {@link Trainer}'s two loops, the benchmarks, the tour, and
+ * Spark's local steps and synchronous driver.
  *
  * <p>{@link #take} is the chapter's step. {@link #takeReportingLossAfter} adds the loss the chapter
  * records, on the same batch after the update; {@link #takeReportingLossBefore} the loss of the
