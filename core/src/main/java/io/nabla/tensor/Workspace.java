@@ -58,6 +58,8 @@ public final class Workspace implements AutoCloseable {
   private long scopes;
   private boolean entered;
   private boolean closed;
+  /** The workspace that was active when this one was entered, while this one is. */
+  private Workspace enclosing;
 
   /** Enters this workspace on the current thread until the returned scope is closed. */
   public Scope enter() {
@@ -69,6 +71,7 @@ public final class Workspace implements AutoCloseable {
     }
     entered = true;
     Workspace outer = ACTIVE.get();
+    enclosing = outer;
     ACTIVE.set(this);
     return new Scope(this, outer);
   }
@@ -100,10 +103,17 @@ public final class Workspace implements AutoCloseable {
     return owned.get(storage).writes();
   }
 
-  /** Whether {@code t}'s memory belongs to the workspace entered on this thread (and goes back to it on leaving). */
+  /**
+   * Whether {@code t}'s memory belongs to a workspace entered on this thread, the innermost or one
+   * it is nested in (and so goes back to it when that scope is left).
+   */
   public static boolean isScoped(Tensor t) {
-    Workspace active = ACTIVE.get();
-    return active != null && active.owned.containsKey(t.storage());
+    for (Workspace w = ACTIVE.get(); w != null; w = w.enclosing) {
+      if (w.owned.containsKey(t.storage())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -136,6 +146,7 @@ public final class Workspace implements AutoCloseable {
     }
     lent.clear();
     entered = false;
+    enclosing = null;
     scopes++;
     if (scopes % FORGET_AFTER == 0) {
       forgetUnused();

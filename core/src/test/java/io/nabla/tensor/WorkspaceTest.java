@@ -73,10 +73,14 @@ class WorkspaceTest {
     Workspace inner = new Workspace();
     try (Workspace.Scope a = outer.enter()) {
       assertThrows(IllegalStateException.class, outer::enter);
+      Tensor fromOuter = Tensors.zeros(DType.FLOAT32, 3);
       Tensor fromInner;
       try (Workspace.Scope b = inner.enter()) {
         fromInner = Tensors.zeros(DType.FLOAT32, 2);
         assertTrue(Workspace.isScoped(fromInner));
+        // Memory the enclosing scope lent goes back when that scope is left: scoped here too.
+        assertTrue(Workspace.isScoped(fromOuter));
+        assertFalse(Workspace.outside(() -> Workspace.isScoped(fromOuter)));
       }
       assertFalse(Workspace.isScoped(fromInner)); // the outer workspace is active again
       assertTrue(Workspace.isScoped(Tensors.zeros(DType.FLOAT32, 2)));
