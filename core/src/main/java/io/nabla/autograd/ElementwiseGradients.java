@@ -91,8 +91,7 @@ final class ElementwiseGradients {
    */
   static Variable map(Variable a, UnaryOp op) {
     Tensor x = a.value();
-    Tensor y = x.zerosLike();
-    ElementwiseOps.map(op, x, y);
+    Tensor y = ElementwiseOps.map(op, x);
     String name = op.label();
     return switch (op) {
       case SIGMOID -> fused(name, a, y, TernaryOp.SIGMOID_BACKWARD);

@@ -42,9 +42,7 @@ public class ElementwiseActivation implements Layer {
   /** {@inheritDoc} The function alone, as {@link #forward(Variable)} computes its value. */
   @Override
   public Tensor forward(Tensor x) {
-    Tensor y = x.zerosLike();
-    ElementwiseOps.map(function, x, y);
-    return y;
+    return ElementwiseOps.map(function, x);
   }
 
   @Override

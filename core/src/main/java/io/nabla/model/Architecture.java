@@ -143,9 +143,7 @@ public final class Architecture {
    */
   public Sequential build(List<Integer> input, ParameterSource parameters) {
     Sequential network = new Sequential(buildLayers(input, parameters));
-    if (parameters instanceof ParameterSource.Given given) {
-      given.checkAllUsed();
-    }
+    parameters.finish();
     return network;
   }
 

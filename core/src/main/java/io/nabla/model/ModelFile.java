@@ -72,24 +72,14 @@ public final class ModelFile {
     if (text != null) {
       description = Optional.of(ModelDescription.parse(file + " entry " + DESCRIPTION_KEY, text));
     }
-    Optional<Architecture.FeedForward> mlp = description.isEmpty()
-        ? Optional.of(new Architecture.FeedForward(assumed, java.util.List.of()))
-        : description.get().feedForward();
-    checkParameters(file, onBackend, mlp.isPresent());
+    checkParameters(file, onBackend, description.map(d -> d.feedForward().isPresent()).orElse(true));
     Net net;
     try {
-      net = mlp.isPresent()
-          ? FeedForwardNet.fromParameters(onBackend, mlp.get().activation())
-          : Net.fromParameters(description.get().architecture(), description.get().inputShape(), onBackend);
+      net = description.isPresent()
+          ? Net.fromParameters(description.get().architecture(), description.get().inputShape(), onBackend)
+          : FeedForwardNet.fromParameters(onBackend, assumed);
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
-    }
-    if (mlp.isPresent() && description.isPresent()) {
-      java.util.List<Integer> sizes = ((FeedForwardNet) net).layerSizes();
-      if (!mlp.get().layerSizes().equals(sizes)) {
-        throw new IOException(file + ": its description says sizes " + sizes(mlp.get().layerSizes())
-            + " but its arrays have " + sizes(sizes));
-      }
     }
     return new Loaded(net, description);
   }
@@ -125,9 +115,5 @@ public final class ModelFile {
             + " values that are not finite (NaN or infinite) of " + t.size() + ": the model cannot be scored");
       }
     }
-  }
-
-  private static String sizes(java.util.List<Integer> sizes) {
-    return sizes.toString().replace("[", "").replace("]", "");
   }
 }

@@ -48,8 +48,8 @@ public class Net extends SoftmaxClassifier {
     if (mlp.isPresent()) {
       FeedForwardNet net = FeedForwardNet.fromParameters(params, mlp.get().activation());
       if (!net.layerSizes().equals(mlp.get().layerSizes())) {
-        throw new IllegalArgumentException("net '" + architecture + "' on " + inputShape + " has layer sizes "
-            + mlp.get().layerSizes() + " but its parameters have " + net.layerSizes());
+        throw new IllegalArgumentException("its description says sizes " + sizes(mlp.get().layerSizes())
+            + " but its arrays have " + sizes(net.layerSizes()));
       }
       return net;
     }
@@ -131,6 +131,10 @@ public class Net extends SoftmaxClassifier {
       live.put(p.name(), p.value());
     }
     return Optional.of(fromParameters(architecture, inputShape, live));
+  }
+
+  private static String sizes(List<Integer> sizes) {
+    return sizes.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static List<Integer> listOf(int... shape) {

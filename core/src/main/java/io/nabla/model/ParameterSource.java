@@ -34,6 +34,13 @@ public abstract sealed class ParameterSource permits ParameterSource.Initialized
   abstract Tensor bias(String name, int... shape);
 
   /**
+   * Called once the net is built.
+   *
+   * @throws IllegalArgumentException naming given tensors no layer took
+   */
+  void finish() {}
+
+  /**
    * The chapter's initialization: weights {@code std * N(0, 1)}, drawn in the order of the layers
    * from one generator seeded {@code seed}; biases zero.
    */
@@ -104,12 +111,8 @@ public abstract sealed class ParameterSource permits ParameterSource.Initialized
       return t;
     }
 
-    /**
-     * Checks that every tensor was used.
-     *
-     * @throws IllegalArgumentException naming the ones left over
-     */
-    void checkAllUsed() {
+    @Override
+    void finish() {
       if (!unused.isEmpty()) {
         throw new IllegalArgumentException("parameters " + unused.keySet() + " belong to no layer of the net");
       }

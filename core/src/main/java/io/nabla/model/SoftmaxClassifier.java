@@ -130,8 +130,8 @@ public class SoftmaxClassifier implements Model {
    */
   private void backpropagate(Variable s, Targets t) {
     Tensor scores = s.value();
-    Tensor seed = scores.zerosLike();
-    loss.gradient(scores, t, seed);
+    Tensor seed = NeuralOps.softmax(scores); // written whole: no zeroing pass
+    loss.gradientFromSoftmax(scores, t, seed);
     s.backward(seed);
     boolean same = gradients.size() == parameters.size();
     for (int i = 0; i < parameters.size(); i++) {

@@ -7,6 +7,11 @@ import io.nabla.backend.Backend;
 import io.nabla.backend.DType;
 import io.nabla.backend.UnaryOp;
 import io.nabla.gradcheck.GradientChecker;
+import io.nabla.layer.Layer;
+import io.nabla.model.Activation;
+import io.nabla.model.Architecture;
+import io.nabla.model.LayerSpec;
+import io.nabla.model.ParameterSource;
 import io.nabla.loss.CrossEntropy;
 import io.nabla.loss.Targets;
 import io.nabla.tensor.SeededRandom;
@@ -181,6 +186,25 @@ public abstract class AutogradSuite {
     stale.removeAll(operations);
     assertEquals(Set.of(), unchecked, "operations of Variable without a gradient check in AutogradSuite");
     assertEquals(Set.of(), stale, "gradient checks in AutogradSuite of no operation of Variable");
+  }
+
+  /**
+   * Every layer an architecture can name, built into one net on this backend, has its input's and
+   * parameters' gradients checked by central differences; a kind of layer left out of the text
+   * fails the test, so a new one cannot go unchecked.
+   */
+  @Test
+  void everyLayerAnArchitectureNamesMatchesCentralDifferences() {
+    StringBuilder text = new StringBuilder("affine(5)");
+    for (Activation a : Activation.values()) {
+      text.append(' ').append(a.label()).append(" affine(5)");
+    }
+    text.append(" residual(affine(5) tanh)");
+    Architecture architecture = Architecture.parse(text.toString());
+    Set<Class<?>> named = architecture.layers().stream().map(Object::getClass).collect(Collectors.toSet());
+    assertEquals(Set.of(LayerSpec.class.getPermittedSubclasses()), named, "layer kinds the check's net leaves out");
+    Layer net = architecture.build(List.of(5), ParameterSource.initialized(backend(), DType.FLOAT64, 3, 0.5));
+    GradientChecker.centralDifferences().checkLayer(net, signed(60, 3, 5)).assertRelativeErrorBelow(TOLERANCE);
   }
 
   private static String signature(Method m) {

@@ -100,12 +100,20 @@ class GeneralNetModelTest {
       double[] raw = ((Vector) row.get(1)).toArray();
       double[] probability = ((Vector) row.get(2)).toArray();
       assertArrayEquals(netScores, raw, 0.0, "row " + i + ": rawPrediction is net.scores, bit for bit");
-      // Spark's probability is the softmax of those scores in double precision (Scores.softmax);
+      // Spark's probability is the softmax of those scores in double precision (computed here anew);
       // net.predict's softmax kernel works in the net's dtype and its own order of operations, so
       // the two agree to float32 rounding, or to an ulp or so in float64, not bit for bit.
+      double max = Math.max(netScores[0], Math.max(netScores[1], netScores[2]));
+      double sum = 0;
       double[] softmax = new double[3];
-      Scores.softmax(netScores, softmax);
-      assertArrayEquals(softmax, probability, 0.0, "row " + i + ": probability is the softmax of the scores");
+      for (int k = 0; k < 3; k++) {
+        softmax[k] = Math.exp(netScores[k] - max);
+        sum += softmax[k];
+      }
+      for (int k = 0; k < 3; k++) {
+        softmax[k] /= sum;
+      }
+      assertArrayEquals(softmax, probability, 1e-15, "row " + i + ": probability is the softmax of the scores");
       assertArrayEquals(netProbability, probability, dtype == DType.FLOAT32 ? 1e-6 : 1e-15,
           "row " + i + ": probability is net.predict to the net's precision");
       assertEquals(argmax(netProbability), (int) row.getDouble(3), "row " + i + ": prediction is net.predict's class");
