@@ -2,12 +2,7 @@ package io.nabla.autograd;
 
 import io.nabla.tensor.Shapes;
 import io.nabla.tensor.Tensor;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * Reverse-mode differentiation of one graph: visits the recorded operations from the root back to
@@ -19,6 +14,10 @@ import java.util.Map;
  * place. One that is also held elsewhere (the caller's seed, or one tensor an operation handed to
  * two inputs) is "borrowed": a second contribution is summed into a new tensor, and a leaf keeps a
  * copy of it, so no two variables ever share a gradient tensor.
+ *
+ * <p>The gradient on its way to a variable is held by the variable itself, not in a map: a
+ * training loop walks this code thousands of times while the JIT compiler shares the cores with
+ * it, and less code to compile is time given back.
  */
 final class BackwardPass {
 
@@ -26,14 +25,22 @@ final class BackwardPass {
 
   /** Back-propagates {@code seed = dL/droot} from {@code root}; frees the graph unless {@code keepGraph}. */
   static void run(Variable root, Tensor seed, boolean keepGraph) {
-    List<Variable> order = reverseTopologicalOrder(root);
-    Map<Variable, Tensor> grads = new IdentityHashMap<>();
-    Map<Variable, Boolean> borrowed = new IdentityHashMap<>();
-    grads.put(root, seed);
-    borrowed.put(root, Boolean.TRUE); // the caller's tensor
+    Variable[] order = reverseTopologicalOrder(root, new Object());
+    root.receiveGradient(seed, true); // the caller's tensor
+    try {
+      propagate(order, keepGraph);
+    } catch (RuntimeException | Error e) {
+      for (Variable v : order) {
+        v.takeGradientInFlight(); // nothing held past a failed pass
+      }
+      throw e;
+    }
+  }
+
+  private static void propagate(Variable[] order, boolean keepGraph) {
     for (Variable v : order) {
-      Tensor g = grads.remove(v);
-      boolean gBorrowed = borrowed.remove(v) == Boolean.TRUE;
+      boolean gBorrowed = v.gradientInFlightIsBorrowed();
+      Tensor g = v.takeGradientInFlight();
       if (g == null) {
         continue; // no path from the root through this variable carries a gradient
       }
@@ -43,35 +50,30 @@ final class BackwardPass {
       }
       Node node = v.node();
       Tensor[] inputGrads = node.backward(g, !gBorrowed);
-      List<Variable> inputs = node.inputs();
-      for (int i = 0; i < inputs.size(); i++) {
-        Variable input = inputs.get(i);
+      Variable[] inputs = node.inputs();
+      for (int i = 0; i < inputs.length; i++) {
+        Variable input = inputs[i];
         Tensor gi = inputGrads[i];
         if (gi == null || !input.requiresGrad()) {
           continue;
         }
         if (!gi.hasSameShape(input.value())) {
-          throw new IllegalStateException(node.operation() + ": its backward pass gave input " + i
-              + " a gradient of shape " + Shapes.format(gi.shape()) + " but the input is "
-              + input.value().describe() + " (a bug in this operation)");
+          throw wrongShape(node, i, gi, input);
         }
         // An owned gradOut handed on whole to one input stays owned: nothing else holds it.
         boolean shared = (gBorrowed && gi.sharesStorageWith(g)) || sharesWithAnother(gi, inputGrads, i);
-        Tensor before = grads.get(input);
-        if (before == null) {
-          grads.put(input, gi);
-          borrowed.put(input, shared);
-        } else if (borrowed.get(input) == Boolean.TRUE) {
-          grads.put(input, before.add(gi));
-          borrowed.put(input, Boolean.FALSE);
-        } else {
-          before.addi(gi);
-        }
+        input.receiveGradient(gi, shared);
       }
       if (!keepGraph) {
         node.free();
       }
     }
+  }
+
+  private static IllegalStateException wrongShape(Node node, int i, Tensor gi, Variable input) {
+    return new IllegalStateException(node.operation() + ": its backward pass gave input " + i
+        + " a gradient of shape " + Shapes.format(gi.shape()) + " but the input is "
+        + input.value().describe() + " (a bug in this operation)");
   }
 
   private static boolean sharesWithAnother(Tensor gi, Tensor[] all, int i) {
@@ -85,37 +87,47 @@ final class BackwardPass {
 
   /**
    * Every variable that requires a gradient and can be reached from {@code root}, each after every
-   * variable computed from it: a depth-first search without recursion, so a graph as deep as a
-   * long loop does not overflow the stack.
+   * variable computed from it, each with no gradient in flight: a depth-first search without
+   * recursion, so a graph as deep as a long loop does not overflow the stack. A variable is marked
+   * with {@code pass} when first reached.
    */
-  private static List<Variable> reverseTopologicalOrder(Variable root) {
-    List<Variable> postOrder = new ArrayList<>();
-    Map<Variable, Boolean> seen = new IdentityHashMap<>();
-    Deque<Variable> stack = new ArrayDeque<>();
-    Deque<Integer> nextChild = new ArrayDeque<>();
-    stack.push(root);
-    nextChild.push(0);
-    seen.put(root, Boolean.TRUE);
-    while (!stack.isEmpty()) {
-      Variable v = stack.peek();
-      int child = nextChild.pop();
-      List<Variable> inputs = v.isLeaf() ? List.of() : v.node().inputs();
-      if (child < inputs.size()) {
-        nextChild.push(child + 1);
-        Variable input = inputs.get(child);
-        if (input.requiresGrad() && seen.put(input, Boolean.TRUE) == null) {
-          stack.push(input);
-          nextChild.push(0);
+  private static Variable[] reverseTopologicalOrder(Variable root, Object pass) {
+    Variable[] postOrder = new Variable[16];
+    int visited = 0;
+    Variable[] stack = new Variable[16];
+    int[] nextChild = new int[16];
+    int depth = 0;
+    stack[0] = root;
+    root.reachedBy(pass);
+    while (depth >= 0) {
+      Variable v = stack[depth];
+      Variable[] inputs = v.isLeaf() ? NO_INPUTS : v.node().inputs();
+      int child = nextChild[depth];
+      if (child < inputs.length) {
+        nextChild[depth] = child + 1;
+        Variable input = inputs[child];
+        if (input.requiresGrad() && input.reachedBy(pass)) {
+          if (++depth == stack.length) {
+            stack = Arrays.copyOf(stack, depth * 2);
+            nextChild = Arrays.copyOf(nextChild, depth * 2);
+          }
+          stack[depth] = input;
+          nextChild[depth] = 0;
         }
       } else {
-        stack.pop();
-        postOrder.add(v);
+        stack[depth--] = null;
+        if (visited == postOrder.length) {
+          postOrder = Arrays.copyOf(postOrder, visited * 2);
+        }
+        postOrder[visited++] = v;
       }
     }
-    List<Variable> order = new ArrayList<>(postOrder.size());
-    for (int i = postOrder.size() - 1; i >= 0; i--) {
-      order.add(postOrder.get(i));
+    Variable[] order = new Variable[visited];
+    for (int i = 0; i < visited; i++) {
+      order[i] = postOrder[visited - 1 - i];
     }
     return order;
   }
+
+  private static final Variable[] NO_INPUTS = new Variable[0];
 }

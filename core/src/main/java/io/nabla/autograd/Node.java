@@ -2,7 +2,7 @@ package io.nabla.autograd;
 
 import io.nabla.tensor.Shapes;
 import io.nabla.tensor.Tensor;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * One recorded operation of a graph: its name, its inputs, the tensors its backward pass reads
@@ -12,12 +12,12 @@ import java.util.List;
 final class Node {
 
   private final String operation;
-  private final List<Variable> inputs;
+  private final Variable[] inputs;
   private Tensor[] saved;
   private final long[] savedVersions;
   private OverwritingGradientFunction backward;
 
-  private Node(String operation, List<Variable> inputs, Tensor[] saved, OverwritingGradientFunction backward) {
+  private Node(String operation, Variable[] inputs, Tensor[] saved, OverwritingGradientFunction backward) {
     this.operation = operation;
     this.inputs = inputs;
     this.saved = saved;
@@ -54,7 +54,7 @@ final class Node {
     }
     for (Variable input : inputs) {
       if (input.requiresGrad()) {
-        return Variable.recorded(value, new Node(operation, List.of(inputs), saved, backward));
+        return Variable.recorded(value, new Node(operation, inputs, saved, backward));
       }
     }
     return Variable.constant(value);
@@ -65,7 +65,8 @@ final class Node {
     return operation;
   }
 
-  List<Variable> inputs() {
+  /** The inputs, in order; the array is the node's own (read, never write). */
+  Variable[] inputs() {
     return inputs;
   }
 
@@ -100,7 +101,7 @@ final class Node {
 
   @Override
   public String toString() {
-    return operation + " of " + inputs.stream().map(v -> Shapes.format(v.value().shape())).toList();
+    return operation + " of " + Arrays.stream(inputs).map(v -> Shapes.format(v.value().shape())).toList();
   }
 
   /**

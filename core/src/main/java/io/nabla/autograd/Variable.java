@@ -41,6 +41,12 @@ public final class Variable {
   private Tensor grad;
   /** The last gradient {@link #zeroGrad()} forgot, reused by the next backward pass. */
   private Tensor spare;
+  /** The backward pass that last reached this variable: a token of its own per pass. */
+  private Object reachedBy;
+  /** The sum of the gradients the running backward pass has sent to this variable so far. */
+  private Tensor gradientInFlight;
+  /** Whether {@link #gradientInFlight} is also held elsewhere, so nothing may write into it. */
+  private boolean inFlightBorrowed;
 
   private Variable(Tensor value, boolean requiresGrad, Node node) {
     this.value = Objects.requireNonNull(value, "variable: value is null");
@@ -148,6 +154,47 @@ public final class Variable {
     }
     // A leaf keeps its gradient past the scope; an intermediate one dies with the backward pass.
     return node == null ? Workspace.outside(() -> like.zerosLike(shape)) : like.zerosLike(shape);
+  }
+
+  /**
+   * Marks this variable reached by the backward pass {@code pass}, with no gradient in flight;
+   * false if that pass reached it before.
+   */
+  boolean reachedBy(Object pass) {
+    if (reachedBy == pass) {
+      return false;
+    }
+    reachedBy = pass;
+    gradientInFlight = null;
+    return true;
+  }
+
+  /**
+   * Adds one use's gradient to the one in flight to this variable: kept as it is if it is the
+   * first, summed into a new tensor if the first is {@code borrowed}, else added in place.
+   */
+  void receiveGradient(Tensor g, boolean borrowed) {
+    if (gradientInFlight == null) {
+      gradientInFlight = g;
+      inFlightBorrowed = borrowed;
+    } else if (inFlightBorrowed) {
+      gradientInFlight = gradientInFlight.add(g);
+      inFlightBorrowed = false;
+    } else {
+      gradientInFlight.addi(g);
+    }
+  }
+
+  /** Whether the gradient in flight is held elsewhere too. */
+  boolean gradientInFlightIsBorrowed() {
+    return inFlightBorrowed;
+  }
+
+  /** The gradient in flight (null if none came), which this variable then lets go of. */
+  Tensor takeGradientInFlight() {
+    Tensor g = gradientInFlight;
+    gradientInFlight = null;
+    return g;
   }
 
   /** Adds a gradient to this leaf's; a borrowed one (shared with another variable) is copied first. */

@@ -58,8 +58,8 @@ final class DenseTensor implements Tensor {
     if (workspace == null) {
       return new DenseTensor(shape, backend.allocate(dtype, length), backend);
     }
-    Storage storage = workspace.allocate(backend, dtype, length, zeroed);
-    return new DenseTensor(shape, storage, backend, workspace.writesOf(storage));
+    Workspace.Owned lent = workspace.allocate(backend, dtype, length, zeroed);
+    return new DenseTensor(shape, lent.storage, backend, lent.writes);
   }
 
   /** A view of this tensor's storage with another shape of the same size, and the same write count. */

@@ -37,23 +37,57 @@ public final class Workspace implements AutoCloseable {
    */
   static final int FORGET_AFTER = 64;
 
-  private record Key(Backend backend, DType dtype, int length) {}
+  /**
+   * A pool's size. Its equals and hashCode are written out: a record's go through invokedynamic,
+   * more for the JIT compiler to do on a training step's path while it shares the cores.
+   */
+  private static final class Key {
+    final Backend backend;
+    final DType dtype;
+    final int length;
+
+    Key(Backend backend, DType dtype, int length) {
+      this.backend = backend;
+      this.dtype = dtype;
+      this.length = length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.length == length && k.dtype == dtype && k.backend == backend;
+    }
+
+    @Override
+    public int hashCode() {
+      return (System.identityHashCode(backend) * 31 + dtype.ordinal()) * 31 + length;
+    }
+  }
 
   /** The storages of one size given back and free to lend, and the scope that last asked for the size. */
   private static final class Pool {
-    final ArrayDeque<Storage> free = new ArrayDeque<>();
+    final ArrayDeque<Owned> free = new ArrayDeque<>();
     long lastUse;
   }
 
   /**
-   * What this workspace knows of a storage it allocated: its pool, and its write count, kept across
-   * lends so that {@link Tensor#version()} keeps counting (a tensor saved for a backward pass whose
-   * memory was lent again reads as written).
+   * A storage this workspace allocated, with its pool and its write count, kept across lends so
+   * that {@link Tensor#version()} keeps counting (a tensor saved for a backward pass whose memory
+   * was lent again reads as written).
    */
-  private record Owned(Pool pool, WriteCount writes) {}
+  static final class Owned {
+    final Storage storage;
+    final Pool pool;
+    final WriteCount writes;
+
+    private Owned(Storage storage, Pool pool) {
+      this.storage = storage;
+      this.pool = pool;
+      this.writes = new WriteCount();
+    }
+  }
 
   private final Map<Key, Pool> pools = new HashMap<>();
-  private final List<Storage> lent = new ArrayList<>();
+  private final List<Owned> lent = new ArrayList<>();
   private final Map<Storage, Owned> owned = new IdentityHashMap<>();
   private long scopes;
   private boolean entered;
@@ -98,11 +132,6 @@ public final class Workspace implements AutoCloseable {
     }
   }
 
-  /** The write count of a storage this workspace lent. */
-  WriteCount writesOf(Storage storage) {
-    return owned.get(storage).writes();
-  }
-
   /**
    * Whether {@code t}'s memory belongs to a workspace entered on this thread, the innermost or one
    * it is nested in (and so goes back to it when that scope is left).
@@ -120,18 +149,23 @@ public final class Workspace implements AutoCloseable {
    * Storage of {@code length} elements: one given back earlier (zeroed again if {@code zeroed}),
    * or new memory the backend allocates (zero).
    */
-  Storage allocate(Backend backend, DType dtype, int length, boolean zeroed) {
-    Pool pool = pools.computeIfAbsent(new Key(backend, dtype, length), k -> new Pool());
+  Owned allocate(Backend backend, DType dtype, int length, boolean zeroed) {
+    Key key = new Key(backend, dtype, length);
+    Pool pool = pools.get(key);
+    if (pool == null) {
+      pool = new Pool();
+      pools.put(key, pool);
+    }
     pool.lastUse = scopes;
-    Storage storage = pool.free.poll();
+    Owned storage = pool.free.poll();
     if (storage != null) {
-      owned.get(storage).writes().count++; // lent again: whatever the new tensor writes is a write to it
+      storage.writes.count++; // lent again: whatever the new tensor writes is a write to it
       if (zeroed) {
-        backend.fill(length, storage, 0);
+        backend.fill(length, storage.storage, 0);
       }
     } else {
-      storage = backend.allocate(dtype, length);
-      owned.put(storage, new Owned(pool, new WriteCount()));
+      storage = new Owned(backend.allocate(dtype, length), pool);
+      owned.put(storage.storage, storage);
     }
     lent.add(storage);
     return storage;
@@ -141,8 +175,9 @@ public final class Workspace implements AutoCloseable {
     if (ACTIVE.get() != this) {
       throw new IllegalStateException("workspace: scopes closed out of order; close the inner one first");
     }
-    for (Storage storage : lent) {
-      owned.get(storage).pool().free.push(storage);
+    for (int i = 0; i < lent.size(); i++) {
+      Owned storage = lent.get(i);
+      storage.pool.free.push(storage);
     }
     lent.clear();
     entered = false;
@@ -163,9 +198,9 @@ public final class Workspace implements AutoCloseable {
       if (pool.lastUse >= scopes - FORGET_AFTER) {
         return false;
       }
-      for (Storage storage : pool.free) {
-        owned.remove(storage);
-        storage.close();
+      for (Owned storage : pool.free) {
+        owned.remove(storage.storage);
+        storage.storage.close();
       }
       return true;
     });

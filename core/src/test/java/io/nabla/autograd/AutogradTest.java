@@ -110,6 +110,21 @@ class AutogradTest {
   }
 
   @Test
+  void aPassThatFailsPartWayLeavesNoGradientBehindForTheNextPass() {
+    Variable a = leaf(1, 2);
+    Variable c = leaf(3, 4);
+    Variable h = a.mul(2);
+    // sum(h) sends h a gradient; then the product's node finds c written and the pass stops,
+    // before h's own node has run: h holds a gradient in flight when the pass fails.
+    Variable failing = h.mul(c).sum().add(h.sum());
+    c.value().addi(Tensors.ones(DType.FLOAT64, 2));
+    assertThrows(IllegalStateException.class, failing::backward);
+    assertFalse(a.hasGrad());
+    h.sum().backward(); // d/da sum(2a) = 2, and nothing of the failed pass
+    assertArrayEquals(new double[] {2, 2}, a.grad().toDoubleArray());
+  }
+
+  @Test
   void aWriteThroughAViewCountsAsAWriteToTheTensor() {
     Tensor t = Tensors.zeros(DType.FLOAT64, 2, 3);
     Tensor view = t.reshape(6);
