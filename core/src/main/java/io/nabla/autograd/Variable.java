@@ -382,6 +382,46 @@ public final class Variable {
     return MatrixGradients.affine(this, weight, bias);
   }
 
+  // ---- Convolution and pooling (images in NCHW layout) ------------------------------------------
+
+  /**
+   * The 2-D convolution of this batch of images [batch, channels, height, width] with {@code
+   * filters} [filters, channels, kernelHeight, kernelWidth] plus {@code bias} [filters]: [batch,
+   * filters, outHeight, outWidth], the windows every {@code stride} pixels over the images framed by
+   * {@code padding} zeros (cross-correlation, as the book and PyTorch compute it).
+   */
+  public Variable conv2d(Variable filters, Variable bias, int stride, int padding) {
+    Objects.requireNonNull(bias, "conv2d: bias is null; use conv2d(filters, stride, padding) for none");
+    return ConvolutionGradients.conv2d(this, filters, bias, stride, padding);
+  }
+
+  /** {@link #conv2d(Variable, Variable, int, int)} without a bias. */
+  public Variable conv2d(Variable filters, int stride, int padding) {
+    return ConvolutionGradients.conv2d(this, filters, null, stride, padding);
+  }
+
+  /**
+   * The maximum of each {@code size x size} window every {@code stride} pixels of each channel of
+   * this batch of images: [batch, channels, height, width] to [batch, channels, outHeight,
+   * outWidth]. The gradient goes to the first maximum of a window, in row order.
+   */
+  public Variable maxPool2d(int size, int stride) {
+    return ConvolutionGradients.maxPool2d(this, size, stride);
+  }
+
+  /** The mean of each {@code size x size} window every {@code stride} pixels of each channel. */
+  public Variable avgPool2d(int size, int stride) {
+    return ConvolutionGradients.avgPool2d(this, size, stride);
+  }
+
+  /** Each sample as one row: [batch, ...] to [batch, the product of the rest]. */
+  public Variable flatten() {
+    if (value.rank() < 1) {
+      throw new IllegalArgumentException("flatten: a scalar has no batch axis");
+    }
+    return reshape(value.dim(0), value.dim(0) == 0 ? 0 : value.size() / value.dim(0));
+  }
+
   // ---- Reductions and normalization ------------------------------------------------------------
 
   /** The sum of every element, as a scalar (shape []). */

@@ -186,4 +186,24 @@ public interface Backend {
    * which may be {@code x}.
    */
   void softmaxRows(int rows, int n, Storage x, Storage out);
+
+  /**
+   * The windows of a convolution as the rows of a matrix, the book's im2col: {@code images} is
+   * [batch, channels, height, width] and {@code columns} [g.windows(), g.windowSize()], whose row
+   * {@code (n, oh, ow)} holds the window at output position (oh, ow) of image n, its columns in
+   * the order {@code (c, i, j)}: {@code columns[(n, oh, ow), (c, i, j)] = images[n, c, oh * stride
+   * + i - padding, ow * stride + j - padding]}, 0 where that falls in the padding. A convolution
+   * is then one matrix product of these rows with the filters. Modifies {@code columns} only.
+   */
+  void im2col(ConvGeometry g, Storage images, Storage columns);
+
+  /**
+   * The adjoint of {@link #im2col}, the book's col2im: every element of {@code images}
+   * [batch, channels, height, width] receives the sum of the elements of {@code columns}
+   * [g.windows(), g.windowSize()] that im2col would copy from it (0 if none), summed in double
+   * precision in the order of the window offsets (i, j) and rounded once. A convolution's input
+   * gradient is this of the gradient of its columns. Writes every element of {@code images}, and
+   * only those.
+   */
+  void col2im(ConvGeometry g, Storage columns, Storage images);
 }

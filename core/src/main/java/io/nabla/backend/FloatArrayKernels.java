@@ -199,4 +199,80 @@ public interface FloatArrayKernels {
       }
     }
   }
+
+  /**
+   * {@link Backend#im2col}: for each row, the window's pixels of one channel row by row, a block
+   * copy where the window row lies inside the image and zeros where it reaches into the padding.
+   */
+  default void im2col(ConvGeometry g, float[] images, float[] columns) {
+    int oh = g.outHeight();
+    int ow = g.outWidth();
+    int kh = g.kernelHeight();
+    int kw = g.kernelWidth();
+    int h = g.height();
+    int w = g.width();
+    int plane = h * w;
+    int at = 0;
+    for (int n = 0; n < g.batch(); n++) {
+      int image = n * g.channels() * plane;
+      for (int y = 0; y < oh; y++) {
+        int top = y * g.stride() - g.padding();
+        for (int x = 0; x < ow; x++) {
+          int left = x * g.stride() - g.padding();
+          for (int c = 0; c < g.channels(); c++) {
+            int channel = image + c * plane;
+            for (int i = 0; i < kh; i++) {
+              int row = top + i;
+              if (row < 0 || row >= h) {
+                java.util.Arrays.fill(columns, at, at + kw, 0f);
+                at += kw;
+                continue;
+              }
+              for (int j = 0; j < kw; j++) {
+                int col = left + j;
+                columns[at++] = col < 0 || col >= w ? 0f : images[channel + row * w + col];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * {@link Backend#col2im}: each pixel gathers, in double, the column elements of the windows that
+   * cover it, offset by offset, so that no pass zeroes the images first and each is rounded once.
+   */
+  default void col2im(ConvGeometry g, float[] columns, float[] images) {
+    int oh = g.outHeight();
+    int ow = g.outWidth();
+    int kh = g.kernelHeight();
+    int kw = g.kernelWidth();
+    int stride = g.stride();
+    int size = g.windowSize();
+    for (int n = 0; n < g.batch(); n++) {
+      for (int c = 0; c < g.channels(); c++) {
+        for (int row = 0; row < g.height(); row++) {
+          for (int col = 0; col < g.width(); col++) {
+            double sum = 0;
+            for (int i = 0; i < kh; i++) {
+              int down = row + g.padding() - i; // y * stride for the window whose offset i covers row
+              if (down < 0 || down % stride != 0 || down / stride >= oh) {
+                continue;
+              }
+              for (int j = 0; j < kw; j++) {
+                int across = col + g.padding() - j;
+                if (across < 0 || across % stride != 0 || across / stride >= ow) {
+                  continue;
+                }
+                int window = (n * oh + down / stride) * ow + across / stride;
+                sum += columns[window * size + (c * kh + i) * kw + j];
+              }
+            }
+            images[((n * g.channels() + c) * g.height() + row) * g.width() + col] = (float) sum;
+          }
+        }
+      }
+    }
+  }
 }

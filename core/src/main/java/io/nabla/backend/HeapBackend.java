@@ -155,4 +155,22 @@ public abstract class HeapBackend implements Backend {
       f64().softmaxRows(rows, n, doubles(x), doubles(out));
     }
   }
+
+  @Override
+  public void im2col(ConvGeometry g, Storage images, Storage columns) {
+    if (isFloat(columns)) {
+      f32().im2col(g, floats(images), floats(columns));
+    } else {
+      f64().im2col(g, doubles(images), doubles(columns));
+    }
+  }
+
+  @Override
+  public void col2im(ConvGeometry g, Storage columns, Storage images) {
+    if (isFloat(images)) {
+      f32().col2im(g, floats(columns), floats(images));
+    } else {
+      f64().col2im(g, doubles(columns), doubles(images));
+    }
+  }
 }

@@ -154,6 +154,23 @@ public abstract class AutogradSuite {
         v -> v.get(0).gatherRows(2, 0, 2, 3), signed(45, 5, 3));
     check("concat(int,List)", "axis 1", v -> Variable.concat(1, v), signed(46, 2, 3), signed(47, 2, 1));
     check("concat(int,List)", "axis 0", v -> Variable.concat(0, v), signed(48, 2, 3), signed(49, 1, 3));
+    // Convolution and pooling: images [2, 2, 5, 5] (and 6 x 6), with and without padding and stride.
+    check("conv2d(Variable,Variable,int,int)", "3x3, stride 1, padding 1",
+        v -> v.get(0).conv2d(v.get(1), v.get(2), 1, 1), signed(61, 2, 2, 5, 5), signed(62, 3, 2, 3, 3), signed(63, 3));
+    check("conv2d(Variable,Variable,int,int)", "2x3, stride 2, no padding",
+        v -> v.get(0).conv2d(v.get(1), v.get(2), 2, 0), signed(64, 2, 2, 5, 6), signed(65, 2, 2, 2, 3), signed(66, 2));
+    check("conv2d(Variable,int,int)", "no bias, 3x3, stride 2, padding 2",
+        v -> v.get(0).conv2d(v.get(1), 2, 2), signed(67, 1, 3, 4, 5), signed(68, 2, 3, 3, 3));
+    // Max pooling: distinct values, so that no window has a tie a small step could reorder.
+    Tensor distinct = Inputs.uniform(backend(), 69, -1, 1, DType.FLOAT64, 2, 2, 6, 6);
+    for (int i = 0; i < distinct.size(); i++) {
+      distinct.setFlat(i, (i * 37 % 144) * 0.1 - 7 + distinct.getFlat(i) * 0.01);
+    }
+    check("maxPool2d(int,int)", "2x2, stride 2", v -> v.get(0).maxPool2d(2, 2), distinct);
+    check("maxPool2d(int,int)", "3x3, stride 1 (windows overlap)", v -> v.get(0).maxPool2d(3, 1), distinct);
+    check("avgPool2d(int,int)", "2x2, stride 2", v -> v.get(0).avgPool2d(2, 2), signed(70, 2, 2, 6, 6));
+    check("avgPool2d(int,int)", "3x3, stride 2 (windows overlap)", v -> v.get(0).avgPool2d(3, 2), signed(71, 1, 2, 7, 7));
+    check("flatten()", "", v -> v.get(0).flatten().mul(v.get(1)), signed(72, 2, 3, 2, 2), signed(73, 2, 12));
     // Losses.
     Targets labels = Targets.labels(2, 0, 1);
     Targets oneHot = Targets.oneHot(Tensors.oneHot(backend(), new int[] {1, 1, 0}, 4, DType.FLOAT64));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nabla.backend.Backend;
+import io.nabla.backend.ConvGeometry;
 import io.nabla.backend.DType;
 import io.nabla.backend.HeapStorage;
 import io.nabla.backend.ReduceOp;
@@ -449,5 +450,75 @@ public abstract class BackendConformanceSuite extends ArithmeticConformance {
     Tolerance.assertClose(where(kernel, dtype, shape), expected, out);
     backend().softmaxRows(rows, n, x.storage(), x.storage());
     Tolerance.assertClose(where(kernel + " in place", dtype, shape), expected, x);
+  }
+
+  // ---- Windows of convolutions ------------------------------------------------------------------
+
+  static Stream<Arguments> windowCases() {
+    // batch, channels, height, width, kernel height, kernel width, stride, padding
+    int[][] geometries = {
+        {1, 1, 3, 3, 2, 2, 1, 0}, {2, 3, 5, 6, 3, 3, 1, 1}, {2, 2, 7, 7, 3, 2, 2, 1}, {3, 1, 4, 4, 4, 4, 1, 0},
+        {1, 2, 5, 5, 1, 1, 3, 0}, {0, 2, 4, 4, 2, 2, 1, 0}, {1, 1, 2, 2, 3, 3, 1, 1}, {2, 3, 28, 28, 5, 5, 1, 0},
+        {1, 4, 9, 8, 3, 3, 2, 2}};
+    List<Arguments> cases = new ArrayList<>();
+    for (DType dtype : DType.values()) {
+      for (int[] c : geometries) {
+        cases.add(Arguments.of(dtype, new ConvGeometry(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7])));
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("windowCases")
+  @Kernel("im2col")
+  void im2colMatchesReference(DType dtype, ConvGeometry g) {
+    Tensor images = input(17, dtype, g.batch(), g.channels(), g.height(), g.width());
+    Tensor expected = oracleZeros(g.windows(), g.windowSize());
+    oracle.im2col(g, exact(images), expected.storage());
+    Tensor columns = Tensors.full(backend(), Double.NaN, dtype, g.windows(), g.windowSize()); // every cell written
+    backend().im2col(g, images.storage(), columns.storage());
+    assertArrayEquals(expected.toDoubleArray(), columns.toDoubleArray(), "im2col " + dtype + " " + g);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("windowCases")
+  @Kernel("col2im")
+  void col2imMatchesReference(DType dtype, ConvGeometry g) {
+    Tensor columns = input(18, dtype, g.windows(), g.windowSize());
+    Tensor expected = oracleZeros(g.batch(), g.channels(), g.height(), g.width());
+    oracle.col2im(g, exact(columns), expected.storage());
+    Tensor images = Tensors.full(backend(), Double.NaN, dtype, g.batch(), g.channels(), g.height(), g.width());
+    backend().col2im(g, columns.storage(), images.storage());
+    // A pixel sums at most kernelHeight * kernelWidth terms.
+    double u = Tolerance.unitRoundoff(dtype);
+    double[] bound = new double[images.size()];
+    int terms = g.kernelHeight() * g.kernelWidth();
+    Arrays.fill(bound, 2 * (terms + 1) * u * terms);
+    Tolerance.assertClose("col2im " + dtype + " " + g, expected, images,
+        Tolerance.absolute(dtype), Tolerance.relative(dtype), bound);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DType.class)
+  @Kernel({"im2col", "col2im"})
+  void windowsGiveTheWrittenOutValuesOfSmallCases(DType dtype) {
+    Tensor image = Tensors.of(backend(), new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, dtype, 1, 1, 3, 3);
+    ConvGeometry twoByTwo = new ConvGeometry(1, 1, 3, 3, 2, 2, 1, 0);
+    Storage columns = backend().allocate(dtype, 16);
+    backend().im2col(twoByTwo, image.storage(), columns);
+    assertArrayEquals(new double[] {1, 2, 4, 5, 2, 3, 5, 6, 4, 5, 7, 8, 5, 6, 8, 9}, read(columns),
+        "im2col 2x2 windows of 1..9");
+    ConvGeometry framed = new ConvGeometry(1, 1, 3, 3, 2, 2, 2, 1);
+    backend().im2col(framed, image.storage(), columns);
+    assertArrayEquals(new double[] {0, 0, 0, 1, 0, 0, 2, 3, 0, 4, 0, 7, 5, 6, 8, 9}, read(columns),
+        "im2col 2x2 windows, stride 2, padding 1");
+    // col2im of ones counts the windows that cover each pixel.
+    backend().fill(16, columns, 1);
+    Storage counts = backend().allocate(dtype, 9);
+    backend().col2im(twoByTwo, columns, counts);
+    assertArrayEquals(new double[] {1, 2, 1, 2, 4, 2, 1, 2, 1}, read(counts), "col2im of ones, 2x2 windows");
+    backend().col2im(framed, columns, counts);
+    assertArrayEquals(new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1}, read(counts), "col2im of ones, stride 2, padding 1");
   }
 }

@@ -3,6 +3,7 @@ package io.nabla.testing;
 import io.nabla.backend.Availability;
 import io.nabla.backend.Backend;
 import io.nabla.backend.BinaryOp;
+import io.nabla.backend.ConvGeometry;
 import io.nabla.backend.DType;
 import io.nabla.backend.ReduceOp;
 import io.nabla.backend.Storage;
@@ -127,5 +128,17 @@ public final class DirectBufferBackend implements Backend {
   public void softmaxRows(int rows, int n, Storage x, Storage out) {
     own("softmaxRows", x, out);
     formulas.softmaxRows(rows, n, x, out);
+  }
+
+  @Override
+  public void im2col(ConvGeometry g, Storage images, Storage columns) {
+    own("im2col", images, columns);
+    formulas.im2col(g, images, columns);
+  }
+
+  @Override
+  public void col2im(ConvGeometry g, Storage columns, Storage images) {
+    own("col2im", columns, images);
+    formulas.col2im(g, columns, images);
   }
 }

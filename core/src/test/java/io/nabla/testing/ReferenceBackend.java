@@ -3,6 +3,7 @@ package io.nabla.testing;
 import io.nabla.backend.Availability;
 import io.nabla.backend.Backend;
 import io.nabla.backend.BinaryOp;
+import io.nabla.backend.ConvGeometry;
 import io.nabla.backend.ReduceOp;
 import io.nabla.backend.Storage;
 import io.nabla.backend.TernaryOp;
@@ -161,6 +162,61 @@ public final class ReferenceBackend implements Backend {
         out.set(r * n + j, Math.exp(row[j] - max) / total);
       }
     }
+  }
+
+  @Override
+  public void im2col(ConvGeometry g, Storage images, Storage columns) {
+    int row = 0;
+    for (int n = 0; n < g.batch(); n++) {
+      for (int oh = 0; oh < g.outHeight(); oh++) {
+        for (int ow = 0; ow < g.outWidth(); ow++, row++) {
+          int col = 0;
+          for (int c = 0; c < g.channels(); c++) {
+            for (int i = 0; i < g.kernelHeight(); i++) {
+              for (int j = 0; j < g.kernelWidth(); j++, col++) {
+                int pixel = pixel(g, n, c, oh * g.stride() + i - g.padding(), ow * g.stride() + j - g.padding());
+                columns.set(row * g.windowSize() + col, pixel < 0 ? 0 : images.get(pixel));
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** The definition's other reading: each column element added to the pixel it was copied from. */
+  @Override
+  public void col2im(ConvGeometry g, Storage columns, Storage images) {
+    double[] sums = new double[g.imageSize()];
+    int row = 0;
+    for (int n = 0; n < g.batch(); n++) {
+      for (int oh = 0; oh < g.outHeight(); oh++) {
+        for (int ow = 0; ow < g.outWidth(); ow++, row++) {
+          int col = 0;
+          for (int c = 0; c < g.channels(); c++) {
+            for (int i = 0; i < g.kernelHeight(); i++) {
+              for (int j = 0; j < g.kernelWidth(); j++, col++) {
+                int pixel = pixel(g, n, c, oh * g.stride() + i - g.padding(), ow * g.stride() + j - g.padding());
+                if (pixel >= 0) {
+                  sums[pixel] += columns.get(row * g.windowSize() + col);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    for (int p = 0; p < sums.length; p++) {
+      images.set(p, sums[p]);
+    }
+  }
+
+  /** The flat index of pixel (y, x) of channel c of image n, or -1 if it lies in the padding. */
+  private static int pixel(ConvGeometry g, int n, int c, int y, int x) {
+    if (y < 0 || y >= g.height() || x < 0 || x >= g.width()) {
+      return -1;
+    }
+    return ((n * g.channels() + c) * g.height() + y) * g.width() + x;
   }
 
   /** The number of indices of {@code shape}: 1 for a scalar, 0 if any dimension is 0. */

@@ -3,6 +3,7 @@ package io.nabla.testing;
 import io.nabla.backend.Availability;
 import io.nabla.backend.Backend;
 import io.nabla.backend.BinaryOp;
+import io.nabla.backend.ConvGeometry;
 import io.nabla.backend.ReduceOp;
 import io.nabla.backend.Storage;
 import io.nabla.backend.TernaryOp;
@@ -95,5 +96,15 @@ public final class UnavailableBackend implements Backend {
   @Override
   public void softmaxRows(int rows, int n, Storage x, Storage out) {
     throw reached("softmaxRows");
+  }
+
+  @Override
+  public void im2col(ConvGeometry g, Storage images, Storage columns) {
+    throw reached("im2col");
+  }
+
+  @Override
+  public void col2im(ConvGeometry g, Storage columns, Storage images) {
+    throw reached("col2im");
   }
 }

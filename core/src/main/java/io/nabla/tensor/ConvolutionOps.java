@@ -1,0 +1,77 @@
+package io.nabla.tensor;
+
+import io.nabla.backend.ConvGeometry;
+
+/**
+ * The window operations of convolutional nets on batches of images in NCHW layout ([batch,
+ * channels, height, width]): the book's im2col, which lays each window out as a row so that a
+ * convolution is one matrix product, and its adjoint col2im. Shapes are checked here, with
+ * messages naming the operation, before a kernel runs.
+ */
+public final class ConvolutionOps {
+
+  private ConvolutionOps() {}
+
+  /**
+   * The windows {@code kernelHeight x kernelWidth} every {@code stride} pixels over {@code images}
+   * framed by {@code padding} zeros.
+   *
+   * @param operation the name for messages, e.g. {@code conv2d}
+   * @throws ShapeMismatchException if the images are not [batch, channels, height, width] or a
+   *     window does not fit
+   * @throws IllegalArgumentException if the window or stride is not positive, the padding
+   *     negative, or the column matrix would exceed 2^31 - 1 elements
+   */
+  public static ConvGeometry geometry(String operation, Tensor images, int kernelHeight,
+      int kernelWidth, int stride, int padding) {
+    Checks.notNull(operation, "input", images);
+    int[] s = images.shape();
+    if (s.length != 4) {
+      throw new ShapeMismatchException(operation + ": input " + Shapes.format(s)
+          + " is not a batch of images [batch, channels, height, width]");
+    }
+    if (kernelHeight < 1 || kernelWidth < 1 || stride < 1 || padding < 0) {
+      throw new IllegalArgumentException(operation + ": window " + kernelHeight + "x" + kernelWidth
+          + ", stride " + stride + " and padding " + padding + ": the window and the stride must be"
+          + " at least 1 and the padding at least 0");
+    }
+    if (s[2] + 2 * padding < kernelHeight || s[3] + 2 * padding < kernelWidth) {
+      throw new ShapeMismatchException(operation + ": window " + kernelHeight + "x" + kernelWidth
+          + " does not fit in input " + Shapes.format(s) + " with padding " + padding);
+    }
+    ConvGeometry g = new ConvGeometry(s[0], s[1], s[2], s[3], kernelHeight, kernelWidth, stride, padding);
+    long cells = (long) g.batch() * g.outHeight() * g.outWidth() * g.windowSize();
+    if (cells > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(operation + ": input " + Shapes.format(s) + " with window "
+          + kernelHeight + "x" + kernelWidth + " makes " + cells + " window elements, more than a"
+          + " tensor holds (2^31 - 1); use smaller batches");
+    }
+    return g;
+  }
+
+  /**
+   * A new matrix [g.windows(), g.windowSize()]: row {@code (n, oh, ow)} is the window at output
+   * position (oh, ow) of image n, its columns in the order (channel, row, column), with zeros
+   * where it reaches into the padding ({@link io.nabla.backend.Backend#im2col}).
+   */
+  public static Tensor im2col(Tensor images, ConvGeometry g) {
+    Checks.notNull("im2col", "images", images);
+    Checks.shapeIs("im2col", "images", images, g.batch(), g.channels(), g.height(), g.width());
+    Tensor columns = DenseTensor.output(images, g.windows(), g.windowSize());
+    images.backend().im2col(g, images.storage(), columns.storage());
+    return columns;
+  }
+
+  /**
+   * A new batch of images [batch, channels, height, width]: each pixel the sum of the elements of
+   * {@code columns} that {@link #im2col} would copy from it, the adjoint of im2col (a
+   * convolution's input gradient from its columns' gradient).
+   */
+  public static Tensor col2im(Tensor columns, ConvGeometry g) {
+    Checks.notNull("col2im", "columns", columns);
+    Checks.shapeIs("col2im", "columns", columns, g.windows(), g.windowSize());
+    Tensor images = DenseTensor.output(columns, g.batch(), g.channels(), g.height(), g.width());
+    columns.backend().col2im(g, columns.storage(), images.storage());
+    return images;
+  }
+}
