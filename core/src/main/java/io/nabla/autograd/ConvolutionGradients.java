@@ -86,8 +86,8 @@ final class ConvolutionGradients {
   static Variable maxPool2d(Variable input, int size, int stride) {
     Pooled p = pooled("maxPool2d", input.value(), size, stride);
     Tensor max = ReductionOps.max(p.columns, 1, false).reshape(p.outShape());
-    int[] picked = ReductionOps.argmax(p.columns, 1);
     return Node.record("maxPool2d", max, new Tensor[] {input.value()}, gradOut -> {
+      int[] picked = ReductionOps.argmax(p.columns, 1); // here: inference never needs it
       Tensor gColumns = Tensors.oneHot(gradOut.backend(), picked, p.window(), gradOut.dtype());
       gColumns.muli(gradOut.reshape(picked.length, 1));
       return new Tensor[] {p.backToInput(gColumns)};

@@ -31,7 +31,9 @@ import java.util.Objects;
  * a dtype and a backend. Operations broadcast as NumPy does, and the gradient of a broadcast input
  * is summed back to its shape.
  *
- * <p>Not thread-safe: a graph is built and walked by one thread.
+ * <p>Not thread-safe: a graph is built and walked by one thread. A variable takes part in one
+ * backward pass at a time: a backward pass started inside another (from a loss's gradient, say)
+ * that reaches a variable the outer one has sent a gradient to is refused with an error.
  */
 public final class Variable {
 
@@ -157,15 +159,23 @@ public final class Variable {
   }
 
   /**
-   * Marks this variable reached by the backward pass {@code pass}, with no gradient in flight;
-   * false if that pass reached it before.
+   * Marks this variable reached by the backward pass {@code pass}; false if that pass reached it
+   * before. Every pass leaves no gradient in flight when it ends, failed or not, so one here
+   * belongs to a pass still running.
+   *
+   * @throws IllegalStateException if another backward pass has a gradient on its way here
    */
   boolean reachedBy(Object pass) {
     if (reachedBy == pass) {
       return false;
     }
+    if (gradientInFlight != null) {
+      throw new IllegalStateException("backward: " + value.describe() + " (" + operation()
+          + ") is part of a backward pass still running; a backward pass started inside another"
+          + " (from a loss's gradient, say) must not reach it. Compute that gradient after the"
+          + " outer pass");
+    }
     reachedBy = pass;
-    gradientInFlight = null;
     return true;
   }
 
@@ -419,7 +429,11 @@ public final class Variable {
     if (value.rank() < 1) {
       throw new IllegalArgumentException("flatten: a scalar has no batch axis");
     }
-    return reshape(value.dim(0), value.dim(0) == 0 ? 0 : value.size() / value.dim(0));
+    int rest = 1;
+    for (int d = 1; d < value.rank(); d++) {
+      rest *= value.dim(d);
+    }
+    return reshape(value.dim(0), rest);
   }
 
   // ---- Reductions and normalization ------------------------------------------------------------

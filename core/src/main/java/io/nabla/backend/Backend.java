@@ -24,15 +24,16 @@ package io.nabla.backend;
  * tolerances). Zero sizes are legal and do nothing beyond writing the (empty) outputs. Kernels
  * must be safe to call from several threads at once on different outputs.
  *
- * <p><b>The eleven kernels</b>, each there because an operation of core needs it and no
+ * <p><b>The thirteen kernels</b>, each there because an operation of core needs it and no
  * composition of the others does it in one pass: {@link #gemm} (matrix products: affine layers,
  * and convolution through im2col); {@link #axpy} (the optimizers' {@code w -= lr * g}, fused);
  * {@link #fill}; {@link #map} (elementwise functions and activations); {@link #binary} (arithmetic
  * with NumPy broadcasting: bias adds, losses); {@link #binaryScalar} (arithmetic with a scalar
  * that stays in double precision, such as an epsilon or {@code 1 / N}); {@link #ternary} ({@code
  * where} and the activations' backward passes); {@link #copy} (transpose, permute, broadcastTo
- * and the gather of a batch's rows); {@link #reduce} and {@link #argmax} (along any axis); and
- * {@link #softmaxRows}.
+ * and the gather of a batch's rows); {@link #reduce} and {@link #argmax} (along any axis);
+ * {@link #softmaxRows}; and {@link #im2col} and {@link #col2im} (the windows of convolutions and
+ * poolings as matrix rows, and their gradients back onto the images).
  */
 public interface Backend {
 
@@ -200,8 +201,8 @@ public interface Backend {
   /**
    * The adjoint of {@link #im2col}, the book's col2im: every element of {@code images}
    * [batch, channels, height, width] receives the sum of the elements of {@code columns}
-   * [g.windows(), g.windowSize()] that im2col would copy from it (0 if none), summed in double
-   * precision in the order of the window offsets (i, j) and rounded once. A convolution's input
+   * [g.windows(), g.windowSize()] that im2col would copy from it (0 if none), as accurate as a sum
+   * of those terms in the dtype allows. A convolution's input
    * gradient is this of the gradient of its columns. Writes every element of {@code images}, and
    * only those.
    */

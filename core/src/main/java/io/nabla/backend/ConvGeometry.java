@@ -25,11 +25,14 @@ public record ConvGeometry(int batch, int channels, int height, int width, int k
    */
   public ConvGeometry {
     if (batch < 0 || channels < 0 || height < 0 || width < 0 || kernelHeight < 1 || kernelWidth < 1
-        || stride < 1 || padding < 0 || height + 2 * padding < kernelHeight
-        || width + 2 * padding < kernelWidth) {
-      throw new IllegalArgumentException("convolution geometry " + this + ": sizes must not be "
-          + "negative, the window and the stride must be positive, and the window must fit in "
-          + "the image framed by the padding");
+        || stride < 1 || padding < 0 || height + 2L * padding < kernelHeight
+        || width + 2L * padding < kernelWidth || height + 2L * padding > Integer.MAX_VALUE
+        || width + 2L * padding > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("convolution geometry: images [" + batch + ", " + channels
+          + ", " + height + ", " + width + "], window " + kernelHeight + "x" + kernelWidth
+          + ", stride " + stride + ", padding " + padding + ": sizes must not be negative, the"
+          + " window and the stride must be positive, and the window must fit in the image"
+          + " framed by the padding");
     }
   }
 

@@ -35,13 +35,15 @@ public final class ConvolutionOps {
           + ", stride " + stride + " and padding " + padding + ": the window and the stride must be"
           + " at least 1 and the padding at least 0");
     }
-    if (s[2] + 2 * padding < kernelHeight || s[3] + 2 * padding < kernelWidth) {
+    if (s[2] + 2L * padding < kernelHeight || s[3] + 2L * padding < kernelWidth
+        || s[2] + 2L * padding > Integer.MAX_VALUE || s[3] + 2L * padding > Integer.MAX_VALUE) {
       throw new ShapeMismatchException(operation + ": window " + kernelHeight + "x" + kernelWidth
           + " does not fit in input " + Shapes.format(s) + " with padding " + padding);
     }
     ConvGeometry g = new ConvGeometry(s[0], s[1], s[2], s[3], kernelHeight, kernelWidth, stride, padding);
-    long cells = (long) g.batch() * g.outHeight() * g.outWidth() * g.windowSize();
-    if (cells > Integer.MAX_VALUE) {
+    long windows = (long) g.batch() * g.outHeight() * g.outWidth();
+    long cells = windows * g.windowSize();
+    if (windows > Integer.MAX_VALUE || cells > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(operation + ": input " + Shapes.format(s) + " with window "
           + kernelHeight + "x" + kernelWidth + " makes " + cells + " window elements, more than a"
           + " tensor holds (2^31 - 1); use smaller batches");

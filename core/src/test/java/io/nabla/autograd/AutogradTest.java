@@ -125,6 +125,37 @@ class AutogradTest {
   }
 
   @Test
+  void aBackwardPassInsideAnotherThatWouldLoseAGradientIsRefused() {
+    Variable w = leaf(1, 2);
+    // A loss whose gradient runs a backward pass of its own through w.
+    io.nabla.loss.Loss nested = new io.nabla.loss.Loss() {
+      @Override
+      public double value(Tensor y, Targets t) {
+        return y.sum();
+      }
+
+      @Override
+      public Tensor gradient(Tensor y, Targets t) {
+        w.mul(w).sum().backward();
+        return Tensors.ones(DType.FLOAT64, 1, 2);
+      }
+    };
+    // sum(w) runs first and sends w a gradient; then the loss's node starts the inner pass.
+    Variable loss = w.mul(2).reshape(1, 2).loss(nested, Targets.labels(0)).add(w.sum());
+    IllegalStateException e = assertThrows(IllegalStateException.class, loss::backward);
+    assertTrue(e.getMessage().contains("is part of a backward pass still running"), e.getMessage());
+    // Nothing of either pass is held: a new pass through w runs and gives its own gradient only.
+    w.zeroGrad();
+    w.sum().backward();
+    assertArrayEquals(new double[] {1, 1}, w.grad().toDoubleArray());
+  }
+
+  @Test
+  void flattenKeepsAnEmptyBatchsRowLength() {
+    assertArrayEquals(new int[] {0, 12}, Variable.constant(Tensors.zeros(DType.FLOAT64, 0, 3, 4)).flatten().shape());
+  }
+
+  @Test
   void aWriteThroughAViewCountsAsAWriteToTheTensor() {
     Tensor t = Tensors.zeros(DType.FLOAT64, 2, 3);
     Tensor view = t.reshape(6);
