@@ -21,6 +21,9 @@ public final class MnistLoader {
 
   private static final int CLASSES = 10;
 
+  /** An MNIST or Fashion-MNIST image as a net of images takes it: [channels, height, width]. */
+  public static final java.util.List<Integer> IMAGE_SHAPE = java.util.List.of(1, 28, 28);
+
   private MnistLoader() {}
 
   /**
@@ -93,7 +96,7 @@ public final class MnistLoader {
     }
     int rows = images.dims()[1];
     int cols = images.dims()[2];
-    if (rows != 28 || cols != 28) {
+    if (rows != IMAGE_SHAPE.get(1) || cols != IMAGE_SHAPE.get(2)) {
       throw new DataFormatException(imagesFile, "images are " + rows + "x" + cols
           + "; MNIST and Fashion-MNIST images are 28x28");
     }

@@ -10,7 +10,9 @@ import java.util.Objects;
 
 /**
  * The fully connected (dense) layer {@code out = x . W + b}: {@code x} is [batch, in] (or one
- * sample [in]), {@code W} is [in, out], {@code b} is [out], broadcast over the batch. Automatic
+ * sample [in], or a batch of samples of any shape of {@code in} elements, such as a convolution's
+ * [batch, channels, height, width], each flattened to a row as the book's affine layer does),
+ * {@code W} is [in, out], {@code b} is [out], broadcast over the batch. Automatic
  * differentiation gives the backward pass {@code dx = dout . W^T}, {@code dW = x^T . dout}, {@code
  * db = sum over rows of dout}. The bias is optional ({@link #withoutBias}), which gives the
  * chapter's {@code simpleNet} its {@code x . W}.
@@ -73,7 +75,7 @@ public final class Affine implements Layer {
     Tensor w = weight.value();
     int[] shape = x.shape();
     checkInput(shape);
-    Variable batch = shape.length == 1 ? x.reshape(1, shape[0]) : x;
+    Variable batch = shape.length == 2 ? x : x.reshape(rows(shape), w.dim(0));
     Variable out = bias == null
         ? batch.matmul(weight.variable())
         : batch.affine(weight.variable(), bias.variable());
@@ -90,7 +92,7 @@ public final class Affine implements Layer {
     Tensor w = weight.value();
     int[] shape = x.shape();
     checkInput(shape);
-    Tensor batch = shape.length == 1 ? x.reshape(1, shape[0]) : x;
+    Tensor batch = shape.length == 2 ? x : x.reshape(rows(shape), w.dim(0));
     Tensor out = MatrixOps.matmul(batch, w);
     if (bias != null) {
       out.addi(bias.value());
@@ -98,13 +100,22 @@ public final class Affine implements Layer {
     return shape.length == 1 ? out.reshape(w.dim(1)) : out;
   }
 
+  /** Rows of the product: 1 for one sample [in], else the batch. */
+  private static int rows(int[] shape) {
+    return shape.length == 1 ? 1 : shape[0];
+  }
+
   private void checkInput(int[] shape) {
     Tensor w = weight.value();
-    if (shape.length < 1 || shape.length > 2 || shape[shape.length - 1] != w.dim(0)) {
+    int perRow = 1;
+    for (int d = shape.length == 1 ? 0 : 1; d < shape.length; d++) {
+      perRow *= shape[d];
+    }
+    if (shape.length < 1 || perRow != w.dim(0)) {
       throw new IllegalArgumentException(
           "affine.forward: input " + Shapes.format(shape) + " does not fit weight "
               + weight.name() + " " + Shapes.format(w.shape()) + ": expected [batch, "
-              + w.dim(0) + "]");
+              + w.dim(0) + "] or a batch of samples of " + w.dim(0) + " elements");
     }
   }
 

@@ -19,7 +19,15 @@ import java.util.stream.Collectors;
  *   <tr><td>{@code sigmoid}, {@code relu}, {@code tanh}, {@code leaky_relu}</td>
  *       <td>an elementwise {@link Activation}</td></tr>
  *   <tr><td>{@code residual(LAYERS)}</td><td>{@code x + LAYERS(x)} ({@link LayerSpec.Residual})</td></tr>
+ *   <tr><td>{@code conv(F,K)}, {@code conv(F,K,S,P)}</td><td>F filters K x K, stride S (1), padding P
+ *       (0), over images [channels, height, width] ({@link LayerSpec.Conv})</td></tr>
+ *   <tr><td>{@code maxpool(K)}, {@code maxpool(K,S)}, {@code avgpool(K)}, {@code avgpool(K,S)}</td>
+ *       <td>the maximum or mean of each K x K window every S (K) pixels of each channel</td></tr>
  * </table>
+ *
+ * <p>An affine layer after a convolution or pooling takes each sample's elements as one row. The
+ * book's SimpleConvNet is {@code conv(30,5) relu maxpool(2) affine(100) relu affine(10)} on
+ * images [1, 28, 28].
  *
  * <p>An architecture has no sizes of its input: the same text builds a net for any input whose
  * shape its layers take ({@link #outputShape}). Parameters are named by the order of the layers
@@ -98,6 +106,19 @@ public final class Architecture {
       }
       into.add(spec);
     }
+  }
+
+  /**
+   * Whether the net takes images [channels, height, width] rather than vectors: its first layer
+   * that is not an activation is a convolution or a pooling.
+   */
+  public boolean takesImages() {
+    for (LayerSpec layer : layers) {
+      if (!(layer instanceof LayerSpec.Activation)) {
+        return layer.takesImages();
+      }
+    }
+    return false;
   }
 
   /** The layers, first to last. */

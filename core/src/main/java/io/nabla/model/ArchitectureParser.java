@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * Reads an {@link Architecture}'s text, by recursive descent: {@code layers := layer (' '
- * layer)*}, {@code layer := name | name '(' argument ')'}. An error quotes the text and says at
+ * layer)*}, {@code layer := name | name '(' arguments ')'}, the arguments integers separated by
+ * commas or, for {@code residual}, layers. An error quotes the text and says at
  * which character what was expected.
  */
 final class ArchitectureParser {
@@ -16,7 +17,7 @@ final class ArchitectureParser {
   /** The layers the text can name, for messages. */
   static final String KNOWN = "affine(N), "
       + Arrays.stream(Activation.values()).map(Activation::label).collect(Collectors.joining(", "))
-      + ", residual(LAYERS)";
+      + ", residual(LAYERS), conv(FILTERS,SIZE[,STRIDE,PADDING]), maxpool(SIZE[,STRIDE]), avgpool(SIZE[,STRIDE])";
 
   private final String text;
   private int at;
@@ -63,6 +64,28 @@ final class ArchitectureParser {
         expect(')');
         return new LayerSpec.Residual(inner);
       }
+      case "conv": {
+        expect('(');
+        int filters = positiveInteger("conv's number of filters");
+        expect(',');
+        int size = positiveInteger("conv's filter size");
+        int stride = 1;
+        int padding = 0;
+        if (next(',')) {
+          stride = positiveInteger("conv's stride");
+          expect(',');
+          padding = integerAtLeastZero("conv's padding");
+        }
+        expect(')');
+        return new LayerSpec.Conv(filters, size, stride, padding);
+      }
+      case "maxpool", "avgpool": {
+        expect('(');
+        int size = positiveInteger(name + "'s window size");
+        int stride = next(',') ? positiveInteger(name + "'s stride") : size;
+        expect(')');
+        return name.equals("maxpool") ? new LayerSpec.MaxPool(size, stride) : new LayerSpec.AvgPool(size, stride);
+      }
       default:
         for (Activation a : Activation.values()) {
           if (a.label().equals(name)) {
@@ -89,6 +112,14 @@ final class ArchitectureParser {
   }
 
   private int positiveInteger(String what) {
+    return integer(what, 1, "a positive integer");
+  }
+
+  private int integerAtLeastZero(String what) {
+    return integer(what, 0, "an integer of 0 or more");
+  }
+
+  private int integer(String what, int least, String kind) {
     skipSpaces();
     int start = at;
     while (at < text.length() && Character.isDigit(text.charAt(at))) {
@@ -96,7 +127,7 @@ final class ArchitectureParser {
     }
     try {
       int n = Integer.parseInt(text.substring(start, at));
-      if (n > 0) {
+      if (n >= least) {
         skipSpaces();
         return n;
       }
@@ -104,7 +135,17 @@ final class ArchitectureParser {
       // reported below
     }
     at = start;
-    throw error(what + ", a positive integer");
+    throw error(what + ", " + kind);
+  }
+
+  /** Takes {@code c} if it comes next. */
+  private boolean next(char c) {
+    skipSpaces();
+    if (at < text.length() && text.charAt(at) == c) {
+      at++;
+      return true;
+    }
+    return false;
   }
 
   private void expect(char c) {

@@ -10,9 +10,10 @@ import java.util.Objects;
 /**
  * One layer of an {@link Architecture}, as its text names it: what shape it makes of a sample's
  * shape, which parameters it has, and the layer it builds. Shapes here are per sample (784 for an
- * MNIST image as a vector), without the batch dimension.
+ * MNIST image as a vector, [1, 28, 28] as an image), without the batch dimension.
  */
-public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation, LayerSpec.Residual {
+public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation, LayerSpec.Residual,
+    LayerSpec.Conv, LayerSpec.MaxPool, LayerSpec.AvgPool {
 
   /** The layer as the architecture's text writes it, e.g. {@code affine(100)}. */
   String text();
@@ -27,10 +28,16 @@ public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation
   /** Builds the layer for samples of shape {@code input}, its parameters from {@code parameters}. */
   Layer build(List<Integer> input, ParameterSource parameters);
 
+  /** Whether this layer takes images [channels, height, width], so a net it starts needs them. */
+  default boolean takesImages() {
+    return false;
+  }
+
   /**
    * The fully connected layer {@code x . W + b} with {@code units} outputs; its parameters are
    * {@code Wk} [inputs, units] and {@code bk} [units], k counting the layers with parameters
-   * from 1.
+   * from 1. A sample of any shape is taken as its elements in a row (a convolution's [channels,
+   * height, width] as channels * height * width inputs), as the book's affine layer takes it.
    *
    * @param units outputs per sample
    */
@@ -50,17 +57,13 @@ public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation
 
     @Override
     public List<Integer> outputShape(List<Integer> input) {
-      if (input.size() != 1) {
-        throw new IllegalArgumentException(text() + " takes a vector per sample, not " + Shapes.format(toArray(input)));
-      }
       return List.of(units);
     }
 
     @Override
     public Layer build(List<Integer> input, ParameterSource parameters) {
-      outputShape(input);
       int k = parameters.nextLayer();
-      return new io.nabla.layer.Affine("W" + k, parameters.weight("W" + k, input.get(0), units),
+      return new io.nabla.layer.Affine("W" + k, parameters.weight("W" + k, elements(input), units),
           "b" + k, parameters.bias("b" + k, units));
     }
   }
@@ -129,8 +132,178 @@ public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation
     }
   }
 
+  /**
+   * The convolution of {@code filters} filters of {@code size x size} every {@code stride} pixels
+   * over images framed by {@code padding} zeros, plus a bias: written {@code conv(F,K)} (stride 1,
+   * no padding) or {@code conv(F,K,S,P)}. Its parameters are {@code Wk} [filters, channels, size,
+   * size] and {@code bk} [filters].
+   *
+   * @param filters output channels
+   * @param size a filter's rows and columns
+   * @param stride pixels from one window to the next
+   * @param padding zeros framing each side
+   */
+  record Conv(int filters, int size, int stride, int padding) implements LayerSpec {
+
+    /** Checks the sizes. */
+    public Conv {
+      if (filters < 1 || size < 1 || stride < 1 || padding < 0) {
+        throw new IllegalArgumentException("conv(" + filters + "," + size + "," + stride + "," + padding
+            + "): filters, size and stride must be positive and the padding at least 0");
+      }
+    }
+
+    /** Stride 1, no padding: {@code conv(F,K)}. */
+    public Conv(int filters, int size) {
+      this(filters, size, 1, 0);
+    }
+
+    @Override
+    public String text() {
+      return stride == 1 && padding == 0 ? "conv(" + filters + "," + size + ")"
+          : "conv(" + filters + "," + size + "," + stride + "," + padding + ")";
+    }
+
+    @Override
+    public List<Integer> outputShape(List<Integer> input) {
+      int[] out = windows(text(), input, size, stride, padding);
+      return List.of(filters, out[0], out[1]);
+    }
+
+    @Override
+    public Layer build(List<Integer> input, ParameterSource parameters) {
+      outputShape(input);
+      int k = parameters.nextLayer();
+      return new io.nabla.layer.Conv2d("W" + k, parameters.weight("W" + k, filters, input.get(0), size, size),
+          "b" + k, parameters.bias("b" + k, filters), stride, padding);
+    }
+
+    @Override
+    public boolean takesImages() {
+      return true;
+    }
+  }
+
+  /**
+   * Max pooling over {@code size x size} windows every {@code stride} pixels: {@code maxpool(K)}
+   * (stride K, windows side by side, as the book pools) or {@code maxpool(K,S)}.
+   *
+   * @param size a window's rows and columns
+   * @param stride pixels from one window to the next
+   */
+  record MaxPool(int size, int stride) implements LayerSpec {
+
+    /** Checks the sizes. */
+    public MaxPool {
+      checkPool("maxpool", size, stride);
+    }
+
+    @Override
+    public String text() {
+      return poolText("maxpool", size, stride);
+    }
+
+    @Override
+    public List<Integer> outputShape(List<Integer> input) {
+      int[] out = windows(text(), input, size, stride, 0);
+      return List.of(input.get(0), out[0], out[1]);
+    }
+
+    @Override
+    public Layer build(List<Integer> input, ParameterSource parameters) {
+      outputShape(input);
+      return new io.nabla.layer.MaxPool2d(size, stride);
+    }
+
+    @Override
+    public boolean takesImages() {
+      return true;
+    }
+  }
+
+  /** Average pooling, written {@code avgpool(K)} or {@code avgpool(K,S)} as {@link MaxPool}. */
+  record AvgPool(int size, int stride) implements LayerSpec {
+
+    /** Checks the sizes. */
+    public AvgPool {
+      checkPool("avgpool", size, stride);
+    }
+
+    @Override
+    public String text() {
+      return poolText("avgpool", size, stride);
+    }
+
+    @Override
+    public List<Integer> outputShape(List<Integer> input) {
+      int[] out = windows(text(), input, size, stride, 0);
+      return List.of(input.get(0), out[0], out[1]);
+    }
+
+    @Override
+    public Layer build(List<Integer> input, ParameterSource parameters) {
+      outputShape(input);
+      return new io.nabla.layer.AvgPool2d(size, stride);
+    }
+
+    @Override
+    public boolean takesImages() {
+      return true;
+    }
+  }
+
+  private static void checkPool(String name, int size, int stride) {
+    if (size < 1 || stride < 1) {
+      throw new IllegalArgumentException(name + "(" + size + "," + stride + "): the window and the stride must be positive");
+    }
+  }
+
+  private static String poolText(String name, int size, int stride) {
+    return stride == size ? name + "(" + size + ")" : name + "(" + size + "," + stride + ")";
+  }
+
+  /**
+   * The output rows and columns of windows over images [channels, height, width].
+   *
+   * @throws IllegalArgumentException naming the layer and the shape if the input is not an image
+   *     or a window does not fit
+   */
+  private static int[] windows(String layer, List<Integer> input, int size, int stride, int padding) {
+    if (input.size() != 3) {
+      throw new IllegalArgumentException(layer + " takes images [channels, height, width], not "
+          + Shapes.format(toArray(input)));
+    }
+    long height = input.get(1) + 2L * padding;
+    long width = input.get(2) + 2L * padding;
+    if (height < size || width < size) {
+      throw new IllegalArgumentException(layer + ": its " + size + "x" + size + " window does not fit in "
+          + Shapes.format(toArray(input)) + (padding > 0 ? " with padding " + padding : ""));
+    }
+    return new int[] {(int) ((height - size) / stride + 1), (int) ((width - size) / stride + 1)};
+  }
+
+  private static int elements(List<Integer> shape) {
+    int n = 1;
+    for (int d : shape) {
+      n *= d;
+    }
+    return n;
+  }
+
   /** The spec of a layer of Nabla's own, or null for one an architecture cannot name. */
   static LayerSpec describing(Layer layer) {
+    if (layer instanceof io.nabla.layer.Conv2d conv) {
+      int[] w = conv.filters().value().shape();
+      if (w[2] == w[3]) {
+        return new Conv(w[0], w[2], conv.stride(), conv.padding());
+      }
+    }
+    if (layer instanceof io.nabla.layer.MaxPool2d pool) {
+      return new MaxPool(pool.size(), pool.stride());
+    }
+    if (layer instanceof io.nabla.layer.AvgPool2d pool) {
+      return new AvgPool(pool.size(), pool.stride());
+    }
     if (layer instanceof io.nabla.layer.Affine affine && affine.parameters().size() == 2) {
       return new Affine(affine.weight().value().dim(1));
     }

@@ -98,6 +98,23 @@ public class Net extends SoftmaxClassifier {
     return inputShape;
   }
 
+  /**
+   * {@inheritDoc} Rows of {@link #inputSize()} elements are viewed as samples of {@link
+   * #inputShape()} (no copy), so that data read as rows of pixels feed a net of images.
+   */
+  @Override
+  protected Tensor asSamples(Tensor x) {
+    if (inputShape.size() > 1 && x.rank() == 2 && x.dim(1) == inputSize()) {
+      int[] shape = new int[inputShape.size() + 1];
+      shape[0] = x.dim(0);
+      for (int d = 0; d < inputShape.size(); d++) {
+        shape[d + 1] = inputShape.get(d);
+      }
+      return x.reshape(shape);
+    }
+    return x;
+  }
+
   /** Inputs per sample: the product of {@link #inputShape()}. */
   public int inputSize() {
     int n = 1;

@@ -53,7 +53,15 @@ public class SoftmaxClassifier implements Model {
 
   /** The raw class scores (the last layer's output, before softmax), a new tensor. */
   public Tensor scores(Tensor x) {
-    return network.forward(x);
+    return network.forward(asSamples(x));
+  }
+
+  /**
+   * The batch {@code x} in the shape the network takes; by default as it is. A {@link Net} of
+   * images takes rows of pixels [batch, 784] as the images [batch, 1, 28, 28] they are.
+   */
+  protected Tensor asSamples(Tensor x) {
+    return x;
   }
 
   /** The class probabilities {@code softmax(scores(x))}. */
@@ -120,7 +128,7 @@ public class SoftmaxClassifier implements Model {
       p.variable().zeroGrad();
     }
     try (Autograd.Scope recording = Autograd.enableGrad()) {
-      return network.forward(Variable.constant(x));
+      return network.forward(Variable.constant(asSamples(x)));
     }
   }
 

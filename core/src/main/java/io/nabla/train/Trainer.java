@@ -44,9 +44,9 @@ public final class Trainer {
     return this;
   }
 
-  /** The number of iterations in one epoch. */
+  /** The number of iterations in one epoch ({@link TrainingConfig#iterationsPerEpoch}). */
   public int iterationsPerEpoch(int trainSize) {
-    return Math.max(trainSize / config.batchSize(), 1);
+    return config.iterationsPerEpoch(trainSize);
   }
 
   /**

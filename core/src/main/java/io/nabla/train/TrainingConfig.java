@@ -77,4 +77,12 @@ public record TrainingConfig(
     return new TrainingRecord(optimizer.settings(), batchSize, iterations, 0, shuffledEpochs, seed, backend.name(),
         data.name(), data.sha256(), TrainingRecord.currentJdk(), started);
   }
+
+  /**
+   * The number of iterations in one epoch, as the chapter counts them: the training rows over the
+   * batch size (at least 1). Each epoch's evaluation comes after that many.
+   */
+  public int iterationsPerEpoch(int trainSize) {
+    return Math.max(trainSize / batchSize, 1);
+  }
 }

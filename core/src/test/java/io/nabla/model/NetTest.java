@@ -63,7 +63,8 @@ class NetTest {
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
         () -> Architecture.parse("affine(100) rleu affine(10)"));
     assertEquals("net 'affine(100) rleu affine(10)': expected a layer (affine(N), sigmoid, relu, tanh, leaky_relu,"
-        + " residual(LAYERS)), not 'rleu' at character 13, found 'r'", unknown.getMessage());
+        + " residual(LAYERS), conv(FILTERS,SIZE[,STRIDE,PADDING]), maxpool(SIZE[,STRIDE]), avgpool(SIZE[,STRIDE])),"
+        + " not 'rleu' at character 13, found 'r'", unknown.getMessage());
     IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
         () -> Architecture.parse("affine(0)"));
     assertTrue(size.getMessage().contains("expected affine's number of outputs, a positive integer at character 8"),
@@ -83,9 +84,9 @@ class NetTest {
         () -> Architecture.parse("affine(8) residual(affine(5)) affine(10)").outputShape(List.of(784)));
     assertEquals("residual(affine(5)) maps [8] to [5]; a residual block must keep the shape to add its input",
         e.getMessage());
-    IllegalArgumentException image = assertThrows(IllegalArgumentException.class,
-        () -> Net.builder("affine(10)", 1, 28, 28).build());
-    assertEquals("affine(10) takes a vector per sample, not [1, 28, 28]", image.getMessage());
+    IllegalArgumentException vector = assertThrows(IllegalArgumentException.class,
+        () -> Net.builder("conv(3,5) affine(10)", 784).build());
+    assertEquals("conv(3,5) takes images [channels, height, width], not [784]", vector.getMessage());
   }
 
   @Test

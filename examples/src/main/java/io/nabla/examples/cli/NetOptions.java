@@ -2,10 +2,14 @@ package io.nabla.examples.cli;
 
 import io.nabla.backend.Backend;
 import io.nabla.backend.DType;
+import io.nabla.data.MnistLoader;
 import io.nabla.model.Activation;
 import io.nabla.model.Architecture;
 import io.nabla.model.Net;
+import io.nabla.model.Preset;
 import io.nabla.model.TwoLayerNet;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,9 +33,18 @@ final class NetOptions {
 
   @Option(names = "--net", paramLabel = "LAYERS",
       description = "Any net as text, instead of --hidden and --activation: layers in order, such as"
-          + " 'affine(100) relu residual(affine(100) relu) affine(10)'. Layers: affine(N), sigmoid, relu, tanh,"
-          + " leaky_relu, residual(LAYERS) (x + LAYERS(x)). The last layer gives the 10 class scores.")
+          + " 'affine(100) relu residual(affine(100) relu) affine(10)' or 'conv(30,5) relu maxpool(2) affine(100)"
+          + " relu affine(10)'. Layers: affine(N), sigmoid, relu, tanh, leaky_relu, residual(LAYERS) (x + LAYERS(x)),"
+          + " conv(FILTERS,SIZE[,STRIDE,PADDING]), maxpool(SIZE[,STRIDE]), avgpool(SIZE[,STRIDE]); a net that starts"
+          + " with conv or a pooling takes the images as [1, 28, 28]. The last layer gives the 10 class scores."
+          + " Or the book's nets by name: simple-conv (its chapter's optimizer and learning rate, Adam 0.001,"
+          + " unless --optimizer or --lr say otherwise).")
   String net;
+
+  /** The book's net --net names, if it names one. */
+  Optional<Preset> preset() {
+    return net == null ? Optional.empty() : Preset.named(net);
+  }
 
   /**
    * The net for images of {@code pixels} pixels, weights seeded with {@code seed}.
@@ -53,15 +66,21 @@ final class NetOptions {
       }
     }
     Architecture architecture;
+    List<Integer> sample;
     try {
-      architecture = Architecture.parse(net);
-      int classes = architecture.outputShape(java.util.List.of(pixels)).get(0);
-      if (classes != 10) {
-        throw new IllegalArgumentException("its last layer gives " + classes + " scores; MNIST has 10 classes");
+      architecture = preset().map(Preset::architecture).orElseGet(() -> Architecture.parse(net));
+      sample = architecture.takesImages() ? MnistLoader.IMAGE_SHAPE : List.of(pixels);
+      List<Integer> scores = architecture.outputShape(sample);
+      if (!scores.equals(List.of(10))) {
+        throw new IllegalArgumentException("its last layer gives scores of shape " + scores
+            + "; MNIST has 10 classes, so it must give [10]");
       }
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(command.commandLine(), "--net: " + e.getMessage());
+      throw new CommandLine.ParameterException(command.commandLine(), "--net: " + e.getMessage()
+          + (preset().isEmpty() && !net.contains("(") && !net.contains(" ") ? " (the book's nets by name: "
+              + Preset.labels() + ")" : ""));
     }
-    return Net.builder(architecture, pixels).dtype(dtype).seed(seed).backend(backend).build();
+    int[] shape = sample.stream().mapToInt(Integer::intValue).toArray();
+    return Net.builder(architecture, shape).dtype(dtype).seed(seed).backend(backend).build();
   }
 }

@@ -48,14 +48,19 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--iters", defaultValue = "10000", description = "Iterations (default: ${DEFAULT-VALUE}).")
   int iterations;
 
+  @Option(names = "--epochs", paramLabel = "N",
+      description = "Train for N epochs instead of --iters: N times the training rows over the batch size.")
+  Integer epochs;
+
   @Option(names = "--batch", defaultValue = "100", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--lr", defaultValue = "0.1",
+      description = "Learning rate (default: ${DEFAULT-VALUE}, or the book's for a --net it names).")
   double learningRate;
 
   @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "NAME",
-      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, or the book's for a --net it names).")
   OptimizerKind optimizer;
 
   @Option(names = "--shuffle", description = "Shuffled epochs instead of the chapter's draws with replacement.")
@@ -75,6 +80,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  private boolean given(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
+  }
+
   @Override
   public Integer call() throws IOException {
     Backend backend = compute.backend();
@@ -83,6 +92,23 @@ final class TrainCommand implements Callable<Integer> {
     // as well (a tiny net trained on a third thread) saved 2 % of the training time but cost 4-9 %
     // of the whole command's, competing with the load on two cores, so there is none.
     backend.warmUp(dtype);
+    netOptions.preset().ifPresent(p -> {
+      if (!given("--optimizer")) {
+        optimizer = p.optimizer();
+      }
+      if (!given("--lr")) {
+        learningRate = p.learningRate();
+      }
+    });
+    if (epochs != null) {
+      if (given("--iters")) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--epochs and --iters both say how long to"
+            + " train; give one");
+      }
+      if (epochs < 1) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + epochs);
+      }
+    }
     TrainingConfig config = TrainingConfig.chapterDefaults().withIterations(iterations)
         .withBatchSize(batch).withSeed(seed).withShuffledEpochs(shuffle)
         .withDivergence(noDivergenceCheck ? DivergenceRule.off() : DivergenceRule.standard());
@@ -99,6 +125,15 @@ final class TrainCommand implements Callable<Integer> {
           + data.train().size() + " training rows: with --shuffle each epoch visits every row once, so a batch"
           + " holds at most " + data.train().size() + " (without --shuffle batches are drawn with replacement,"
           + " as the chapter does, and may be larger)");
+    }
+    if (epochs != null) {
+      long total = (long) epochs * config.iterationsPerEpoch(data.train().size());
+      if (total > Integer.MAX_VALUE) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--epochs " + epochs + " makes " + total
+            + " iterations, more than " + Integer.MAX_VALUE);
+      }
+      iterations = (int) total;
+      config = config.withIterations(iterations);
     }
     Net net = netOptions.build(data.train().images().dim(1), dtype, seed, backend);
     if (!common.json) {

@@ -171,6 +171,41 @@ class MnistCommandsTest {
   }
 
   @Test
+  void theBooksSimpleConvNetTrainsWithItsOwnOptimizerAndItsModelScoresAndLoads() throws Exception {
+    String data = TestData.mnistDir().toString();
+    CliRun train = CliRun.of("train", "--data", data, "--net", "simple-conv", "--iters", "60", "--out", out.toString(),
+        "--json");
+    assertEquals(0, train.exitCode(), train.err());
+    double trained = number(train.out(), "model_test_accuracy");
+    assertTrue(trained > 0.7, "60 Adam steps of SimpleConvNet on MNIST: " + train.out());
+    String model = out.resolve("model.npz").toString();
+    CliRun info = CliRun.of("info", "--model", model);
+    assertEquals(0, info.exitCode(), info.err());
+    assertTrue(info.out().startsWith(model + ": net conv(30,5) relu maxpool(2) affine(100) relu affine(10) on [1, 28, 28],"
+        + " float32"), info.out());
+    assertTrue(info.out().contains("trained with adam (learning rate 0.001"), info.out());
+    CliRun eval = CliRun.of("eval", "--data", data, "--model", model);
+    assertEquals(0, eval.exitCode(), eval.err());
+    assertTrue(eval.out().startsWith(model + String.format(java.util.Locale.ROOT, ": test accuracy %.4f", trained)),
+        eval.out());
+    CliRun sgd = CliRun.of("train", "--data", data, "--net", "simple-conv", "--optimizer", "sgd", "--iters", "1",
+        "--out", out.resolve("sgd").toString());
+    assertEquals(0, sgd.exitCode(), sgd.err());
+    assertTrue(sgd.out().contains("lr 0.001, sgd"), "the preset's rate, the optimizer given: " + sgd.out());
+  }
+
+  @Test
+  void epochsCountTheTrainingRowsOverTheBatchAndExcludeIters() throws Exception {
+    String data = TestData.mnistDir().toString();
+    CliRun one = CliRun.of("train", "--data", data, "--epochs", "1", "--batch", "200", "--out", out.toString(), "--json");
+    assertEquals(0, one.exitCode(), one.err());
+    assertEquals(300, (int) number(one.out(), "iterations"), "60000 rows / 200 per batch: " + one.out());
+    CliRun both = CliRun.of("train", "--data", data, "--epochs", "1", "--iters", "5", "--out", out.toString());
+    assertEquals(2, both.exitCode(), both.out());
+    assertTrue(both.err().contains("--epochs and --iters both say how long to train; give one"), both.err());
+  }
+
+  @Test
   void aBadNetTextOrOneWithTheOptionsItReplacesIsRefusedInOneLine() {
     String data = TestData.mnistDir().toString();
     CliRun typo = CliRun.of("train", "--data", data, "--net", "affine(64) rleu affine(10)", "--iters", "1",
@@ -180,7 +215,16 @@ class MnistCommandsTest {
         typo.err());
     CliRun classes = CliRun.of("gradcheck", "--data", data, "--net", "affine(64) relu affine(3)");
     assertEquals(2, classes.exitCode(), classes.out());
-    assertTrue(classes.err().contains("--net: its last layer gives 3 scores; MNIST has 10 classes"), classes.err());
+    assertTrue(classes.err().contains("--net: its last layer gives scores of shape [3]; MNIST has 10 classes, so it"
+        + " must give [10]"), classes.err());
+    CliRun unknown = CliRun.of("train", "--data", data, "--net", "simpleconv", "--iters", "1", "--out", out.toString());
+    assertEquals(2, unknown.exitCode(), unknown.out());
+    assertTrue(unknown.err().contains("(the book's nets by name: simple-conv)"), unknown.err());
+    CliRun vector = CliRun.of("train", "--data", data, "--net", "affine(10) conv(3,3) affine(10)", "--iters", "1",
+        "--out", out.toString());
+    assertEquals(2, vector.exitCode(), vector.out());
+    assertTrue(vector.err().contains("--net: conv(3,3) takes images [channels, height, width], not [10]"),
+        vector.err());
     CliRun both = CliRun.of("train", "--data", data, "--net", "affine(10)", "--hidden", "20", "--iters", "1",
         "--out", out.toString());
     assertEquals(2, both.exitCode(), both.out());

@@ -1,0 +1,63 @@
+package io.nabla.model;
+
+import io.nabla.optimizer.OptimizerKind;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The book's nets by name, with the way the book trains them: what {@code nabla train --net
+ * simple-conv} builds. A preset is an {@link Architecture} and the optimizer and learning rate its
+ * chapter uses; options given beside it override the training settings.
+ */
+public enum Preset {
+
+  /**
+   * The book's SimpleConvNet (chapter 7): a convolution of 30 filters 5x5, ReLU, 2x2 max pooling,
+   * affine 100, ReLU, affine 10; Adam at 0.001.
+   */
+  SIMPLE_CONV("simple-conv", "conv(30,5) relu maxpool(2) affine(100) relu affine(10)", OptimizerKind.ADAM, 0.001);
+
+  private final String label;
+  private final Architecture architecture;
+  private final OptimizerKind optimizer;
+  private final double learningRate;
+
+  Preset(String label, String architecture, OptimizerKind optimizer, double learningRate) {
+    this.label = label;
+    this.architecture = Architecture.parse(architecture);
+    this.optimizer = optimizer;
+    this.learningRate = learningRate;
+  }
+
+  /** The name the command line takes, e.g. {@code simple-conv}. */
+  public String label() {
+    return label;
+  }
+
+  /** The net's layers. */
+  public Architecture architecture() {
+    return architecture;
+  }
+
+  /** The optimizer the book trains it with. */
+  public OptimizerKind optimizer() {
+    return optimizer;
+  }
+
+  /** The learning rate the book trains it with. */
+  public double learningRate() {
+    return learningRate;
+  }
+
+  /** The preset called {@code name} (case-insensitive), if there is one. */
+  public static Optional<Preset> named(String name) {
+    return Arrays.stream(values()).filter(p -> p.label.equals(name.trim().toLowerCase(Locale.ROOT))).findFirst();
+  }
+
+  /** The presets' names, for messages: {@code simple-conv}. */
+  public static String labels() {
+    return Arrays.stream(values()).map(Preset::label).collect(Collectors.joining(", "));
+  }
+}
