@@ -8,7 +8,6 @@ import io.nabla.tensor.ShapeMismatchException;
 import io.nabla.tensor.ShapeOps;
 import io.nabla.tensor.Shapes;
 import io.nabla.tensor.Tensor;
-import io.nabla.tensor.Tensors;
 
 /**
  * Convolution and pooling over batches of images in NCHW layout, with their gradients, as the
@@ -22,9 +21,10 @@ final class ConvolutionGradients {
 
   /**
    * The convolution of {@code input} [N, C, H, W] with {@code filters} [F, C, KH, KW] plus {@code
-   * bias} [F] (or none), giving [N, F, OH, OW]. Backward: with G the output gradient as rows
-   * [N * OH * OW, F], {@code dW = G^T . columns}, {@code db = sum over rows of G} and {@code dx =
-   * col2im(G . W)}, each computed only where wanted.
+   * bias} [F] (or none), giving [N, F, OH, OW]: the filters as a matrix [F, C * KH * KW] times the
+   * windows as columns (im2col), the batch folded into one product. Backward: with G the output
+   * gradient as [F, N * OH * OW], {@code dW = G . columns^T}, {@code db = the row sums of G} and
+   * {@code dx = col2im(W^T . G)}, each computed only where wanted.
    */
   static Variable conv2d(Variable input, Variable filters, Variable bias, int stride, int padding) {
     Tensor x = input.value();
@@ -47,31 +47,33 @@ final class ConvolutionGradients {
             + " does not fit " + f + " filters: expected [" + f + "]");
       }
     }
+    int plane = g.outHeight() * g.outWidth();
     Tensor columns = ConvolutionOps.im2col(x, g);
-    Tensor rows = x.zerosLike(g.windows(), f);
     Tensor flatFilters = w.reshape(f, g.windowSize());
-    MatrixOps.gemm(false, true, 1.0, columns, flatFilters, 0.0, rows);
+    Tensor byFilter = MatrixOps.matmul(flatFilters, columns);
     if (bias != null) {
-      rows.addi(bias.value());
+      byFilter.addi(bias.value().reshape(f, 1));
     }
-    Tensor out = ShapeOps.permute(rows.reshape(g.batch(), g.outHeight(), g.outWidth(), f), 0, 3, 1, 2);
+    // [F, N, OH * OW] to [N, F, OH * OW]: runs of a whole output plane.
+    Tensor out = ShapeOps.permute(byFilter.reshape(f, g.batch(), plane), 1, 0, 2)
+        .reshape(g.batch(), f, g.outHeight(), g.outWidth());
     Variable[] inputs = bias == null ? new Variable[] {input, filters} : new Variable[] {input, filters, bias};
     return Node.record("conv2d", out, new Tensor[] {x, w}, gradOut -> {
-      Tensor gRows = ShapeOps.permute(gradOut, 0, 2, 3, 1).reshape(g.windows(), f);
+      Tensor gByFilter = ShapeOps.permute(gradOut.reshape(g.batch(), f, plane), 1, 0, 2).reshape(f, g.windows());
       Tensor[] grads = new Tensor[inputs.length];
       if (input.requiresGrad()) {
-        Tensor gColumns = x.zerosLike(g.windows(), g.windowSize());
-        MatrixOps.gemm(false, false, 1.0, gRows, flatFilters, 0.0, gColumns);
+        Tensor gColumns = x.zerosLike(g.windowSize(), g.windows());
+        MatrixOps.gemm(true, false, 1.0, flatFilters, gByFilter, 0.0, gColumns);
         grads[0] = ConvolutionOps.col2im(gColumns, g);
       }
       if (filters.requiresGrad()) {
         Tensor dw = filters.gradientBuffer(w, w.shape());
-        MatrixOps.gemm(true, false, 1.0, gRows, columns, 0.0, dw.reshape(f, g.windowSize()));
+        MatrixOps.gemm(false, true, 1.0, gByFilter, columns, 0.0, dw.reshape(f, g.windowSize()));
         grads[1] = dw;
       }
       if (bias != null && bias.requiresGrad()) {
-        Tensor db = bias.gradientBuffer(gRows, bias.shape());
-        ReductionOps.sum(gRows, 0, db);
+        Tensor db = bias.gradientBuffer(gByFilter, bias.shape());
+        ReductionOps.sum(gByFilter, 1, db);
         grads[2] = db;
       }
       return grads;
@@ -84,30 +86,30 @@ final class ConvolutionGradients {
    * order), as NumPy's argmax picks it in the book's pooling layer.
    */
   static Variable maxPool2d(Variable input, int size, int stride) {
-    Pooled p = pooled("maxPool2d", input.value(), size, stride);
-    Tensor max = ReductionOps.max(p.columns, 1, false).reshape(p.outShape());
-    return Node.record("maxPool2d", max, new Tensor[] {input.value()}, gradOut -> {
-      int[] picked = ReductionOps.argmax(p.columns, 1); // here: inference never needs it
-      Tensor gColumns = Tensors.oneHot(gradOut.backend(), picked, p.window(), gradOut.dtype());
-      gColumns.muli(gradOut.reshape(picked.length, 1));
-      return new Tensor[] {p.backToInput(gColumns)};
+    Tensor x = input.value();
+    ConvGeometry g = ConvolutionOps.geometry("maxPool2d", x, size, size, stride, 0);
+    ConvolutionOps.Pooled pooled = ConvolutionOps.maxPool(x, g);
+    return Node.record("maxPool2d", pooled.max(), new Tensor[] {x}, gradOut -> {
+      Tensor dx = x.zerosLike(x.shape());
+      ShapeOps.scatterAdd(gradOut, pooled.argmax(), dx);
+      return new Tensor[] {dx};
     }, input);
   }
 
   /** The mean of each {@code size x size} window every {@code stride} pixels of each channel. */
   static Variable avgPool2d(Variable input, int size, int stride) {
     Pooled p = pooled("avgPool2d", input.value(), size, stride);
-    Tensor mean = ReductionOps.mean(p.columns, 1, false).reshape(p.outShape());
+    Tensor mean = ReductionOps.mean(p.columns, 0, false).reshape(p.outShape());
     return Node.record("avgPool2d", mean, new Tensor[0], gradOut -> {
-      int rows = p.geometry.windows();
-      Tensor gColumns = ShapeOps.broadcastTo(gradOut.reshape(rows, 1), rows, p.window()).mul(1.0 / p.window());
+      int windows = p.geometry.windows();
+      Tensor gColumns = ShapeOps.broadcastTo(gradOut.reshape(1, windows), p.window(), windows).mul(1.0 / p.window());
       return new Tensor[] {p.backToInput(gColumns)};
     }, input);
   }
 
   /**
    * A pooling's windows: each channel taken as an image of one channel, so that im2col gives one
-   * row per (image, channel, output position) and one column per pixel of the window.
+   * column per (image, channel, output position) and one row per pixel of the window.
    */
   private record Pooled(ConvGeometry geometry, Tensor columns, int[] inputShape) {
 

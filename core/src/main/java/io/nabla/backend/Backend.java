@@ -24,7 +24,7 @@ package io.nabla.backend;
  * tolerances). Zero sizes are legal and do nothing beyond writing the (empty) outputs. Kernels
  * must be safe to call from several threads at once on different outputs.
  *
- * <p><b>The thirteen kernels</b>, each there because an operation of core needs it and no
+ * <p><b>The fifteen kernels</b>, each there because an operation of core needs it and no
  * composition of the others does it in one pass: {@link #gemm} (matrix products: affine layers,
  * and convolution through im2col); {@link #axpy} (the optimizers' {@code w -= lr * g}, fused);
  * {@link #fill}; {@link #map} (elementwise functions and activations); {@link #binary} (arithmetic
@@ -32,8 +32,10 @@ package io.nabla.backend;
  * that stays in double precision, such as an epsilon or {@code 1 / N}); {@link #ternary} ({@code
  * where} and the activations' backward passes); {@link #copy} (transpose, permute, broadcastTo
  * and the gather of a batch's rows); {@link #reduce} and {@link #argmax} (along any axis);
- * {@link #softmaxRows}; and {@link #im2col} and {@link #col2im} (the windows of convolutions and
- * poolings as matrix rows, and their gradients back onto the images).
+ * {@link #softmaxRows}; {@link #im2col} and {@link #col2im} (the windows of convolutions and
+ * poolings as matrix rows, and their gradients back onto the images); {@link #maxPool} (each
+ * window's maximum and where it is, in one pass) and {@link #scatterAdd} (a gradient sent back
+ * to the elements a gather or a pooling read).
  */
 public interface Backend {
 
@@ -189,22 +191,43 @@ public interface Backend {
   void softmaxRows(int rows, int n, Storage x, Storage out);
 
   /**
-   * The windows of a convolution as the rows of a matrix, the book's im2col: {@code images} is
-   * [batch, channels, height, width] and {@code columns} [g.windows(), g.windowSize()], whose row
-   * {@code (n, oh, ow)} holds the window at output position (oh, ow) of image n, its columns in
-   * the order {@code (c, i, j)}: {@code columns[(n, oh, ow), (c, i, j)] = images[n, c, oh * stride
-   * + i - padding, ow * stride + j - padding]}, 0 where that falls in the padding. A convolution
-   * is then one matrix product of these rows with the filters. Modifies {@code columns} only.
+   * The windows of a convolution as the columns of a matrix, im2col (the book's, transposed):
+   * {@code images} is [batch, channels, height, width] and {@code columns} [g.windowSize(),
+   * g.windows()], whose column {@code (n, oh, ow)} holds the window at output position (oh, ow) of
+   * image n, its rows in the order {@code (c, i, j)}: {@code columns[(c, i, j), (n, oh, ow)] =
+   * images[n, c, oh * stride + i - padding, ow * stride + j - padding]}, 0 where that falls in the
+   * padding. A convolution is then one matrix product of the filters [filters, windowSize] with
+   * these columns, and each row is runs of pixels of one image row (block copies at stride 1).
+   * Modifies {@code columns} only.
    */
   void im2col(ConvGeometry g, Storage images, Storage columns);
 
   /**
-   * The adjoint of {@link #im2col}, the book's col2im: every element of {@code images}
-   * [batch, channels, height, width] receives the sum of the elements of {@code columns}
-   * [g.windows(), g.windowSize()] that im2col would copy from it (0 if none), as accurate as a sum
+   * The adjoint of {@link #im2col}, col2im: every element of {@code images} [batch, channels,
+   * height, width] receives the sum of the elements of {@code columns} [g.windowSize(),
+   * g.windows()] that im2col would copy from it (0 if none), as accurate as a sum
    * of those terms in the dtype allows. A convolution's input
    * gradient is this of the gradient of its columns. Writes every element of {@code images}, and
    * only those.
    */
   void col2im(ConvGeometry g, Storage columns, Storage images);
+
+  /**
+   * Max pooling: for each window of {@code g} over {@code images} [batch, channels, height, width]
+   * (each channel pooled on its own; positions in the padding, at most half a window, are left
+   * out), {@code out[n, c, oh,
+   * ow]} receives the window's largest element and {@code argmax} at the same position the flat
+   * index into {@code images} of that element: the first in row order, or the first NaN, as
+   * NumPy's argmax picks. {@code out} has batch * channels * outHeight * outWidth elements, and so
+   * has {@code argmax}. Modifies {@code out} and {@code argmax} only.
+   */
+  void maxPool(ConvGeometry g, Storage images, Storage out, int[] argmax);
+
+  /**
+   * {@code dst[index[i]] += src[i]} for i below {@code n}, in that order, each sum rounded to the
+   * dtype: a gather's gradient sent back where it was read from, such as max pooling's to each
+   * window's maximum. Every index is below {@code dst}'s length. Modifies {@code dst} only, which
+   * never shares storage with {@code src}.
+   */
+  void scatterAdd(int n, Storage src, int[] index, Storage dst);
 }

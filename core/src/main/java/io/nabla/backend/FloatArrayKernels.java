@@ -201,36 +201,83 @@ public interface FloatArrayKernels {
   }
 
   /**
-   * {@link Backend#im2col}: for each row, the window's pixels of one channel row by row, a block
-   * copy where the window row lies inside the image and zeros where it reaches into the padding.
+   * {@link Backend#im2col}: row by row of the result, each window row a run of {@code outWidth}
+   * pixels, one block copy at stride 1, zeros where it reaches into the padding.
    */
   default void im2col(ConvGeometry g, float[] images, float[] columns) {
     int oh = g.outHeight();
     int ow = g.outWidth();
-    int kh = g.kernelHeight();
-    int kw = g.kernelWidth();
     int h = g.height();
     int w = g.width();
-    int plane = h * w;
-    int at = 0;
-    for (int n = 0; n < g.batch(); n++) {
-      int image = n * g.channels() * plane;
-      for (int y = 0; y < oh; y++) {
-        int top = y * g.stride() - g.padding();
-        for (int x = 0; x < ow; x++) {
-          int left = x * g.stride() - g.padding();
-          for (int c = 0; c < g.channels(); c++) {
-            int channel = image + c * plane;
-            for (int i = 0; i < kh; i++) {
-              int row = top + i;
-              if (row < 0 || row >= h) {
-                java.util.Arrays.fill(columns, at, at + kw, 0f);
-                at += kw;
+    int s = g.stride();
+    int p = g.padding();
+    int plane = oh * ow;
+    int windows = g.windows();
+    for (int c = 0; c < g.channels(); c++) {
+      for (int i = 0; i < g.kernelHeight(); i++) {
+        for (int j = 0; j < g.kernelWidth(); j++) {
+          int row = ((c * g.kernelHeight() + i) * g.kernelWidth() + j) * windows;
+          // The window positions x whose pixel x * s + j - p lies inside the image.
+          int x0 = Math.min(ow, Math.max(0, -Math.floorDiv(j - p, s)));
+          int x1 = Math.max(x0, Math.min(ow, Math.floorDiv(w - 1 + p - j, s) + 1));
+          for (int n = 0; n < g.batch(); n++) {
+            int image = (n * g.channels() + c) * h * w;
+            for (int y = 0; y < oh; y++) {
+              int at = row + n * plane + y * ow;
+              int yy = y * s + i - p;
+              if (yy < 0 || yy >= h) {
+                java.util.Arrays.fill(columns, at, at + ow, 0f);
                 continue;
               }
-              for (int j = 0; j < kw; j++) {
-                int col = left + j;
-                columns[at++] = col < 0 || col >= w ? 0f : images[channel + row * w + col];
+              int from = image + yy * w + j - p;
+              java.util.Arrays.fill(columns, at, at + x0, 0f);
+              if (s == 1) {
+                System.arraycopy(images, from + x0, columns, at + x0, x1 - x0);
+              } else {
+                for (int x = x0; x < x1; x++) {
+                  columns[at + x] = images[from + x * s];
+                }
+              }
+              java.util.Arrays.fill(columns, at + x1, at + ow, 0f);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * {@link Backend#col2im}: the images zeroed, then each row of the columns added back run by run
+   * along the pixels it was copied from, so each pixel sums its terms in the order of the window
+   * offsets.
+   */
+  default void col2im(ConvGeometry g, float[] columns, float[] images) {
+    int oh = g.outHeight();
+    int ow = g.outWidth();
+    int h = g.height();
+    int w = g.width();
+    int s = g.stride();
+    int p = g.padding();
+    int plane = oh * ow;
+    int windows = g.windows();
+    java.util.Arrays.fill(images, 0, g.imageSize(), 0f);
+    for (int c = 0; c < g.channels(); c++) {
+      for (int i = 0; i < g.kernelHeight(); i++) {
+        for (int j = 0; j < g.kernelWidth(); j++) {
+          int row = ((c * g.kernelHeight() + i) * g.kernelWidth() + j) * windows;
+          int x0 = Math.min(ow, Math.max(0, -Math.floorDiv(j - p, s)));
+          int x1 = Math.max(x0, Math.min(ow, Math.floorDiv(w - 1 + p - j, s) + 1));
+          for (int n = 0; n < g.batch(); n++) {
+            int image = (n * g.channels() + c) * h * w;
+            for (int y = 0; y < oh; y++) {
+              int yy = y * s + i - p;
+              if (yy < 0 || yy >= h) {
+                continue;
+              }
+              int at = row + n * plane + y * ow;
+              int to = image + yy * w + j - p;
+              for (int x = x0; x < x1; x++) {
+                images[to + x * s] += columns[at + x];
               }
             }
           }
@@ -240,39 +287,108 @@ public interface FloatArrayKernels {
   }
 
   /**
-   * {@link Backend#col2im}: each pixel gathers, in double, the column elements of the windows that
-   * cover it, offset by offset, so that no pass zeroes the images first and each is rounded once.
+   * {@link Backend#maxPool}: each window scanned row by row, the window's first maximum kept
+   * without a branch on the data (a comparison of random values mispredicts half the time), and a
+   * second scan for the first NaN only in a window that has one.
    */
-  default void col2im(ConvGeometry g, float[] columns, float[] images) {
+  default void maxPool(ConvGeometry g, float[] images, float[] out, int[] argmax) {
+    if (g.kernelHeight() == 2 && g.kernelWidth() == 2 && g.padding() == 0) {
+      maxPool2x2(g, images, out, argmax);
+      return;
+    }
     int oh = g.outHeight();
     int ow = g.outWidth();
-    int kh = g.kernelHeight();
-    int kw = g.kernelWidth();
-    int stride = g.stride();
-    int size = g.windowSize();
-    for (int n = 0; n < g.batch(); n++) {
-      for (int c = 0; c < g.channels(); c++) {
-        for (int row = 0; row < g.height(); row++) {
-          for (int col = 0; col < g.width(); col++) {
-            double sum = 0;
-            for (int i = 0; i < kh; i++) {
-              int down = row + g.padding() - i; // y * stride for the window whose offset i covers row
-              if (down < 0 || down % stride != 0 || down / stride >= oh) {
-                continue;
-              }
-              for (int j = 0; j < kw; j++) {
-                int across = col + g.padding() - j;
-                if (across < 0 || across % stride != 0 || across / stride >= ow) {
-                  continue;
+    int h = g.height();
+    int w = g.width();
+    int at = 0;
+    for (int plane = 0; plane < g.batch() * g.channels(); plane++) {
+      int base = plane * h * w;
+      for (int y = 0; y < oh; y++) {
+        int top = y * g.stride() - g.padding();
+        int rowFrom = Math.max(top, 0);
+        int rowTo = Math.min(top + g.kernelHeight(), h);
+        for (int x = 0; x < ow; x++, at++) {
+          int left = x * g.stride() - g.padding();
+          int colFrom = Math.max(left, 0);
+          int colTo = Math.min(left + g.kernelWidth(), w);
+          int best = base + rowFrom * w + colFrom;
+          float bestValue = images[best];
+          boolean nan = false;
+          for (int row = rowFrom; row < rowTo; row++) {
+            for (int i = base + row * w + colFrom, end = base + row * w + colTo; i < end; i++) {
+              float v = images[i];
+              boolean greater = v > bestValue;
+              nan |= v != v;
+              bestValue = greater ? v : bestValue;
+              best = greater ? i : best;
+            }
+          }
+          if (nan) { // a NaN wins, the first one, as in NumPy's argmax
+            search:
+            for (int row = rowFrom; row < rowTo; row++) {
+              for (int i = base + row * w + colFrom, end = base + row * w + colTo; i < end; i++) {
+                if (images[i] != images[i]) {
+                  best = i;
+                  bestValue = images[i];
+                  break search;
                 }
-                int window = (n * oh + down / stride) * ow + across / stride;
-                sum += columns[window * size + (c * kh + i) * kw + j];
               }
             }
-            images[((n * g.channels() + c) * g.height() + row) * g.width() + col] = (float) sum;
           }
+          out[at] = bestValue;
+          argmax[at] = best;
         }
       }
+    }
+  }
+
+  /** {@link #maxPool} of 2x2 windows inside the image, the book's pooling: four reads a window, unrolled. */
+  private static void maxPool2x2(ConvGeometry g, float[] images, float[] out, int[] argmax) {
+    int oh = g.outHeight();
+    int ow = g.outWidth();
+    int w = g.width();
+    int s = g.stride();
+    int at = 0;
+    for (int plane = 0; plane < g.batch() * g.channels(); plane++) {
+      int base = plane * g.height() * w;
+      for (int y = 0; y < oh; y++) {
+        int top = base + y * s * w;
+        for (int x = 0; x < ow; x++, at++) {
+          int i = top + x * s;
+          int j = i + w;
+          float a = images[i];
+          float b = images[i + 1];
+          float c = images[j];
+          float d = images[j + 1];
+          int best = i;
+          float max = a;
+          if (b > max) {
+            max = b;
+            best = i + 1;
+          }
+          if (c > max) {
+            max = c;
+            best = j;
+          }
+          if (d > max) {
+            max = d;
+            best = j + 1;
+          }
+          if (a != a || b != b || c != c || d != d) { // a NaN wins, the first, as in NumPy's argmax
+            best = a != a ? i : b != b ? i + 1 : c != c ? j : j + 1;
+            max = images[best];
+          }
+          out[at] = max;
+          argmax[at] = best;
+        }
+      }
+    }
+  }
+
+  /** {@link Backend#scatterAdd}. */
+  default void scatterAdd(int n, float[] src, int[] index, float[] dst) {
+    for (int i = 0; i < n; i++) {
+      dst[index[i]] += src[i];
     }
   }
 }

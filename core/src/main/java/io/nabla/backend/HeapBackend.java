@@ -173,4 +173,22 @@ public abstract class HeapBackend implements Backend {
       f64().col2im(g, doubles(columns), doubles(images));
     }
   }
+
+  @Override
+  public void maxPool(ConvGeometry g, Storage images, Storage out, int[] argmax) {
+    if (isFloat(out)) {
+      f32().maxPool(g, floats(images), floats(out), argmax);
+    } else {
+      f64().maxPool(g, doubles(images), doubles(out), argmax);
+    }
+  }
+
+  @Override
+  public void scatterAdd(int n, Storage src, int[] index, Storage dst) {
+    if (isFloat(dst)) {
+      f32().scatterAdd(n, floats(src), index, floats(dst));
+    } else {
+      f64().scatterAdd(n, doubles(src), index, doubles(dst));
+    }
+  }
 }

@@ -52,16 +52,40 @@ public final class ConvolutionOps {
   }
 
   /**
-   * A new matrix [g.windows(), g.windowSize()]: row {@code (n, oh, ow)} is the window at output
-   * position (oh, ow) of image n, its columns in the order (channel, row, column), with zeros
-   * where it reaches into the padding ({@link io.nabla.backend.Backend#im2col}).
+   * A new matrix [g.windowSize(), g.windows()]: column {@code (n, oh, ow)} is the window at output
+   * position (oh, ow) of image n, its rows in the order (channel, row, column), with zeros where
+   * it reaches into the padding ({@link io.nabla.backend.Backend#im2col}).
    */
   public static Tensor im2col(Tensor images, ConvGeometry g) {
     Checks.notNull("im2col", "images", images);
     Checks.shapeIs("im2col", "images", images, g.batch(), g.channels(), g.height(), g.width());
-    Tensor columns = DenseTensor.output(images, g.windows(), g.windowSize());
+    Tensor columns = DenseTensor.output(images, g.windowSize(), g.windows());
     images.backend().im2col(g, images.storage(), columns.storage());
     return columns;
+  }
+
+  /** The maxima of a max pooling and where each was: flat indices into the images. */
+  public record Pooled(Tensor max, int[] argmax) {}
+
+  /**
+   * Max pooling: [batch, channels, outHeight, outWidth], each element the largest of its window
+   * of each channel (the first in row order, or a NaN), and its flat index into {@code images}
+   * ({@link io.nabla.backend.Backend#maxPool}).
+   *
+   * @throws IllegalArgumentException if the padding is more than half the window (a window
+   *     could lie in the padding alone)
+   */
+  public static Pooled maxPool(Tensor images, ConvGeometry g) {
+    Checks.notNull("maxPool", "images", images);
+    Checks.shapeIs("maxPool", "images", images, g.batch(), g.channels(), g.height(), g.width());
+    if (2 * g.padding() > Math.min(g.kernelHeight(), g.kernelWidth())) {
+      throw new IllegalArgumentException("maxPool: padding " + g.padding() + " is more than half the window "
+          + g.kernelHeight() + "x" + g.kernelWidth());
+    }
+    Tensor max = DenseTensor.output(images, g.batch(), g.channels(), g.outHeight(), g.outWidth());
+    int[] argmax = new int[max.size()];
+    images.backend().maxPool(g, images.storage(), max.storage(), argmax);
+    return new Pooled(max, argmax);
   }
 
   /**
@@ -71,7 +95,7 @@ public final class ConvolutionOps {
    */
   public static Tensor col2im(Tensor columns, ConvGeometry g) {
     Checks.notNull("col2im", "columns", columns);
-    Checks.shapeIs("col2im", "columns", columns, g.windows(), g.windowSize());
+    Checks.shapeIs("col2im", "columns", columns, g.windowSize(), g.windows());
     Tensor images = DenseTensor.output(columns, g.batch(), g.channels(), g.height(), g.width());
     columns.backend().col2im(g, columns.storage(), images.storage());
     return images;

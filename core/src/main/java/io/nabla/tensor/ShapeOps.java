@@ -194,6 +194,31 @@ public final class ShapeOps {
   }
 
   /**
+   * {@code target}'s flat element {@code index[i]} plus {@code source}'s flat element i, for every
+   * i, in order: the gradient of a gather (or a max pooling) sent back to what it read. Written in
+   * place into {@code target}.
+   *
+   * @throws IllegalArgumentException if the counts differ or an index is outside {@code target}
+   */
+  public static void scatterAdd(Tensor source, int[] index, Tensor target) {
+    Checks.notNull("scatterAdd", "source", source);
+    Checks.notNull("scatterAdd", "target", target);
+    Checks.sameDtypeAndBackend("scatterAdd", source, target);
+    Checks.notAliased("scatterAdd", target, source, "the source");
+    if (index.length != source.size()) {
+      throw new IllegalArgumentException("scatterAdd: " + index.length + " indices for " + source.describe());
+    }
+    for (int i = 0; i < index.length; i++) {
+      if (index[i] < 0 || index[i] >= target.size()) {
+        throw new IllegalArgumentException("scatterAdd: index " + index[i] + " at " + i + " is outside "
+            + target.describe());
+      }
+    }
+    Checks.written(target);
+    target.backend().scatterAdd(index.length, source.storage(), index, target.storage());
+  }
+
+  /**
    * A copy of the elements {@code [from, to)} along {@code axis} (negative counts from the end), as
    * NumPy's {@code x[..., from:to, ...]}: one pass of the backend's copy kernel over a strided view.
    *

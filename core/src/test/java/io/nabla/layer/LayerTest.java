@@ -32,7 +32,7 @@ class LayerTest {
     Affine affine = Affine.withoutBias("W1", Tensors.zeros(DType.FLOAT32, 784, 50));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> affine.forward(Tensors.zeros(DType.FLOAT32, 100, 785)));
-    assertEquals("affine.forward: input [100, 785] does not fit weight W1 [784, 50]: expected [batch, 784]",
+    assertEquals("affine.forward: input [100, 785] does not fit weight W1 [784, 50]: expected [batch, 784] or a batch of samples of 784 elements",
         e.getMessage());
   }
 

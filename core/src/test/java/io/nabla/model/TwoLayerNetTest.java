@@ -57,7 +57,7 @@ class TwoLayerNetTest {
     TwoLayerNet net = TwoLayerNet.builder(784, 50, 10).build();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> net.predict(Tensors.zeros(DType.FLOAT32, 100, 783)));
-    assertEquals("affine.forward: input [100, 783] does not fit weight W1 [784, 50]: expected [batch, 784]",
+    assertEquals("affine.forward: input [100, 783] does not fit weight W1 [784, 50]: expected [batch, 784] or a batch of samples of 784 elements",
         e.getMessage());
   }
 }

@@ -459,7 +459,7 @@ public abstract class BackendConformanceSuite extends ArithmeticConformance {
     int[][] geometries = {
         {1, 1, 3, 3, 2, 2, 1, 0}, {2, 3, 5, 6, 3, 3, 1, 1}, {2, 2, 7, 7, 3, 2, 2, 1}, {3, 1, 4, 4, 4, 4, 1, 0},
         {1, 2, 5, 5, 1, 1, 3, 0}, {0, 2, 4, 4, 2, 2, 1, 0}, {1, 1, 2, 2, 3, 3, 1, 1}, {2, 3, 28, 28, 5, 5, 1, 0},
-        {1, 4, 9, 8, 3, 3, 2, 2}};
+        {1, 4, 9, 8, 3, 3, 2, 2}, {1, 2, 2, 3, 4, 4, 1, 1}, {2, 1, 5, 5, 3, 3, 3, 2}};
     List<Arguments> cases = new ArrayList<>();
     for (DType dtype : DType.values()) {
       for (int[] c : geometries) {
@@ -474,9 +474,9 @@ public abstract class BackendConformanceSuite extends ArithmeticConformance {
   @Kernel("im2col")
   void im2colMatchesReference(DType dtype, ConvGeometry g) {
     Tensor images = input(17, dtype, g.batch(), g.channels(), g.height(), g.width());
-    Tensor expected = oracleZeros(g.windows(), g.windowSize());
+    Tensor expected = oracleZeros(g.windowSize(), g.windows());
     oracle.im2col(g, exact(images), expected.storage());
-    Tensor columns = Tensors.full(backend(), Double.NaN, dtype, g.windows(), g.windowSize()); // every cell written
+    Tensor columns = Tensors.full(backend(), Double.NaN, dtype, g.windowSize(), g.windows()); // every cell written
     backend().im2col(g, images.storage(), columns.storage());
     assertArrayEquals(expected.toDoubleArray(), columns.toDoubleArray(), "im2col " + dtype + " " + g);
   }
@@ -485,7 +485,7 @@ public abstract class BackendConformanceSuite extends ArithmeticConformance {
   @MethodSource("windowCases")
   @Kernel("col2im")
   void col2imMatchesReference(DType dtype, ConvGeometry g) {
-    Tensor columns = input(18, dtype, g.windows(), g.windowSize());
+    Tensor columns = input(18, dtype, g.windowSize(), g.windows());
     Tensor expected = oracleZeros(g.batch(), g.channels(), g.height(), g.width());
     oracle.col2im(g, exact(columns), expected.storage());
     Tensor images = Tensors.full(backend(), Double.NaN, dtype, g.batch(), g.channels(), g.height(), g.width());
@@ -511,7 +511,8 @@ public abstract class BackendConformanceSuite extends ArithmeticConformance {
         "im2col 2x2 windows of 1..9");
     ConvGeometry framed = new ConvGeometry(1, 1, 3, 3, 2, 2, 2, 1);
     backend().im2col(framed, image.storage(), columns);
-    assertArrayEquals(new double[] {0, 0, 0, 1, 0, 0, 2, 3, 0, 4, 0, 7, 5, 6, 8, 9}, read(columns),
+    // Row (i, j) of the columns: the pixel at offset (i, j) of each of the four windows.
+    assertArrayEquals(new double[] {0, 0, 0, 5, 0, 0, 4, 6, 0, 2, 0, 8, 1, 3, 7, 9}, read(columns),
         "im2col 2x2 windows, stride 2, padding 1");
     // col2im of ones counts the windows that cover each pixel.
     backend().fill(16, columns, 1);
@@ -520,5 +521,76 @@ public abstract class BackendConformanceSuite extends ArithmeticConformance {
     assertArrayEquals(new double[] {1, 2, 1, 2, 4, 2, 1, 2, 1}, read(counts), "col2im of ones, 2x2 windows");
     backend().col2im(framed, columns, counts);
     assertArrayEquals(new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1}, read(counts), "col2im of ones, stride 2, padding 1");
+  }
+
+  static Stream<Arguments> poolCases() {
+    // batch, channels, height, width, window height, window width, stride, padding
+    int[][] geometries = {
+        {1, 1, 4, 4, 2, 2, 2, 0}, {2, 3, 24, 24, 2, 2, 2, 0}, {2, 2, 7, 7, 3, 3, 2, 0}, {1, 2, 6, 5, 3, 2, 1, 1},
+        {3, 1, 5, 5, 5, 5, 1, 0}, {0, 2, 4, 4, 2, 2, 2, 0}, {1, 1, 3, 3, 2, 2, 1, 1}};
+    List<Arguments> cases = new ArrayList<>();
+    for (DType dtype : DType.values()) {
+      for (int[] c : geometries) {
+        cases.add(Arguments.of(dtype, new ConvGeometry(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7])));
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("poolCases")
+  @Kernel("maxPool")
+  void maxPoolMatchesReferenceAndPicksTheFirstOfTies(DType dtype, ConvGeometry g) {
+    Tensor images = input(19, dtype, g.batch(), g.channels(), g.height(), g.width());
+    for (int i = 0; i < images.size(); i++) {
+      images.setFlat(i, Math.floor(images.getFlat(i) * 2)); // few distinct values: many ties
+    }
+    int outputs = g.batch() * g.channels() * g.outHeight() * g.outWidth();
+    Tensor expected = oracleZeros(outputs);
+    int[] expectedIndex = new int[outputs];
+    oracle.maxPool(g, exact(images), expected.storage(), expectedIndex);
+    Tensor out = Tensors.full(backend(), Double.NaN, dtype, outputs);
+    int[] index = new int[outputs];
+    backend().maxPool(g, images.storage(), out.storage(), index);
+    assertArrayEquals(expected.toDoubleArray(), out.toDoubleArray(), "maxPool " + dtype + " " + g);
+    assertArrayEquals(expectedIndex, index, "maxPool indices " + dtype + " " + g);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DType.class)
+  @Kernel("maxPool")
+  void maxPoolGivesTheWrittenOutValuesAndTheFirstNan(DType dtype) {
+    double nan = Double.NaN;
+    // Two 2x2 windows side by side in a 2x4 image: a tie of 3s, then a NaN after the maximum.
+    Tensor image = Tensors.of(backend(), new double[] {3, 1, 5, nan, 0, 3, 2, 1}, dtype, 1, 1, 2, 4);
+    Storage out = backend().allocate(dtype, 2);
+    int[] index = new int[2];
+    backend().maxPool(new ConvGeometry(1, 1, 2, 4, 2, 2, 2, 0), image.storage(), out, index);
+    assertEquals(3, out.get(0), "maxPool of [3, 1; 0, 3]");
+    assertTrue(Double.isNaN(out.get(1)), "maxPool of [5, NaN; 2, 1]");
+    assertArrayEquals(new int[] {0, 3}, index, "the first maximum and the NaN");
+  }
+
+  @ParameterizedTest
+  @EnumSource(DType.class)
+  @Kernel("scatterAdd")
+  void scatterAddAddsEachElementWhereItsIndexSaysInOrder(DType dtype) {
+    Tensor src = input(20, dtype, 50);
+    int[] index = new int[50];
+    for (int i = 0; i < 50; i++) {
+      index[i] = (i * 7) % 13; // every target reached several times
+    }
+    Tensor dst = input(21, dtype, 13);
+    Tensor expected = Inputs.forOracle(dst);
+    oracle.scatterAdd(50, exact(src), index, expected.storage());
+    backend().scatterAdd(50, src.storage(), index, dst.storage());
+    double u = Tolerance.unitRoundoff(dtype);
+    double[] bound = new double[13];
+    Arrays.fill(bound, 2 * 6 * u * 6);
+    Tolerance.assertClose("scatterAdd " + dtype, expected, dst, Tolerance.absolute(dtype), Tolerance.relative(dtype),
+        bound);
+    Storage single = backend().allocate(dtype, 3);
+    backend().scatterAdd(2, Tensors.of(backend(), new double[] {0.5, 2}, dtype, 2).storage(), new int[] {2, 2}, single);
+    assertArrayEquals(new double[] {0, 0, 2.5}, read(single), "scatterAdd of 0.5 and 2 into element 2");
   }
 }

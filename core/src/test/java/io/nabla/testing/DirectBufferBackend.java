@@ -141,4 +141,16 @@ public final class DirectBufferBackend implements Backend {
     own("col2im", columns, images);
     formulas.col2im(g, columns, images);
   }
+
+  @Override
+  public void maxPool(ConvGeometry g, Storage images, Storage out, int[] argmax) {
+    own("maxPool", images, out);
+    formulas.maxPool(g, images, out, argmax);
+  }
+
+  @Override
+  public void scatterAdd(int n, Storage src, int[] index, Storage dst) {
+    own("scatterAdd", src, dst);
+    formulas.scatterAdd(n, src, index, dst);
+  }
 }

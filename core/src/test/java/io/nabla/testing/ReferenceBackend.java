@@ -175,7 +175,7 @@ public final class ReferenceBackend implements Backend {
             for (int i = 0; i < g.kernelHeight(); i++) {
               for (int j = 0; j < g.kernelWidth(); j++, col++) {
                 int pixel = pixel(g, n, c, oh * g.stride() + i - g.padding(), ow * g.stride() + j - g.padding());
-                columns.set(row * g.windowSize() + col, pixel < 0 ? 0 : images.get(pixel));
+                columns.set(col * g.windows() + row, pixel < 0 ? 0 : images.get(pixel));
               }
             }
           }
@@ -198,7 +198,7 @@ public final class ReferenceBackend implements Backend {
               for (int j = 0; j < g.kernelWidth(); j++, col++) {
                 int pixel = pixel(g, n, c, oh * g.stride() + i - g.padding(), ow * g.stride() + j - g.padding());
                 if (pixel >= 0) {
-                  sums[pixel] += columns.get(row * g.windowSize() + col);
+                  sums[pixel] += columns.get(col * g.windows() + row);
                 }
               }
             }
@@ -208,6 +208,43 @@ public final class ReferenceBackend implements Backend {
     }
     for (int p = 0; p < sums.length; p++) {
       images.set(p, sums[p]);
+    }
+  }
+
+  /** The definition: every window's elements in row order, the first largest (or first NaN) kept. */
+  @Override
+  public void maxPool(ConvGeometry g, Storage images, Storage out, int[] argmax) {
+    int at = 0;
+    for (int n = 0; n < g.batch(); n++) {
+      for (int c = 0; c < g.channels(); c++) {
+        for (int oh = 0; oh < g.outHeight(); oh++) {
+          for (int ow = 0; ow < g.outWidth(); ow++, at++) {
+            int best = -1;
+            for (int i = 0; i < g.kernelHeight(); i++) {
+              for (int j = 0; j < g.kernelWidth(); j++) {
+                int pixel = pixel(g, n, c, oh * g.stride() + i - g.padding(), ow * g.stride() + j - g.padding());
+                if (pixel < 0) {
+                  continue;
+                }
+                double v = images.get(pixel);
+                boolean bestIsNaN = best >= 0 && Double.isNaN(images.get(best));
+                if (best < 0 || !bestIsNaN && (Double.isNaN(v) || v > images.get(best))) {
+                  best = pixel;
+                }
+              }
+            }
+            out.set(at, images.get(best));
+            argmax[at] = best;
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public void scatterAdd(int n, Storage src, int[] index, Storage dst) {
+    for (int i = 0; i < n; i++) {
+      dst.set(index[i], dst.get(index[i]) + src.get(i));
     }
   }
 

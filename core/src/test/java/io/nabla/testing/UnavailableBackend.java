@@ -107,4 +107,14 @@ public final class UnavailableBackend implements Backend {
   public void col2im(ConvGeometry g, Storage columns, Storage images) {
     throw reached("col2im");
   }
+
+  @Override
+  public void maxPool(ConvGeometry g, Storage images, Storage out, int[] argmax) {
+    throw reached("maxPool");
+  }
+
+  @Override
+  public void scatterAdd(int n, Storage src, int[] index, Storage dst) {
+    throw reached("scatterAdd");
+  }
 }

@@ -194,6 +194,11 @@ final class SimdFloatKernels implements FloatArrayKernels {
         zipRowVector(op, shape[0], shape[1], a, b, out);
         return;
       }
+      if (shape.length == 2 && av.strides()[0] == shape[1] && av.strides()[1] == 1
+          && bv.strides()[0] == 1 && bv.strides()[1] == 0) {
+        zipColumn(op, shape[0], shape[1], a, b, out);
+        return;
+      }
     }
     FloatArrayKernels.super.binary(op, shape, a, av, b, bv, out);
   }
@@ -229,6 +234,21 @@ final class SimdFloatKernels implements FloatArrayKernels {
     }
   }
 
+  /** {@code out[r, j] = op(a[r, j], column[r])} over [rows, n]: a bias per row, such as a convolution's per filter. */
+  private static void zipColumn(BinaryOp op, int rows, int n, float[] a, float[] column, float[] out) {
+    int bound = S.loopBound(n);
+    for (int r = 0, base = 0; r < rows; r++, base += n) {
+      FloatVector c = FloatVector.broadcast(S, column[r]);
+      int j = 0;
+      for (; j < bound; j += VL) {
+        combine(op, FloatVector.fromArray(S, a, base + j), c).intoArray(out, base + j);
+      }
+      for (; j < n; j++) {
+        out[base + j] = (float) op.apply(a[base + j], column[r]);
+      }
+    }
+  }
+
   /** {@code out[r, j] = op(a[r, j], row[j])} over [rows, n]. */
   private static void zipRowVector(BinaryOp op, int rows, int n, float[] a, float[] row, float[] out) {
     int bound = S.loopBound(n);
@@ -247,6 +267,10 @@ final class SimdFloatKernels implements FloatArrayKernels {
   /** The sigmoid's backward pass vectorized (operands x, y, gradOut), the rest by the default loop. */
   @Override
   public void ternary(TernaryOp op, int n, float[] x, float[] y, float[] gradOut, float[] gradIn) {
+    if (op == TernaryOp.RELU_BACKWARD) {
+      reluBackward(n, x, gradOut, gradIn);
+      return;
+    }
     if (op != TernaryOp.SIGMOID_BACKWARD) {
       FloatArrayKernels.super.ternary(op, n, x, y, gradOut, gradIn);
       return;
@@ -258,6 +282,19 @@ final class SimdFloatKernels implements FloatArrayKernels {
     }
     for (; i < n; i++) {
       gradIn[i] = gradOut[i] * y[i] * (1 - y[i]);
+    }
+  }
+
+  /** {@code x > 0 ? g : 0}: the gradient where the input was positive, +0 elsewhere (and where it is NaN). */
+  private static void reluBackward(int n, float[] x, float[] gradOut, float[] gradIn) {
+    FloatVector zero = FloatVector.zero(S);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += VL) {
+      zero.blend(FloatVector.fromArray(S, gradOut, i), FloatVector.fromArray(S, x, i).compare(VectorOperators.GT, 0f))
+          .intoArray(gradIn, i);
+    }
+    for (; i < n; i++) {
+      gradIn[i] = x[i] > 0 ? gradOut[i] : 0f;
     }
   }
 
