@@ -5,7 +5,7 @@ softmax cross-entropy; Adam lr 0.001; a fixed batch of 100 MNIST images [100, 1,
 to [0, 1]. Prints one line of JSON: the median milliseconds of a step over ROUNDS rounds of STEPS
 steps, after WARMUP steps, and what ran it.
 
-Usage: python3 conv_step_torch.py MNIST_DIR [THREADS] [ROUNDS] [STEPS]
+Usage: /usr/bin/python3 conv_step.py MNIST_DIR [THREADS] [ROUNDS] [STEPS]
 """
 import gzip
 import json
@@ -33,7 +33,7 @@ def find(directory, name):
         path = os.path.join(directory, candidate)
         if os.path.exists(path):
             return path
-    raise SystemExit(f"conv_step_torch: {name}[.gz] not found in {directory}")
+    raise SystemExit(f"conv_step: {name}[.gz] not found in {directory}")
 
 
 def main():
