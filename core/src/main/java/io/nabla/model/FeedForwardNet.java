@@ -136,7 +136,7 @@ public abstract class FeedForwardNet extends Net {
   public static final class Builder<N extends FeedForwardNet> {
     private final Class<N> type;
     private final int[] sizes;
-    private double weightInitStd = 0.01;
+    private WeightInit weightInit = WeightInit.CHAPTER;
     private long seed = 42;
     private DType dtype = DType.FLOAT32;
     private Activation activation = Activation.SIGMOID;
@@ -174,7 +174,12 @@ public abstract class FeedForwardNet extends Net {
       if (!(std >= 0) || Double.isInfinite(std)) {
         throw new IllegalArgumentException("weightInitStd must be >= 0, got " + std);
       }
-      this.weightInitStd = std;
+      return weightInit(WeightInit.normal(std));
+    }
+
+    /** How the initial weights are drawn (default {@link WeightInit#CHAPTER}). */
+    public Builder<N> weightInit(WeightInit init) {
+      this.weightInit = java.util.Objects.requireNonNull(init, "weightInit");
       return this;
     }
 
@@ -212,7 +217,7 @@ public abstract class FeedForwardNet extends Net {
       Map<String, Tensor> params = new LinkedHashMap<>();
       for (int i = 1; i < sizes.length; i++) {
         params.put("W" + i,
-            Tensors.randomNormal(target, random, 0, weightInitStd, dtype, sizes[i - 1], sizes[i]));
+            Tensors.randomNormal(target, random, 0, weightInit.stdFor(sizes[i - 1]), dtype, sizes[i - 1], sizes[i]));
       }
       for (int i = 1; i < sizes.length; i++) {
         params.put("b" + i, Tensors.zeros(target, dtype, sizes[i]));

@@ -63,7 +63,7 @@ public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation
     @Override
     public Layer build(List<Integer> input, ParameterSource parameters) {
       int k = parameters.nextLayer();
-      return new io.nabla.layer.Affine("W" + k, parameters.weight("W" + k, elements(input), units),
+      return new io.nabla.layer.Affine("W" + k, parameters.weight("W" + k, elements(input), elements(input), units),
           "b" + k, parameters.bias("b" + k, units));
     }
   }
@@ -174,7 +174,7 @@ public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation
     public Layer build(List<Integer> input, ParameterSource parameters) {
       outputShape(input);
       int k = parameters.nextLayer();
-      return new io.nabla.layer.Conv2d("W" + k, parameters.weight("W" + k, filters, input.get(0), size, size),
+      return new io.nabla.layer.Conv2d("W" + k, parameters.weight("W" + k, input.get(0) * size * size, filters, input.get(0), size, size),
           "b" + k, parameters.bias("b" + k, filters), stride, padding);
     }
 

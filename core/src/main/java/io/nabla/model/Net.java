@@ -173,7 +173,7 @@ public class Net extends SoftmaxClassifier {
   public static final class Builder {
     private final Architecture architecture;
     private final List<Integer> inputShape;
-    private double weightInitStd = 0.01;
+    private WeightInit weightInit = WeightInit.CHAPTER;
     private long seed = 42;
     private DType dtype = DType.FLOAT32;
     private Backend backend;
@@ -184,12 +184,17 @@ public class Net extends SoftmaxClassifier {
       architecture.outputShape(inputShape);
     }
 
-    /** Standard deviation of the initial weights (default 0.01, the chapter's). */
+    /** Standard deviation of the initial weights (default 0.01, the chapter's): {@code weightInit(normal(std))}. */
     public Builder weightInitStd(double std) {
       if (!(std >= 0) || Double.isInfinite(std)) {
         throw new IllegalArgumentException("weightInitStd must be >= 0, got " + std);
       }
-      this.weightInitStd = std;
+      return weightInit(WeightInit.normal(std));
+    }
+
+    /** How the initial weights are drawn (default {@link WeightInit#CHAPTER}). */
+    public Builder weightInit(WeightInit init) {
+      this.weightInit = Objects.requireNonNull(init, "weightInit");
       return this;
     }
 
@@ -217,10 +222,10 @@ public class Net extends SoftmaxClassifier {
       Optional<Architecture.FeedForward> mlp = architecture.feedForward(inputShape);
       if (mlp.isPresent()) {
         int[] sizes = mlp.get().layerSizes().stream().mapToInt(Integer::intValue).toArray();
-        return FeedForwardNet.builder(sizes).activation(mlp.get().activation()).weightInitStd(weightInitStd)
+        return FeedForwardNet.builder(sizes).activation(mlp.get().activation()).weightInit(weightInit)
             .seed(seed).dtype(dtype).backend(target).build();
       }
-      ParameterSource drawn = ParameterSource.initialized(target, dtype, seed, weightInitStd);
+      ParameterSource drawn = ParameterSource.initialized(target, dtype, seed, weightInit);
       return new Net(architecture.build(inputShape, drawn), architecture, inputShape);
     }
   }

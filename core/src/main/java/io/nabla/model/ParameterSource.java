@@ -27,8 +27,8 @@ public abstract sealed class ParameterSource permits ParameterSource.Initialized
     return ++layers;
   }
 
-  /** The weight called {@code name}, of the given shape. */
-  abstract Tensor weight(String name, int... shape);
+  /** The weight called {@code name}, of the given shape, of a layer with {@code inputs} inputs. */
+  abstract Tensor weight(String name, int inputs, int... shape);
 
   /** The bias called {@code name}, of the given shape. */
   abstract Tensor bias(String name, int... shape);
@@ -45,7 +45,12 @@ public abstract sealed class ParameterSource permits ParameterSource.Initialized
    * from one generator seeded {@code seed}; biases zero.
    */
   public static ParameterSource initialized(Backend backend, DType dtype, long seed, double std) {
-    return new Initialized(backend, dtype, new SeededRandom(seed), std);
+    return initialized(backend, dtype, seed, WeightInit.normal(std));
+  }
+
+  /** Weights drawn by {@code init}, in the order of the layers from one generator seeded {@code seed}; biases zero. */
+  public static ParameterSource initialized(Backend backend, DType dtype, long seed, WeightInit init) {
+    return new Initialized(backend, dtype, new SeededRandom(seed), init);
   }
 
   /** The given tensors, used in place; each must exist with the shape its layer needs. */
@@ -58,18 +63,18 @@ public abstract sealed class ParameterSource permits ParameterSource.Initialized
     private final Backend backend;
     private final DType dtype;
     private final SeededRandom random;
-    private final double std;
+    private final WeightInit init;
 
-    Initialized(Backend backend, DType dtype, SeededRandom random, double std) {
+    Initialized(Backend backend, DType dtype, SeededRandom random, WeightInit init) {
       this.backend = backend;
       this.dtype = dtype;
       this.random = random;
-      this.std = std;
+      this.init = init;
     }
 
     @Override
-    Tensor weight(String name, int... shape) {
-      return Tensors.randomNormal(backend, random, 0, std, dtype, shape);
+    Tensor weight(String name, int inputs, int... shape) {
+      return Tensors.randomNormal(backend, random, 0, init.stdFor(inputs), dtype, shape);
     }
 
     @Override
@@ -89,7 +94,7 @@ public abstract sealed class ParameterSource permits ParameterSource.Initialized
     }
 
     @Override
-    Tensor weight(String name, int... shape) {
+    Tensor weight(String name, int inputs, int... shape) {
       return take(name, shape);
     }
 

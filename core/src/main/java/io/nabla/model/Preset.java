@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * The book's nets by name, with the way the book trains them: what {@code nabla train --net
- * simple-conv} builds. A preset is an {@link Architecture} and the optimizer and learning rate its
- * chapter uses; options given beside it override the training settings.
+ * simple-conv} builds. A preset is an {@link Architecture}, and the initial weights, optimizer and
+ * learning rate its chapter uses; options given beside it override those.
  */
 public enum Preset {
 
@@ -17,16 +17,19 @@ public enum Preset {
    * The book's SimpleConvNet (chapter 7): a convolution of 30 filters 5x5, ReLU, 2x2 max pooling,
    * affine 100, ReLU, affine 10; Adam at 0.001.
    */
-  SIMPLE_CONV("simple-conv", "conv(30,5) relu maxpool(2) affine(100) relu affine(10)", OptimizerKind.ADAM, 0.001);
+  SIMPLE_CONV("simple-conv", "conv(30,5) relu maxpool(2) affine(100) relu affine(10)", WeightInit.CHAPTER,
+      OptimizerKind.ADAM, 0.001);
 
   private final String label;
   private final Architecture architecture;
+  private final WeightInit weightInit;
   private final OptimizerKind optimizer;
   private final double learningRate;
 
-  Preset(String label, String architecture, OptimizerKind optimizer, double learningRate) {
+  Preset(String label, String architecture, WeightInit weightInit, OptimizerKind optimizer, double learningRate) {
     this.label = label;
     this.architecture = Architecture.parse(architecture);
+    this.weightInit = weightInit;
     this.optimizer = optimizer;
     this.learningRate = learningRate;
   }
@@ -39,6 +42,11 @@ public enum Preset {
   /** The net's layers. */
   public Architecture architecture() {
     return architecture;
+  }
+
+  /** How the book draws its initial weights (SimpleConvNet: the chapter's 0.01 * N(0, 1)). */
+  public WeightInit weightInit() {
+    return weightInit;
   }
 
   /** The optimizer the book trains it with. */

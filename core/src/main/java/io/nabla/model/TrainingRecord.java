@@ -28,10 +28,21 @@ import java.util.Optional;
  * @param datasetSha256 the SHA-256 of each of the data set's files as read (name to hex digest)
  * @param jdk the Java runtime: its version and vendor
  * @param started when training started, in UTC, to the second
+ * @param weightInit how the initial weights were drawn ({@link WeightInit#label()}: {@code he},
+ *     {@code normal(0.01)}, ...), or empty where the record does not say (files of older versions)
  */
 public record TrainingRecord(
     OptimizerSettings optimizer, int batchSize, int iterations, int iterationsDone, boolean shuffledEpochs,
-    long seed, String backend, String dataset, Map<String, String> datasetSha256, String jdk, Instant started) {
+    long seed, String backend, String dataset, Map<String, String> datasetSha256, String jdk, Instant started,
+    String weightInit) {
+
+  /** A record that does not say how the initial weights were drawn ({@link #weightInit} empty). */
+  public TrainingRecord(OptimizerSettings optimizer, int batchSize, int iterations, int iterationsDone,
+      boolean shuffledEpochs, long seed, String backend, String dataset, Map<String, String> datasetSha256,
+      String jdk, Instant started) {
+    this(optimizer, batchSize, iterations, iterationsDone, shuffledEpochs, seed, backend, dataset, datasetSha256,
+        jdk, started, "");
+  }
 
   /** The prefix of every key this record writes. */
   static final String PREFIX = "training.";
@@ -42,6 +53,7 @@ public record TrainingRecord(
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(dataset, "dataset");
     Objects.requireNonNull(jdk, "jdk");
+    Objects.requireNonNull(weightInit, "weightInit");
     started = Objects.requireNonNull(started, "started").truncatedTo(ChronoUnit.SECONDS);
     datasetSha256 = Collections.unmodifiableMap(new LinkedHashMap<>(datasetSha256));
     // Each fact is one key=value line: a line break, or an '=' in a key, would not read back.
@@ -75,7 +87,13 @@ public record TrainingRecord(
   /** This record for parameters saved after {@code done} iterations, such as a checkpoint's. */
   public TrainingRecord withIterationsDone(int done) {
     return new TrainingRecord(optimizer, batchSize, iterations, done, shuffledEpochs, seed, backend, dataset,
-        datasetSha256, jdk, started);
+        datasetSha256, jdk, started, weightInit);
+  }
+
+  /** This record saying how the initial weights were drawn: a {@link WeightInit#label()}. */
+  public TrainingRecord withWeightInit(WeightInit init) {
+    return new TrainingRecord(optimizer, batchSize, iterations, iterationsDone, shuffledEpochs, seed, backend, dataset,
+        datasetSha256, jdk, started, init.label());
   }
 
   /** The {@code training.key=value} lines, one per fact. */
@@ -88,6 +106,9 @@ public record TrainingRecord(
     line(sb, "iterations_done", String.valueOf(iterationsDone));
     line(sb, "shuffled_epochs", String.valueOf(shuffledEpochs));
     line(sb, "seed", String.valueOf(seed));
+    if (!weightInit.isEmpty()) {
+      line(sb, "weight_init", weightInit);
+    }
     line(sb, "backend", backend);
     line(sb, "dataset", dataset);
     datasetSha256.forEach((file, digest) -> line(sb, "dataset.sha256." + file, digest));
@@ -129,7 +150,8 @@ public record TrainingRecord(
           (int) integer(source, values, "iterations_done", Integer.MAX_VALUE), bool(source, values, "shuffled_epochs"),
           integer(source, values, "seed", Long.MAX_VALUE), required(source, values, "backend"),
           required(source, values, "dataset"), digests, required(source, values, "jdk"),
-          Instant.parse(required(source, values, "started"))));
+          Instant.parse(required(source, values, "started")),
+          values.getOrDefault(PREFIX + "weight_init", "")));
     } catch (DateTimeParseException e) {
       throw new IOException(source + ": " + PREFIX + "started is '" + values.get(PREFIX + "started")
           + "', not an ISO-8601 instant such as 2026-12-03T06:30:00Z", e);

@@ -53,7 +53,13 @@ class TrainingRecordTest {
     assertEquals(Map.of("train-images-idx3-ubyte.gz", "ab".repeat(32)), back.datasetSha256());
     assertEquals(Runtime.version().toString(), back.jdk().substring(0, back.jdk().indexOf(' ')));
     assertEquals(Instant.parse("2026-12-03T06:30:12Z"), back.started(), "kept to the second");
+    assertEquals("", back.weightInit(), "not recorded");
     assertEquals(record, back);
+    ModelFile.save(file, net, record.withWeightInit(WeightInit.he()));
+    TrainingRecord he = ModelFile.load(file, Backends.get(ReferenceBackend.NAME), Activation.RELU)
+        .description().orElseThrow().training().orElseThrow();
+    assertEquals("he", he.weightInit());
+    assertEquals(record.withWeightInit(WeightInit.he()), he);
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.nabla.model.Architecture;
 import io.nabla.model.Net;
 import io.nabla.model.Preset;
 import io.nabla.model.TwoLayerNet;
+import io.nabla.model.WeightInit;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -41,6 +42,28 @@ final class NetOptions {
           + " unless --optimizer or --lr say otherwise).")
   String net;
 
+  @Option(names = "--init", paramLabel = "RULE",
+      description = "Initial weights, each from N(0, s^2): normal (the chapter's s = 0.01), normal(S), he (s = sqrt(2/n),"
+          + " for ReLU nets) or xavier (s = sqrt(1/n), for sigmoid and tanh), n a layer's inputs (default: normal, or"
+          + " the book's for a --net it names).")
+  String init;
+
+  /**
+   * How the initial weights are drawn: --init, else the named net's, else the chapter's.
+   *
+   * @throws CommandLine.ParameterException naming --init if it is not a rule
+   */
+  WeightInit weightInit() {
+    if (init == null) {
+      return preset().map(Preset::weightInit).orElse(WeightInit.CHAPTER);
+    }
+    try {
+      return WeightInit.parse(init);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(command.commandLine(), "--init: " + e.getMessage());
+    }
+  }
+
   /** The book's net --net names, if it names one. */
   Optional<Preset> preset() {
     return net == null ? Optional.empty() : Preset.named(net);
@@ -57,7 +80,7 @@ final class NetOptions {
         throw new IllegalArgumentException("--hidden must be at least 1, got " + hidden);
       }
       return TwoLayerNet.builder(pixels, hidden, 10).dtype(dtype).seed(seed).activation(activation)
-          .backend(backend).build();
+          .weightInit(weightInit()).backend(backend).build();
     }
     for (String replaced : new String[] {"--hidden", "--activation"}) {
       if (command.commandLine().getParseResult().hasMatchedOption(replaced)) {
@@ -81,6 +104,6 @@ final class NetOptions {
               + Preset.labels() + ")" : ""));
     }
     int[] shape = sample.stream().mapToInt(Integer::intValue).toArray();
-    return Net.builder(architecture, shape).dtype(dtype).seed(seed).backend(backend).build();
+    return Net.builder(architecture, shape).dtype(dtype).seed(seed).weightInit(weightInit()).backend(backend).build();
   }
 }

@@ -142,7 +142,8 @@ final class TrainCommand implements Callable<Integer> {
           iterations, batch, learningRate, optimizer);
       text.flush();
     }
-    TrainingRecord record = config.record(optimizerInstance, backend, fingerprint, Instant.now());
+    TrainingRecord record = config.record(optimizerInstance, backend, fingerprint, Instant.now())
+        .withWeightInit(netOptions.weightInit());
     CheckpointListener checkpoints = new CheckpointListener(net, outputs.model(), record);
     Trainer trainer = new Trainer(config).addListener(checkpoints)
         .addListener(new TrainingConsole(bar, text, common.json));

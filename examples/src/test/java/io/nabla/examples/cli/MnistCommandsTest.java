@@ -188,10 +188,18 @@ class MnistCommandsTest {
     assertEquals(0, eval.exitCode(), eval.err());
     assertTrue(eval.out().startsWith(model + String.format(java.util.Locale.ROOT, ": test accuracy %.4f", trained)),
         eval.out());
-    CliRun sgd = CliRun.of("train", "--data", data, "--net", "simple-conv", "--optimizer", "sgd", "--iters", "1",
-        "--out", out.resolve("sgd").toString());
+    assertTrue(info.out().contains(", initial weights normal(0.01)"), info.out());
+    CliRun sgd = CliRun.of("train", "--data", data, "--net", "simple-conv", "--optimizer", "sgd", "--init", "he",
+        "--iters", "1", "--out", out.resolve("sgd").toString());
     assertEquals(0, sgd.exitCode(), sgd.err());
     assertTrue(sgd.out().contains("lr 0.001, sgd"), "the preset's rate, the optimizer given: " + sgd.out());
+    CliRun heInfo = CliRun.of("info", "--model", out.resolve("sgd").resolve("model.npz").toString(), "--json");
+    assertEquals(0, heInfo.exitCode(), heInfo.err());
+    assertTrue(heInfo.out().contains("\"weight_init\": \"he\""), heInfo.out());
+    CliRun badInit = CliRun.of("train", "--data", data, "--init", "kaiming", "--iters", "1", "--out", out.toString());
+    assertEquals(2, badInit.exitCode(), badInit.out());
+    assertTrue(badInit.err().contains("--init: weight init 'kaiming': expected he, xavier, normal or normal(STD)"),
+        badInit.err());
   }
 
   @Test

@@ -43,7 +43,7 @@ class ModelInfoCommandTest {
     assertEquals(model + ": net 784-12-10, sigmoid hidden activation, float32", lines.get(0));
     assertTrue(lines.get(1).startsWith("  saved by Nabla "), lines.get(1));
     assertEquals("  trained with momentum (learning rate 0.2, momentum 0.9), batch 50, 700 of 700 iterations,"
-        + " shuffled epochs, seed 11", lines.get(2));
+        + " shuffled epochs, seed 11, initial weights normal(0.01)", lines.get(2));
     assertTrue(lines.get(3).matches("  on backend \\S+, JDK " + java.util.regex.Pattern.quote(
         io.nabla.model.TrainingRecord.currentJdk()) + ", started 20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), lines.get(3));
     assertEquals("  data mnist:", lines.get(4));
@@ -56,7 +56,7 @@ class ModelInfoCommandTest {
         + " \"sigmoid\", \"dtype\": \"float32\", \"nabla_version\": "), json.out());
     assertTrue(json.out().contains("\"training\": {\"optimizer\": \"momentum\", \"optimizer_settings\":"
         + " {\"learning_rate\": 0.2, \"momentum\": 0.9}, \"batch_size\": 50, \"iterations\": 700,"
-        + " \"iterations_done\": 700, \"shuffled_epochs\": true, \"seed\": 11, \"backend\": "), json.out());
+        + " \"iterations_done\": 700, \"shuffled_epochs\": true, \"seed\": 11, \"weight_init\": \"normal(0.01)\", \"backend\": "), json.out());
     assertTrue(json.out().contains("\"dataset\": \"mnist\", \"dataset_sha256\": {\"train-images-idx3-ubyte"), json.out());
 
     CliRun eval = CliRun.of("eval", "--data", data, "--model", model);
