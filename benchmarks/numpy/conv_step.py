@@ -75,9 +75,12 @@ class Net:
         conv = (cols @ filters.T + p["b1"]).reshape(n, oh, ow, 30).transpose(0, 3, 1, 2)
         relu1 = conv > 0
         a1 = conv * relu1
-        pool_rows, ph, pw = windows(a1.reshape(n * 30, 1, oh, ow), 2, 2, 2, 0)
+        # Pooling as the book does it: the windows of every channel as rows of 2x2 = 4 pixels,
+        # ordered (image, output row, output column, channel).
+        pool_cols, ph, pw = windows(a1, 2, 2, 2, 0)
+        pool_rows = pool_cols.reshape(-1, 4)
         picked = pool_rows.argmax(axis=1)
-        pooled = pool_rows.max(axis=1).reshape(n, 30, ph, pw)
+        pooled = pool_rows.max(axis=1).reshape(n, ph, pw, 30).transpose(0, 3, 1, 2)
         flat = pooled.reshape(n, -1)
         h = flat @ p["W2"] + p["b2"]
         relu2 = h > 0
@@ -92,10 +95,10 @@ class Net:
         dh = (dy @ p["W3"].T) * relu2
         g["W2"] = flat.T @ dh
         g["b2"] = dh.sum(axis=0)
-        dpool = (dh @ p["W2"].T).reshape(-1)
+        dpool = (dh @ p["W2"].T).reshape(n, 30, ph, pw).transpose(0, 2, 3, 1).reshape(-1)
         dpool_rows = np.zeros(pool_rows.shape)
         dpool_rows[np.arange(picked.size), picked] = dpool
-        da1 = unwindow(dpool_rows, (n * 30, 1, oh, ow), 2, 2, 2, 0).reshape(n, 30, oh, ow)
+        da1 = unwindow(dpool_rows.reshape(pool_cols.shape), (n, 30, oh, ow), 2, 2, 2, 0)
         dconv = (da1 * relu1).transpose(0, 2, 3, 1).reshape(-1, 30)
         g["W1"] = (dconv.T @ cols).reshape(p["W1"].shape)
         g["b1"] = dconv.sum(axis=0)
