@@ -35,9 +35,7 @@ if ! "$python" -c 'import torch' 2>/dev/null; then
 fi
 "$python" -c 'import torch; print("PyTorch", torch.__version__, "BLAS:", [l for l in torch.__config__.show().splitlines() if "BLAS" in l][:1])'
 jar=benchmarks/target/benchmarks.jar
-if [ ! -f "$jar" ]; then
-  ./mvnw -B -q -DskipTests -pl benchmarks -am package >&2
-fi
+./mvnw -B -q -DskipTests -pl benchmarks -am package >&2  # this tree's code, not an older jar
 if [ -n "${JAVA_HOME:-}" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
 "$java" -version 2>&1 | head -n 1
 

@@ -33,7 +33,7 @@ package io.nabla.backend;
  * where} and the activations' backward passes); {@link #copy} (transpose, permute, broadcastTo
  * and the gather of a batch's rows); {@link #reduce} and {@link #argmax} (along any axis);
  * {@link #softmaxRows}; {@link #im2col} and {@link #col2im} (the windows of convolutions and
- * poolings as matrix rows, and their gradients back onto the images); {@link #maxPool} (each
+ * poolings as matrix columns, and their gradients back onto the images); {@link #maxPool} (each
  * window's maximum and where it is, in one pass) and {@link #scatterAdd} (a gradient sent back
  * to the elements a gather or a pooling read).
  */

@@ -46,12 +46,12 @@ public record ConvGeometry(int batch, int channels, int height, int width, int k
     return (width + 2 * padding - kernelWidth) / stride + 1;
   }
 
-  /** Rows of the column matrix: one per image and window position, {@code batch * outHeight * outWidth}. */
+  /** Columns of the window matrix: one per image and window position, {@code batch * outHeight * outWidth}. */
   public int windows() {
     return batch * outHeight() * outWidth();
   }
 
-  /** Columns of the column matrix: one per channel and window offset, {@code channels * kernelHeight * kernelWidth}. */
+  /** Rows of the window matrix: one per channel and window offset, {@code channels * kernelHeight * kernelWidth}. */
   public int windowSize() {
     return channels * kernelHeight * kernelWidth;
   }

@@ -249,7 +249,7 @@ public interface FloatArrayKernels {
   /**
    * {@link Backend#col2im}: the images zeroed, then each row of the columns added back run by run
    * along the pixels it was copied from, so each pixel sums its terms in the order of the window
-   * offsets.
+   * offsets, in the dtype, not in double as the other sums here (a pixel has at most a window's terms).
    */
   default void col2im(ConvGeometry g, float[] columns, float[] images) {
     int oh = g.outHeight();

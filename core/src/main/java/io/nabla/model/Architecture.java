@@ -81,7 +81,8 @@ public final class Architecture {
   /**
    * The architecture of a layer built of Nabla's own layers ({@link Sequential}, {@link
    * io.nabla.layer.Affine} with a bias, the activations of {@link Activation}, {@link
-   * io.nabla.layer.Residual}).
+   * io.nabla.layer.Residual}, {@link io.nabla.layer.Conv2d} with square filters, {@link
+   * io.nabla.layer.MaxPool2d}, {@link io.nabla.layer.AvgPool2d}).
    *
    * @throws IllegalArgumentException naming the first layer it cannot write as text
    */

@@ -60,6 +60,9 @@ public record TrainingRecord(
     for (String value : List.of(optimizer.name(), backend, dataset, jdk)) {
       checkLine("value", value, false);
     }
+    if (!weightInit.isEmpty()) {
+      checkLine("weight init", weightInit, false);
+    }
     optimizer.values().keySet().forEach(name -> checkLine("setting name", name, true));
     datasetSha256.forEach((file, digest) -> {
       checkLine("file name", file, true);

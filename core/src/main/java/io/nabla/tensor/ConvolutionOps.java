@@ -4,8 +4,8 @@ import io.nabla.backend.ConvGeometry;
 
 /**
  * The window operations of convolutional nets on batches of images in NCHW layout ([batch,
- * channels, height, width]): the book's im2col, which lays each window out as a row so that a
- * convolution is one matrix product, and its adjoint col2im. Shapes are checked here, with
+ * channels, height, width]): im2col (the book's, transposed), which lays each window out as a
+ * column so that a convolution is one matrix product, its adjoint col2im, and max pooling. Shapes are checked here, with
  * messages naming the operation, before a kernel runs.
  */
 public final class ConvolutionOps {
@@ -78,9 +78,12 @@ public final class ConvolutionOps {
   public static Pooled maxPool(Tensor images, ConvGeometry g) {
     Checks.notNull("maxPool", "images", images);
     Checks.shapeIs("maxPool", "images", images, g.batch(), g.channels(), g.height(), g.width());
-    if (2 * g.padding() > Math.min(g.kernelHeight(), g.kernelWidth())) {
-      throw new IllegalArgumentException("maxPool: padding " + g.padding() + " is more than half the window "
-          + g.kernelHeight() + "x" + g.kernelWidth());
+    if (2 * g.padding() > Math.min(g.kernelHeight(), g.kernelWidth())
+        || g.padding() > 0 && (g.height() == 0 || g.width() == 0)) {
+      throw new IllegalArgumentException("maxPool: padding " + g.padding() + " with window "
+          + g.kernelHeight() + "x" + g.kernelWidth() + " over images " + g.height() + "x" + g.width()
+          + ": a window could lie in the padding alone (the padding must be at most half the window, and the"
+          + " images not empty)");
     }
     Tensor max = DenseTensor.output(images, g.batch(), g.channels(), g.outHeight(), g.outWidth());
     int[] argmax = new int[max.size()];

@@ -569,6 +569,11 @@ public abstract class BackendConformanceSuite extends ArithmeticConformance {
     assertEquals(3, out.get(0), "maxPool of [3, 1; 0, 3]");
     assertTrue(Double.isNaN(out.get(1)), "maxPool of [5, NaN; 2, 1]");
     assertArrayEquals(new int[] {0, 3}, index, "the first maximum and the NaN");
+    // 3x3 windows (the general path) over a 3x4 image, stride 1: NaNs at 5 and 6, after a larger 9.
+    Tensor wide = Tensors.of(backend(), new double[] {1, 9, 2, 0, 4, nan, nan, 8, 3, 7, 6, 5}, dtype, 1, 1, 3, 4);
+    backend().maxPool(new ConvGeometry(1, 1, 3, 4, 3, 3, 1, 0), wide.storage(), out, index);
+    assertTrue(Double.isNaN(out.get(0)) && Double.isNaN(out.get(1)), "maxPool of windows holding NaNs");
+    assertArrayEquals(new int[] {5, 5}, index, "the first NaN of each 3x3 window, in row order");
   }
 
   @ParameterizedTest

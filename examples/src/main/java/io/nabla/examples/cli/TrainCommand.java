@@ -92,6 +92,7 @@ final class TrainCommand implements Callable<Integer> {
     // as well (a tiny net trained on a third thread) saved 2 % of the training time but cost 4-9 %
     // of the whole command's, competing with the load on two cores, so there is none.
     backend.warmUp(dtype);
+    netOptions.weightInit(); // a bad --init is told before the data loads
     netOptions.preset().ifPresent(p -> {
       if (!given("--optimizer")) {
         optimizer = p.optimizer();

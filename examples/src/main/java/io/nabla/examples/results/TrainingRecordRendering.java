@@ -31,7 +31,7 @@ final class TrainingRecordRendering {
   static Map<String, Object> json(TrainingRecord r) {
     return Fields.ordered("optimizer", r.optimizer().name(), "optimizer_settings", r.optimizer().values(),
         "batch_size", r.batchSize(), "iterations", r.iterations(), "iterations_done", r.iterationsDone(),
-        "shuffled_epochs", r.shuffledEpochs(), "seed", r.seed(), "weight_init", r.weightInit(), "backend", r.backend(), "dataset", r.dataset(),
+        "shuffled_epochs", r.shuffledEpochs(), "seed", r.seed(), "weight_init", r.weightInit().isEmpty() ? null : r.weightInit(), "backend", r.backend(), "dataset", r.dataset(),
         "dataset_sha256", r.datasetSha256(), "jdk", r.jdk(), "started", r.started().toString());
   }
 }
