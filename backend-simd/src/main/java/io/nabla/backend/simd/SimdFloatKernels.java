@@ -2,14 +2,12 @@
 package io.nabla.backend.simd;
 
 import io.nabla.backend.BinaryOp;
-import io.nabla.backend.ConvGeometry;
 import io.nabla.backend.FloatArrayKernels;
 import io.nabla.backend.ReduceOp;
 import io.nabla.backend.TernaryOp;
 import io.nabla.backend.UnaryOp;
 import io.nabla.backend.View;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -285,90 +283,6 @@ final class SimdFloatKernels implements FloatArrayKernels {
     for (; i < n; i++) {
       gradIn[i] = gradOut[i] * y[i] * (1 - y[i]);
     }
-  }
-
-  /** Lane i reads element 2i: the even (or, one further, the odd) pixels of an image row. */
-  private static final int[] EVEN = java.util.stream.IntStream.range(0, VL).map(i -> 2 * i).toArray();
-
-  /**
-   * The book's pooling, 2x2 windows at stride 2 without padding, a vector of windows at a time: the
-   * four pixels of each window gathered into four vectors and compared in row order, so that the
-   * first maximum wins; a vector of windows that holds a NaN, and the row's last windows, go one by
-   * one. Other windows take the default loop.
-   */
-  @Override
-  public void maxPool(ConvGeometry g, float[] images, float[] out, int[] argmax) {
-    if (g.kernelHeight() != 2 || g.kernelWidth() != 2 || g.stride() != 2 || g.padding() != 0) {
-      FloatArrayKernels.super.maxPool(g, images, out, argmax);
-      return;
-    }
-    int oh = g.outHeight();
-    int ow = g.outWidth();
-    int w = g.width();
-    float[] which = new float[VL];
-    FloatVector zero = FloatVector.zero(S);
-    FloatVector one = FloatVector.broadcast(S, 1f);
-    FloatVector two = FloatVector.broadcast(S, 2f);
-    FloatVector three = FloatVector.broadcast(S, 3f);
-    int at = 0;
-    for (int plane = 0; plane < g.batch() * g.channels(); plane++) {
-      for (int y = 0; y < oh; y++) {
-        int top = (plane * g.height() + 2 * y) * w;
-        int x = 0;
-        for (; x + VL <= ow; x += VL, at += VL) {
-          int i = top + 2 * x;
-          FloatVector a = FloatVector.fromArray(S, images, i, EVEN, 0);
-          FloatVector b = FloatVector.fromArray(S, images, i + 1, EVEN, 0);
-          FloatVector c = FloatVector.fromArray(S, images, i + w, EVEN, 0);
-          FloatVector d = FloatVector.fromArray(S, images, i + w + 1, EVEN, 0);
-          VectorMask<Float> nan = a.test(VectorOperators.IS_NAN).or(b.test(VectorOperators.IS_NAN))
-              .or(c.test(VectorOperators.IS_NAN)).or(d.test(VectorOperators.IS_NAN));
-          if (nan.anyTrue()) {
-            for (int k = 0; k < VL; k++) {
-              window2x2(images, i + 2 * k, w, out, argmax, at + k);
-            }
-            continue;
-          }
-          FloatVector max = a;
-          FloatVector pick = zero;
-          VectorMask<Float> greater = b.compare(VectorOperators.GT, max);
-          max = max.blend(b, greater);
-          pick = pick.blend(one, greater);
-          greater = c.compare(VectorOperators.GT, max);
-          max = max.blend(c, greater);
-          pick = pick.blend(two, greater);
-          greater = d.compare(VectorOperators.GT, max);
-          max = max.blend(d, greater);
-          pick = pick.blend(three, greater);
-          max.intoArray(out, at);
-          pick.intoArray(which, 0);
-          for (int k = 0; k < VL; k++) {
-            int p = (int) which[k]; // 0, 1: the top row; 2, 3: the one below
-            argmax[at + k] = i + 2 * k + (p & 1) + (p >> 1) * w;
-          }
-        }
-        for (; x < ow; x++, at++) {
-          window2x2(images, top + 2 * x, w, out, argmax, at);
-        }
-      }
-    }
-  }
-
-  /** One 2x2 window from pixel i of rows w wide: its first maximum, or its first NaN. */
-  private static void window2x2(float[] images, int i, int w, float[] out, int[] argmax, int at) {
-    int[] order = {i, i + 1, i + w, i + w + 1};
-    int best = i;
-    for (int k : order) {
-      if (images[k] != images[k]) {
-        best = k;
-        break;
-      }
-      if (images[k] > images[best]) {
-        best = k;
-      }
-    }
-    out[at] = images[best];
-    argmax[at] = best;
   }
 
   /** {@code x > 0 ? g : 0}: the gradient where the input was positive, +0 elsewhere (and where it is NaN). */
