@@ -10,27 +10,14 @@ steps.
 
 Usage: python3 conv_step.py MNIST_DIR [ROUNDS] [STEPS]
 """
-import gzip
 import json
-import os
 import statistics
 import sys
 import time
 
 import numpy as np
 
-
-def read_idx(directory, name):
-    for candidate in (name, name + ".gz"):
-        path = os.path.join(directory, candidate)
-        if os.path.exists(path):
-            opener = gzip.open if path.endswith(".gz") else open
-            with opener(path, "rb") as f:
-                data = f.read()
-            dims = data[3]
-            shape = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(dims)]
-            return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
-    raise SystemExit(f"conv_step: {name}[.gz] not found in {directory}")
+from chapter_train import read_idx  # the chapter's IDX reader, beside this file
 
 
 def windows(images, kh, kw, stride, pad):

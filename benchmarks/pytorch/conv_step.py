@@ -7,7 +7,6 @@ steps, after WARMUP steps, and what ran it.
 
 Usage: /usr/bin/python3 conv_step.py MNIST_DIR [THREADS] [ROUNDS] [STEPS]
 """
-import gzip
 import json
 import os
 import statistics
@@ -18,22 +17,8 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-
-def read_idx(path):
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rb") as f:
-        data = f.read()
-    dims = data[3]
-    shape = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(dims)]
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
-
-
-def find(directory, name):
-    for candidate in (name, name + ".gz"):
-        path = os.path.join(directory, candidate)
-        if os.path.exists(path):
-            return path
-    raise SystemExit(f"conv_step: {name}[.gz] not found in {directory}")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "numpy"))
+from chapter_train import read_idx  # noqa: E402 (the chapter's IDX reader)
 
 
 def main():
@@ -43,8 +28,8 @@ def main():
     steps = int(sys.argv[4]) if len(sys.argv) > 4 else 50
     torch.set_num_threads(threads)
     torch.manual_seed(42)
-    images = read_idx(find(directory, "train-images-idx3-ubyte"))[:100]
-    labels = read_idx(find(directory, "train-labels-idx1-ubyte"))[:100]
+    images = read_idx(directory, "train-images-idx3-ubyte")[:100]
+    labels = read_idx(directory, "train-labels-idx1-ubyte")[:100]
     x = torch.tensor(images, dtype=torch.float32).reshape(100, 1, 28, 28) / 255.0
     t = torch.tensor(labels, dtype=torch.int64)
     net = nn.Sequential(

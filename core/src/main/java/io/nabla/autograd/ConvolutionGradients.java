@@ -102,7 +102,7 @@ final class ConvolutionGradients {
     Tensor mean = ReductionOps.mean(p.columns, 0, false).reshape(p.outShape());
     return Node.record("avgPool2d", mean, new Tensor[0], gradOut -> {
       int windows = p.geometry.windows();
-      Tensor gColumns = ShapeOps.broadcastTo(gradOut.reshape(1, windows), p.window(), windows).mul(1.0 / p.window());
+      Tensor gColumns = ShapeOps.broadcastTo(gradOut.reshape(1, windows), p.window(), windows).muli(1.0 / p.window());
       return new Tensor[] {p.backToInput(gColumns)};
     }, input);
   }

@@ -1,5 +1,6 @@
 package io.nabla.model;
 
+import io.nabla.backend.ConvGeometry;
 import io.nabla.layer.ElementwiseActivation;
 import io.nabla.layer.Layer;
 import io.nabla.layer.Sequential;
@@ -273,13 +274,12 @@ public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation
       throw new IllegalArgumentException(layer + " takes images [channels, height, width], not "
           + Shapes.format(toArray(input)));
     }
-    long height = input.get(1) + 2L * padding;
-    long width = input.get(2) + 2L * padding;
-    if (height < size || width < size) {
+    if (input.get(1) + 2L * padding < size || input.get(2) + 2L * padding < size) {
       throw new IllegalArgumentException(layer + ": its " + size + "x" + size + " window does not fit in "
           + Shapes.format(toArray(input)) + (padding > 0 ? " with padding " + padding : ""));
     }
-    return new int[] {(int) ((height - size) / stride + 1), (int) ((width - size) / stride + 1)};
+    ConvGeometry g = new ConvGeometry(1, input.get(0), input.get(1), input.get(2), size, size, stride, padding);
+    return new int[] {g.outHeight(), g.outWidth()};
   }
 
   private static int elements(List<Integer> shape) {
