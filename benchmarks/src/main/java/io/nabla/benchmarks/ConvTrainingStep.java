@@ -9,7 +9,6 @@ import io.nabla.layer.Parameter;
 import io.nabla.loss.Targets;
 import io.nabla.model.Net;
 import io.nabla.model.Preset;
-import io.nabla.optimizer.OptimizerKind;
 import io.nabla.tensor.Tensor;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +26,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One Adam step of the book's SimpleConvNet ({@code conv(30,5) relu maxpool(2) affine(100) relu
- * affine(10)}, lr 0.001) on a batch of MNIST images [batch, 1, 28, 28]: forward, gradient by
- * automatic differentiation, update. Real MNIST when {@code MNIST_DIR} is set (synthetic data of
- * the same shape otherwise; the log says which). One step of batch 100 is about 0.43 GFLOP.
+ * One Adam step of one of the book's convolutional nets (a {@link Preset}: SimpleConvNet, {@code
+ * conv(30,5) relu maxpool(2) affine(100) relu affine(10)}, or DeepConvNet), lr 0.001, on a batch
+ * of MNIST images [batch, 1, 28, 28]: forward, gradient by automatic differentiation, update.
+ * Real MNIST when {@code MNIST_DIR} is set (synthetic data of the same shape otherwise; the log
+ * says which). One SimpleConvNet step of batch 100 is about 0.43 GFLOP, one DeepConvNet step
+ * about 5.3.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,6 +40,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class ConvTrainingStep {
+
+  /** The net: a {@link Preset}'s label. */
+  @Param({"simple-conv"})
+  public String net;
 
   /** Backend name, selected through {@link Backends#get}. */
   @Param({"pure", "jblas", "simd"})
@@ -67,10 +72,12 @@ public class ConvTrainingStep {
     Backend chosen = Backends.get(backend);
     Parallelism.setThreads(BenchmarkData.threads(threads));
     DType type = DType.parse(dtype);
-    Preset preset = Preset.SIMPLE_CONV;
-    Net net = Net.builder(preset.architecture(), 1, 28, 28).dtype(type).seed(42).backend(chosen).build();
-    trainingStep = new io.nabla.train.TrainingStep(net, OptimizerKind.ADAM.create(preset.learningRate()));
-    parameters = net.parameters();
+    Preset preset = Preset.named(net).orElseThrow(() -> new IllegalArgumentException(
+        "net '" + net + "' is not a preset: " + Preset.labels()));
+    Net model = Net.builder(preset.architecture(), 1, 28, 28).weightInit(preset.weightInit()).dtype(type).seed(42)
+        .backend(chosen).build();
+    trainingStep = new io.nabla.train.TrainingStep(model, preset.optimizer().create(preset.learningRate()));
+    parameters = model.parameters();
     LabeledData data = BenchmarkData.rows(batch, false, type, chosen);
     x = data.images();
     t = Targets.labels(data.labels());

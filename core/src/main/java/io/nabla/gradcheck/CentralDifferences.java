@@ -4,6 +4,7 @@ import io.nabla.autograd.Autograd;
 import io.nabla.autograd.Variable;
 import io.nabla.layer.Layer;
 import io.nabla.layer.Parameter;
+import io.nabla.layer.TrainingMode;
 import io.nabla.loss.Loss;
 import io.nabla.loss.Targets;
 import io.nabla.model.Model;
@@ -26,8 +27,16 @@ import java.util.function.ToDoubleFunction;
  * The {@code check} methods first convert the layer, loss inputs or model to float64, so that the
  * comparison measures the math and not float32 rounding, then report per tensor the errors of
  * the analytic gradient ({@link GradientReport}).
+ *
+ * <p>Layers and models are checked as a training step runs them, in {@linkplain TrainingMode
+ * training mode}, every evaluation with a generator seeded alike: a dropout layer draws the same
+ * mask for the analytic gradient and for each of the numerical side's forward passes, so the
+ * check differentiates one fixed function, the one a step with that mask differentiates.
  */
 final class CentralDifferences implements GradientChecker {
+
+  /** The seed of the training-mode draws (dropout's masks) of every evaluation of a check. */
+  private static final long DRAWS_SEED = 7;
 
   private final double step;
 
@@ -68,8 +77,16 @@ final class CentralDifferences implements GradientChecker {
     for (Parameter p : copy.parameters()) {
       p.variable().zeroGrad();
     }
-    Tensor r = backwardWeighted(copy.forward(in));
-    ToDoubleFunction<Tensor> f = ignored -> copy.forward(input).mul(r).sum();
+    Variable out;
+    try (TrainingMode.Scope mode = trainingWithFixedDraws()) {
+      out = copy.forward(in);
+    }
+    Tensor r = backwardWeighted(out);
+    ToDoubleFunction<Tensor> f = ignored -> {
+      try (TrainingMode.Scope mode = trainingWithFixedDraws()) {
+        return copy.forward(input).mul(r).sum();
+      }
+    };
     List<GradientReport.Entry> entries = new ArrayList<>();
     entries.add(compare("input", in.hasGrad() ? in.grad() : input.zerosLike(), numericalGradient(f, input)));
     for (Parameter p : copy.parameters()) {
@@ -102,8 +119,10 @@ final class CentralDifferences implements GradientChecker {
   @Override
   public GradientReport checkModel(Model model, Tensor x, Targets t) {
     Map<String, Tensor> numerical = numericalGradient(model, x, t);
-    Map<String, Tensor> analytic =
-        model.asType(DType.FLOAT64).gradient(x.asType(DType.FLOAT64), t.asType(DType.FLOAT64));
+    Map<String, Tensor> analytic;
+    try (TrainingMode.Scope mode = trainingWithFixedDraws()) {
+      analytic = model.asType(DType.FLOAT64).gradient(x.asType(DType.FLOAT64), t.asType(DType.FLOAT64));
+    }
     List<GradientReport.Entry> entries = new ArrayList<>();
     for (Map.Entry<String, Tensor> n : numerical.entrySet()) {
       entries.add(compare(n.getKey(), analytic.get(n.getKey()), n.getValue()));
@@ -138,9 +157,18 @@ final class CentralDifferences implements GradientChecker {
     Targets t64 = t.asType(DType.FLOAT64);
     Map<String, Tensor> grads = new LinkedHashMap<>();
     for (Parameter p : copy.parameters()) {
-      grads.put(p.name(), numericalGradient(v -> copy.loss(x64, t64), p.value()));
+      grads.put(p.name(), numericalGradient(v -> {
+        try (TrainingMode.Scope mode = trainingWithFixedDraws()) {
+          return copy.loss(x64, t64);
+        }
+      }, p.value()));
     }
     return grads;
+  }
+
+  /** Training mode whose draws repeat at each call: the same dropout masks every time. */
+  private static TrainingMode.Scope trainingWithFixedDraws() {
+    return TrainingMode.on(new SeededRandom(DRAWS_SEED));
   }
 
   /** The errors of {@code analytic} against {@code numerical}, which have one shape. */

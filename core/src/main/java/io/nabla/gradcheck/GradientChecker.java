@@ -51,7 +51,9 @@ public interface GradientChecker {
   /**
    * The numerical gradient of the model's loss on {@code x} against {@code t} with respect to
    * each parameter, keyed by parameter name: computed on a float64 copy of the model whatever its
-   * dtype, and slow (two forward passes per parameter element). The model is not modified.
+   * dtype, and slow (two forward passes per parameter element). The loss is taken in {@linkplain
+   * io.nabla.layer.TrainingMode training mode}, as a step differentiates it, with the same draws
+   * (dropout masks) at every pass. The model is not modified.
    */
   Map<String, Tensor> numericalGradient(Model model, Tensor x, Targets t);
 

@@ -111,11 +111,11 @@ public final class Architecture {
 
   /**
    * Whether the net takes images [channels, height, width] rather than vectors: its first layer
-   * that is not an activation is a convolution or a pooling.
+   * that is not elementwise (an activation, dropout) is a convolution or a pooling.
    */
   public boolean takesImages() {
     for (LayerSpec layer : layers) {
-      if (!(layer instanceof LayerSpec.Activation)) {
+      if (!layer.keepsShape()) {
         return layer.takesImages();
       }
     }

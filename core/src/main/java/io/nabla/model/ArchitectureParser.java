@@ -17,7 +17,7 @@ final class ArchitectureParser {
   /** The layers the text can name, for messages. */
   static final String KNOWN = "affine(N), "
       + Arrays.stream(Activation.values()).map(Activation::label).collect(Collectors.joining(", "))
-      + ", residual(LAYERS), conv(FILTERS,SIZE[,STRIDE,PADDING]), maxpool(SIZE[,STRIDE]), avgpool(SIZE[,STRIDE])";
+      + ", residual(LAYERS), conv(FILTERS,SIZE[,STRIDE,PADDING]), maxpool(SIZE[,STRIDE]), avgpool(SIZE[,STRIDE]), dropout(P)";
 
   private final String text;
   private int at;
@@ -86,6 +86,12 @@ final class ArchitectureParser {
         expect(')');
         return name.equals("maxpool") ? new LayerSpec.MaxPool(size, stride) : new LayerSpec.AvgPool(size, stride);
       }
+      case "dropout": {
+        expect('(');
+        double p = probability("dropout's probability");
+        expect(')');
+        return new LayerSpec.Dropout(p);
+      }
       default:
         for (Activation a : Activation.values()) {
           if (a.label().equals(name)) {
@@ -117,6 +123,26 @@ final class ArchitectureParser {
 
   private int integerAtLeastZero(String what) {
     return integer(what, 0, "an integer of 0 or more");
+  }
+
+  /** A decimal number in [0, 1), such as {@code 0.5}. */
+  private double probability(String what) {
+    skipSpaces();
+    int start = at;
+    while (at < text.length() && (Character.isDigit(text.charAt(at)) || text.charAt(at) == '.')) {
+      at++;
+    }
+    try {
+      double p = Double.parseDouble(text.substring(start, at));
+      if (p >= 0 && p < 1) {
+        skipSpaces();
+        return p;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    at = start;
+    throw error(what + ", a number in [0, 1) such as 0.5");
   }
 
   private int integer(String what, int least, String kind) {

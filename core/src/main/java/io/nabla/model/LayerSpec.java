@@ -14,7 +14,7 @@ import java.util.Objects;
  * MNIST image as a vector, [1, 28, 28] as an image), without the batch dimension.
  */
 public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation, LayerSpec.Residual,
-    LayerSpec.Conv, LayerSpec.MaxPool, LayerSpec.AvgPool {
+    LayerSpec.Conv, LayerSpec.MaxPool, LayerSpec.AvgPool, LayerSpec.Dropout {
 
   /** The layer as the architecture's text writes it, e.g. {@code affine(100)}. */
   String text();
@@ -31,6 +31,14 @@ public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation
 
   /** Whether this layer takes images [channels, height, width], so a net it starts needs them. */
   default boolean takesImages() {
+    return false;
+  }
+
+  /**
+   * Whether this layer works elementwise and takes a sample of any shape (an activation,
+   * dropout), so that the layer after it decides what a net it starts takes.
+   */
+  default boolean keepsShape() {
     return false;
   }
 
@@ -95,6 +103,11 @@ public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation
     @Override
     public Layer build(List<Integer> input, ParameterSource parameters) {
       return function.newLayer();
+    }
+
+    @Override
+    public boolean keepsShape() {
+      return true;
     }
   }
 
@@ -253,6 +266,42 @@ public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation
     }
   }
 
+  /**
+   * Dropout of probability {@code p} in training, nothing in evaluation ({@link
+   * io.nabla.layer.Dropout}): written {@code dropout(0.5)}.
+   *
+   * @param p the probability that an element is dropped, in [0, 1)
+   */
+  record Dropout(double p) implements LayerSpec {
+
+    /** Checks the probability. */
+    public Dropout {
+      if (!(p >= 0 && p < 1)) {
+        throw new IllegalArgumentException("dropout(" + p + "): the probability must be in [0, 1)");
+      }
+    }
+
+    @Override
+    public String text() {
+      return "dropout(" + java.math.BigDecimal.valueOf(p).stripTrailingZeros().toPlainString() + ")";
+    }
+
+    @Override
+    public List<Integer> outputShape(List<Integer> input) {
+      return input;
+    }
+
+    @Override
+    public Layer build(List<Integer> input, ParameterSource parameters) {
+      return new io.nabla.layer.Dropout(p);
+    }
+
+    @Override
+    public boolean keepsShape() {
+      return true;
+    }
+  }
+
   private static void checkPool(String name, int size, int stride) {
     if (size < 1 || stride < 1) {
       throw new IllegalArgumentException(name + "(" + size + "," + stride + "): the window and the stride must be positive");
@@ -303,6 +352,9 @@ public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation
     }
     if (layer instanceof io.nabla.layer.AvgPool2d pool) {
       return new AvgPool(pool.size(), pool.stride());
+    }
+    if (layer instanceof io.nabla.layer.Dropout dropout) {
+      return new Dropout(dropout.p());
     }
     if (layer instanceof io.nabla.layer.Affine affine && affine.parameters().size() == 2) {
       return new Affine(affine.weight().value().dim(1));

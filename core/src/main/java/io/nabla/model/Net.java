@@ -198,7 +198,10 @@ public class Net extends SoftmaxClassifier {
       return this;
     }
 
-    /** Seed of the initial weights (default 42); the same seed gives the same net. */
+    /**
+     * Seed of the initial weights and of the training draws (dropout's masks) (default 42); the
+     * same seed gives the same net and the same training run.
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
@@ -226,7 +229,9 @@ public class Net extends SoftmaxClassifier {
             .seed(seed).dtype(dtype).backend(target).build();
       }
       ParameterSource drawn = ParameterSource.initialized(target, dtype, seed, weightInit);
-      return new Net(architecture.build(inputShape, drawn), architecture, inputShape);
+      Net net = new Net(architecture.build(inputShape, drawn), architecture, inputShape);
+      net.seedTrainingDraws(seed); // dropout's masks follow the seed too
+      return net;
     }
   }
 }

@@ -18,7 +18,17 @@ public enum Preset {
    * affine 100, ReLU, affine 10; Adam at 0.001.
    */
   SIMPLE_CONV("simple-conv", "conv(30,5) relu maxpool(2) affine(100) relu affine(10)", WeightInit.CHAPTER,
-      OptimizerKind.ADAM, 0.001);
+      OptimizerKind.ADAM, 0.001),
+
+  /**
+   * The book's DeepConvNet (chapter 8): six 3x3 convolutions of 16, 16, 32, 32, 64 and 64 filters
+   * with ReLU (padding 1, the fourth's 2, as the book's), 2x2 max pooling after every second one,
+   * affine 50, ReLU, dropout 0.5, affine 10, dropout 0.5; He initialization, Adam at 0.001.
+   */
+  DEEP_CONV("deep-conv", "conv(16,3,1,1) relu conv(16,3,1,1) relu maxpool(2)"
+      + " conv(32,3,1,1) relu conv(32,3,1,2) relu maxpool(2)"
+      + " conv(64,3,1,1) relu conv(64,3,1,1) relu maxpool(2)"
+      + " affine(50) relu dropout(0.5) affine(10) dropout(0.5)", WeightInit.he(), OptimizerKind.ADAM, 0.001);
 
   private final String label;
   private final Architecture architecture;
@@ -64,7 +74,7 @@ public enum Preset {
     return Arrays.stream(values()).filter(p -> p.label.equals(name.trim().toLowerCase(Locale.ROOT))).findFirst();
   }
 
-  /** The presets' names, for messages: {@code simple-conv}. */
+  /** The presets' names, for messages: {@code simple-conv, deep-conv}. */
   public static String labels() {
     return Arrays.stream(values()).map(Preset::label).collect(Collectors.joining(", "));
   }

@@ -4,6 +4,8 @@ import io.nabla.autograd.Autograd;
 import io.nabla.autograd.Variable;
 import io.nabla.layer.Parameter;
 import io.nabla.layer.Sequential;
+import io.nabla.layer.TrainingMode;
+import io.nabla.tensor.SeededRandom;
 import io.nabla.loss.SoftmaxCrossEntropy;
 import io.nabla.loss.Targets;
 import io.nabla.backend.DType;
@@ -19,7 +21,9 @@ import java.util.Map;
  * cross-entropy: the shape shared by the chapter's {@code simpleNet} and {@code TwoLayerNet}, and
  * the model of a net of your own layers ({@code new SoftmaxClassifier(new Sequential(...))}).
  * {@link #predict} returns the softmax probabilities; {@link #scores} the raw scores. The
- * gradient comes from automatic differentiation of the layers' forward passes.
+ * gradient comes from automatic differentiation of the layers' forward passes, run in {@linkplain
+ * TrainingMode training mode} (dropout drops); the loss, accuracy and predictions evaluate
+ * (dropout passes everything), unless the caller opened a training scope.
  */
 public class SoftmaxClassifier implements Model {
 
@@ -30,6 +34,11 @@ public class SoftmaxClassifier implements Model {
   /** The memory of every loss, accuracy and gradient, reused from one call to the next. */
   private final Workspace workspace = new Workspace();
   private Map<String, Tensor> gradients = Map.of();
+  /** The draws of layers in training mode (dropout's masks), one stream over the steps. */
+  private SeededRandom trainingDraws = new SeededRandom(DEFAULT_TRAINING_SEED);
+
+  /** The seed of the training draws unless {@link #seedTrainingDraws} sets one. */
+  static final long DEFAULT_TRAINING_SEED = 42;
 
   /** A classifier over the given layer stack, whose output is the class scores. */
   public SoftmaxClassifier(Sequential network) {
@@ -44,6 +53,19 @@ public class SoftmaxClassifier implements Model {
   @Override
   public SoftmaxClassifier asType(DType dtype) {
     return new SoftmaxClassifier(network.asType(dtype));
+  }
+
+  /**
+   * Restarts the stream that layers draw from when a gradient runs them in training mode
+   * (dropout's masks) at {@code seed}; a net's builder seeds it with the net's seed, so a seed
+   * gives the same training run. A gradient taken inside a caller's {@link TrainingMode} scope
+   * draws from that scope's generator instead.
+   *
+   * @return this classifier
+   */
+  public SoftmaxClassifier seedTrainingDraws(long seed) {
+    this.trainingDraws = new SeededRandom(seed);
+    return this;
   }
 
   /** The layer stack. */
@@ -121,13 +143,17 @@ public class SoftmaxClassifier implements Model {
     }
   }
 
-  /** The scores, recorded for a backward pass to every parameter, whose gradients are zeroed. */
+  /**
+   * The scores, recorded for a backward pass to every parameter, whose gradients are zeroed; in
+   * training mode, with this classifier's draws unless the caller opened a scope of its own.
+   */
   private Variable forwardForGradient(Tensor x) {
     for (Parameter p : parameters) {
       p.clearGrad();
       p.variable().zeroGrad();
     }
-    try (Autograd.Scope recording = Autograd.enableGrad()) {
+    try (Autograd.Scope recording = Autograd.enableGrad();
+        TrainingMode.Scope mode = TrainingMode.isOn() ? null : TrainingMode.on(trainingDraws)) {
       return network.forward(Variable.constant(asSamples(x)));
     }
   }

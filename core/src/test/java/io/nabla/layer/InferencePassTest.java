@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Nabla's layers that compute inference without a graph ({@code forward(Tensor)}) give exactly the
- * value of their recorded forward pass: every activation, the affine layer with and without a bias
- * and on one sample, and the compositions.
+ * value of their recorded forward pass, in evaluation and in training: every activation, the affine
+ * layer with and without a bias and on one sample, dropout, and the compositions.
  */
 class InferencePassTest {
 
@@ -39,6 +39,7 @@ class InferencePassTest {
     layers.add(Affine.withoutBias("V", random(3, dtype, 5, 5)));
     Affine inner = new Affine("W2", random(4, dtype, 5, 5), "b2", random(5, dtype, 5));
     layers.add(new Sequential(affine, new Relu(), new Residual(new Sequential(inner, new Sigmoid()))));
+    layers.add(new Sequential(affine, new Dropout(0.5), new Relu()));
     return layers;
   }
 
@@ -47,14 +48,24 @@ class InferencePassTest {
     for (DType dtype : DType.values()) {
       for (Layer layer : layers(dtype)) {
         for (int[] shape : new int[][] {{4, 5}, {5}}) {
-          Tensor x = random(9, dtype, shape);
-          Tensor inference = layer.forward(x);
-          Tensor recorded = layer.forward(Variable.constant(x)).value();
-          String what = layer.getClass().getSimpleName() + " " + dtype + " " + java.util.Arrays.toString(shape);
-          assertArrayEquals(recorded.shape(), inference.shape(), what);
-          for (int i = 0; i < recorded.size(); i++) {
-            assertEquals(Double.doubleToLongBits(recorded.getFlat(i)), Double.doubleToLongBits(inference.getFlat(i)),
-                what + " element " + i);
+          for (boolean training : new boolean[] {false, true}) {
+            Tensor x = random(9, dtype, shape);
+            Tensor inference;
+            Tensor recorded;
+            // In training, each pass draws from a generator seeded alike: the same dropout mask.
+            try (TrainingMode.Scope mode = training ? TrainingMode.on(new SeededRandom(3)) : TrainingMode.off()) {
+              inference = layer.forward(x);
+            }
+            try (TrainingMode.Scope mode = training ? TrainingMode.on(new SeededRandom(3)) : TrainingMode.off()) {
+              recorded = layer.forward(Variable.constant(x)).value();
+            }
+            String what = layer.getClass().getSimpleName() + " " + dtype + " " + java.util.Arrays.toString(shape)
+                + (training ? " training" : "");
+            assertArrayEquals(recorded.shape(), inference.shape(), what);
+            for (int i = 0; i < recorded.size(); i++) {
+              assertEquals(Double.doubleToLongBits(recorded.getFlat(i)), Double.doubleToLongBits(inference.getFlat(i)),
+                  what + " element " + i);
+            }
           }
         }
       }

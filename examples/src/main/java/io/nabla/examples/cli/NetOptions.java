@@ -36,10 +36,12 @@ final class NetOptions {
       description = "Any net as text, instead of --hidden and --activation: layers in order, such as"
           + " 'affine(100) relu residual(affine(100) relu) affine(10)' or 'conv(30,5) relu maxpool(2) affine(100)"
           + " relu affine(10)'. Layers: affine(N), sigmoid, relu, tanh, leaky_relu, residual(LAYERS) (x + LAYERS(x)),"
-          + " conv(FILTERS,SIZE[,STRIDE,PADDING]), maxpool(SIZE[,STRIDE]), avgpool(SIZE[,STRIDE]); a net that starts"
+          + " conv(FILTERS,SIZE[,STRIDE,PADDING]), maxpool(SIZE[,STRIDE]), avgpool(SIZE[,STRIDE]), dropout(P) (in"
+          + " training only); a net that starts"
           + " with conv or a pooling takes the images as [1, 28, 28]. The last layer gives the 10 class scores."
-          + " Or the book's nets by name: simple-conv (its chapter's optimizer and learning rate, Adam 0.001,"
-          + " unless --optimizer or --lr say otherwise).")
+          + " Or the book's nets by name: simple-conv (chapter 7) or deep-conv (chapter 8), with the book's"
+          + " optimizer, learning rate and initial weights (Adam 0.001; deep-conv He) unless --optimizer, --lr or"
+          + " --init say otherwise.")
   String net;
 
   @Option(names = "--init", paramLabel = "RULE",
