@@ -69,7 +69,7 @@ public abstract class FeedForwardNet extends Net {
     for (Parameter p : parameters()) {
       live.put(p.name(), p.value());
     }
-    return Optional.of(fromParameters(live, activation));
+    return Optional.of(withSettingsOf(fromParameters(live, activation)));
   }
 
   /**

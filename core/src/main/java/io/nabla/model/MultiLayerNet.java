@@ -16,6 +16,6 @@ public final class MultiLayerNet extends FeedForwardNet {
 
   @Override
   public MultiLayerNet asType(DType dtype) {
-    return new MultiLayerNet(network().asType(dtype), activation());
+    return withSettingsOf(new MultiLayerNet(network().asType(dtype), activation()));
   }
 }

@@ -137,7 +137,7 @@ public class Net extends SoftmaxClassifier {
 
   @Override
   public Net asType(DType dtype) {
-    return new Net(network().asType(dtype), architecture, inputShape);
+    return withSettingsOf(new Net(network().asType(dtype), architecture, inputShape));
   }
 
   /** {@inheritDoc} A net of the same architecture over this one's parameter tensors. */
@@ -147,7 +147,7 @@ public class Net extends SoftmaxClassifier {
     for (Parameter p : parameters()) {
       live.put(p.name(), p.value());
     }
-    return Optional.of(fromParameters(architecture, inputShape, live));
+    return Optional.of(withSettingsOf(fromParameters(architecture, inputShape, live)));
   }
 
   private static String sizes(List<Integer> sizes) {

@@ -63,6 +63,6 @@ public final class SimpleNet extends SoftmaxClassifier {
 
   @Override
   public SimpleNet asType(DType dtype) {
-    return new SimpleNet(weight().asType(dtype));
+    return withSettingsOf(new SimpleNet(weight().asType(dtype)));
   }
 }

@@ -37,6 +37,9 @@ public class SoftmaxClassifier implements Model {
   /** The draws of layers in training mode (dropout's masks), one stream over the steps. */
   private SeededRandom trainingDraws = new SeededRandom(DEFAULT_TRAINING_SEED);
 
+  /** The L2 weight decay's lambda: the loss adds {@code lambda / 2} times the weights' squares. */
+  private double weightDecay;
+
   /** The seed of the training draws unless {@link #seedTrainingDraws} sets one. */
   static final long DEFAULT_TRAINING_SEED = 42;
 
@@ -52,7 +55,7 @@ public class SoftmaxClassifier implements Model {
    */
   @Override
   public SoftmaxClassifier asType(DType dtype) {
-    return new SoftmaxClassifier(network.asType(dtype));
+    return withSettingsOf(new SoftmaxClassifier(network.asType(dtype)));
   }
 
   /**
@@ -66,6 +69,54 @@ public class SoftmaxClassifier implements Model {
   public SoftmaxClassifier seedTrainingDraws(long seed) {
     this.trainingDraws = new SeededRandom(seed);
     return this;
+  }
+
+  /**
+   * Sets the L2 weight decay of the book's chapter 6: the loss adds {@code lambda / 2 * sum(W^2)}
+   * over the weights, so each weight's gradient gains {@code lambda * W}. The weights are the
+   * parameters of rank 2 or more (affine and convolution layers'); biases are not decayed, as in
+   * the book. 0 (the default) adds nothing. Copies ({@link #asType}, {@link #sharingParameters})
+   * keep it.
+   *
+   * @throws IllegalArgumentException if lambda is negative or not finite
+   * @return this classifier
+   */
+  public SoftmaxClassifier weightDecay(double lambda) {
+    if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+      throw new IllegalArgumentException("weight decay must be a finite number >= 0, got " + lambda);
+    }
+    this.weightDecay = lambda;
+    return this;
+  }
+
+  /** The L2 weight decay's lambda (0: none). */
+  public double weightDecay() {
+    return weightDecay;
+  }
+
+  /** Gives {@code copy}, a classifier over this one's layers or a copy of them, this one's settings. */
+  protected final <C extends SoftmaxClassifier> C withSettingsOf(C copy) {
+    ((SoftmaxClassifier) copy).weightDecay = weightDecay;
+    return copy;
+  }
+
+  /** {@code lambda / 2 * sum(W^2)} over the decayed weights; 0 without weight decay. */
+  private double decayPenalty() {
+    if (weightDecay == 0) {
+      return 0;
+    }
+    double squares = 0;
+    for (Parameter p : parameters) {
+      if (decays(p)) {
+        squares += p.value().mul(p.value()).sum();
+      }
+    }
+    return 0.5 * weightDecay * squares;
+  }
+
+  /** Whether weight decay applies to {@code p}: a weight, rank 2 or more, not a bias. */
+  private static boolean decays(Parameter p) {
+    return p.value().rank() >= 2;
   }
 
   /** The layer stack. */
@@ -95,7 +146,7 @@ public class SoftmaxClassifier implements Model {
   @Override
   public double loss(Tensor x, Targets t) {
     try (Workspace.Scope scope = workspace.enter()) {
-      return loss.value(scores(x), t);
+      return loss.value(scores(x), t) + decayPenalty();
     }
   }
 
@@ -137,7 +188,7 @@ public class SoftmaxClassifier implements Model {
   public double lossAndGradient(Tensor x, Targets t) {
     try (Workspace.Scope scope = workspace.enter()) {
       Variable s = forwardForGradient(x);
-      double value = loss.value(s.value(), t);
+      double value = loss.value(s.value(), t) + decayPenalty();
       backpropagate(s, t);
       return value;
     }
@@ -173,6 +224,9 @@ public class SoftmaxClassifier implements Model {
       if (!p.variable().hasGrad()) {
         // A parameter the loss does not depend on (unused, or behind a detach): its gradient is 0.
         p.setGrad(Workspace.outside(() -> p.value().zerosLike()));
+      }
+      if (weightDecay != 0 && decays(p)) {
+        p.grad().addScaledi(weightDecay, p.value());
       }
       same = same && gradients.get(p.name()) == p.grad();
     }

@@ -30,18 +30,23 @@ import java.util.Optional;
  * @param started when training started, in UTC, to the second
  * @param weightInit how the initial weights were drawn ({@link WeightInit#label()}: {@code he},
  *     {@code normal(0.01)}, ...), or empty where the record does not say (files of older versions)
+ * @param weightDecay the L2 weight decay's lambda ({@link SoftmaxClassifier#weightDecay(double)}),
+ *     0 for none and where the record does not say
  */
 public record TrainingRecord(
     OptimizerSettings optimizer, int batchSize, int iterations, int iterationsDone, boolean shuffledEpochs,
     long seed, String backend, String dataset, Map<String, String> datasetSha256, String jdk, Instant started,
-    String weightInit) {
+    String weightInit, double weightDecay) {
 
-  /** A record that does not say how the initial weights were drawn ({@link #weightInit} empty). */
+  /**
+   * A record that does not say how the initial weights were drawn ({@link #weightInit} empty),
+   * without weight decay.
+   */
   public TrainingRecord(OptimizerSettings optimizer, int batchSize, int iterations, int iterationsDone,
       boolean shuffledEpochs, long seed, String backend, String dataset, Map<String, String> datasetSha256,
       String jdk, Instant started) {
     this(optimizer, batchSize, iterations, iterationsDone, shuffledEpochs, seed, backend, dataset, datasetSha256,
-        jdk, started, "");
+        jdk, started, "", 0);
   }
 
   /** The prefix of every key this record writes. */
@@ -62,6 +67,10 @@ public record TrainingRecord(
     }
     if (!weightInit.isEmpty()) {
       checkLine("weight init", weightInit, false);
+    }
+    if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+      throw new IllegalArgumentException("a training record's weight decay must be a finite number >= 0, got "
+          + weightDecay);
     }
     optimizer.values().keySet().forEach(name -> checkLine("setting name", name, true));
     datasetSha256.forEach((file, digest) -> {
@@ -90,13 +99,19 @@ public record TrainingRecord(
   /** This record for parameters saved after {@code done} iterations, such as a checkpoint's. */
   public TrainingRecord withIterationsDone(int done) {
     return new TrainingRecord(optimizer, batchSize, iterations, done, shuffledEpochs, seed, backend, dataset,
-        datasetSha256, jdk, started, weightInit);
+        datasetSha256, jdk, started, weightInit, weightDecay);
   }
 
   /** This record saying how the initial weights were drawn: a {@link WeightInit#label()}. */
   public TrainingRecord withWeightInit(WeightInit init) {
     return new TrainingRecord(optimizer, batchSize, iterations, iterationsDone, shuffledEpochs, seed, backend, dataset,
-        datasetSha256, jdk, started, init.label());
+        datasetSha256, jdk, started, init.label(), weightDecay);
+  }
+
+  /** This record saying the L2 weight decay's lambda (0: none). */
+  public TrainingRecord withWeightDecay(double lambda) {
+    return new TrainingRecord(optimizer, batchSize, iterations, iterationsDone, shuffledEpochs, seed, backend, dataset,
+        datasetSha256, jdk, started, weightInit, lambda);
   }
 
   /** The {@code training.key=value} lines, one per fact. */
@@ -111,6 +126,9 @@ public record TrainingRecord(
     line(sb, "seed", String.valueOf(seed));
     if (!weightInit.isEmpty()) {
       line(sb, "weight_init", weightInit);
+    }
+    if (weightDecay != 0) {
+      line(sb, "weight_decay", String.valueOf(weightDecay));
     }
     line(sb, "backend", backend);
     line(sb, "dataset", dataset);
@@ -154,13 +172,23 @@ public record TrainingRecord(
           integer(source, values, "seed", Long.MAX_VALUE), required(source, values, "backend"),
           required(source, values, "dataset"), digests, required(source, values, "jdk"),
           Instant.parse(required(source, values, "started")),
-          values.getOrDefault(PREFIX + "weight_init", "")));
+          values.getOrDefault(PREFIX + "weight_init", ""), weightDecay(source, values)));
     } catch (DateTimeParseException e) {
       throw new IOException(source + ": " + PREFIX + "started is '" + values.get(PREFIX + "started")
           + "', not an ISO-8601 instant such as 2026-12-03T06:30:00Z", e);
     } catch (IllegalArgumentException e) {
       throw new IOException(source + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The weight decay's lambda, 0 where the record does not say. */
+  private static double weightDecay(String source, Map<String, String> values) throws IOException {
+    String text = values.get(PREFIX + "weight_decay");
+    if (text == null) {
+      return 0;
+    }
+    return number(text).orElseThrow(() -> new IOException(source + ": " + PREFIX + "weight_decay is '" + text
+        + "', not a number"));
   }
 
   private static String required(String source, Map<String, String> values, String key) throws IOException {

@@ -31,7 +31,7 @@ public final class TwoLayerNet extends FeedForwardNet {
 
   @Override
   public TwoLayerNet asType(DType dtype) {
-    return new TwoLayerNet(network().asType(dtype), activation());
+    return withSettingsOf(new TwoLayerNet(network().asType(dtype), activation()));
   }
 
   /**

@@ -60,6 +60,12 @@ class TrainingRecordTest {
         .description().orElseThrow().training().orElseThrow();
     assertEquals("he", he.weightInit());
     assertEquals(record.withWeightInit(WeightInit.he()), he);
+    assertEquals(0, he.weightDecay(), "not recorded: none");
+    ModelFile.save(file, net, record.withWeightDecay(0.005));
+    TrainingRecord decayed = ModelFile.load(file, Backends.get(ReferenceBackend.NAME), Activation.RELU)
+        .description().orElseThrow().training().orElseThrow();
+    assertEquals(0.005, decayed.weightDecay());
+    assertEquals(record.withWeightDecay(0.005), decayed);
   }
 
   @Test
@@ -109,6 +115,16 @@ class TrainingRecordTest {
     IOException done = assertThrows(IOException.class, () -> ModelDescription.parse("f", text.replace(
         "training.iterations_done=1200", "training.iterations_done=4000")));
     assertTrue(done.getMessage().contains("4000 of 3000 iterations"), done.getMessage());
+    String decayed = new ModelDescription(Activation.SIGMOID, List.of(6, 4, 3), DType.FLOAT32, "9.0",
+        Optional.of(adamRecord().withWeightDecay(0.1))).toText();
+    assertTrue(decayed.contains("training.weight_decay=0.1\n"), decayed);
+    IOException decay = assertThrows(IOException.class, () -> ModelDescription.parse("f", decayed.replace(
+        "training.weight_decay=0.1", "training.weight_decay=much")));
+    assertEquals("f: training.weight_decay is 'much', not a number", decay.getMessage());
+    IOException negative = assertThrows(IOException.class, () -> ModelDescription.parse("f", decayed.replace(
+        "training.weight_decay=0.1", "training.weight_decay=-1")));
+    assertTrue(negative.getMessage().contains("weight decay must be a finite number >= 0, got -1.0"),
+        negative.getMessage());
   }
 
   @Test

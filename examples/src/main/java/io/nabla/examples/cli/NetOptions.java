@@ -50,6 +50,24 @@ final class NetOptions {
           + " the book's for a --net it names).")
   String init;
 
+  @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "LAMBDA",
+      description = "L2 weight decay (the book's chapter 6): the loss adds LAMBDA/2 times the sum of the weights'"
+          + " squares, biases excepted (default: ${DEFAULT-VALUE}, none).")
+  double weightDecay;
+
+  /**
+   * The weight decay's lambda.
+   *
+   * @throws CommandLine.ParameterException naming --weight-decay if it is negative or not finite
+   */
+  double weightDecay() {
+    if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+      throw new CommandLine.ParameterException(command.commandLine(), "--weight-decay must be a finite number >= 0,"
+          + " got " + weightDecay);
+    }
+    return weightDecay;
+  }
+
   /**
    * How the initial weights are drawn: --init, else the named net's, else the chapter's.
    *
@@ -81,8 +99,10 @@ final class NetOptions {
       if (hidden < 1) {
         throw new IllegalArgumentException("--hidden must be at least 1, got " + hidden);
       }
-      return TwoLayerNet.builder(pixels, hidden, 10).dtype(dtype).seed(seed).activation(activation)
+      TwoLayerNet mlp = TwoLayerNet.builder(pixels, hidden, 10).dtype(dtype).seed(seed).activation(activation)
           .weightInit(weightInit()).backend(backend).build();
+      mlp.weightDecay(weightDecay());
+      return mlp;
     }
     for (String replaced : new String[] {"--hidden", "--activation"}) {
       if (command.commandLine().getParseResult().hasMatchedOption(replaced)) {
@@ -106,6 +126,9 @@ final class NetOptions {
               + Preset.labels() + ")" : ""));
     }
     int[] shape = sample.stream().mapToInt(Integer::intValue).toArray();
-    return Net.builder(architecture, shape).dtype(dtype).seed(seed).weightInit(weightInit()).backend(backend).build();
+    Net built = Net.builder(architecture, shape).dtype(dtype).seed(seed).weightInit(weightInit()).backend(backend)
+        .build();
+    built.weightDecay(weightDecay());
+    return built;
   }
 }

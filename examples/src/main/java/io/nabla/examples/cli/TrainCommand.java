@@ -92,7 +92,8 @@ final class TrainCommand implements Callable<Integer> {
     // as well (a tiny net trained on a third thread) saved 2 % of the training time but cost 4-9 %
     // of the whole command's, competing with the load on two cores, so there is none.
     backend.warmUp(dtype);
-    netOptions.weightInit(); // a bad --init is told before the data loads
+    netOptions.weightInit(); // a bad --init or --weight-decay is told before the data loads
+    netOptions.weightDecay();
     netOptions.preset().ifPresent(p -> {
       if (!given("--optimizer")) {
         optimizer = p.optimizer();
@@ -144,7 +145,7 @@ final class TrainCommand implements Callable<Integer> {
       text.flush();
     }
     TrainingRecord record = config.record(optimizerInstance, backend, fingerprint, Instant.now())
-        .withWeightInit(netOptions.weightInit());
+        .withWeightInit(netOptions.weightInit()).withWeightDecay(netOptions.weightDecay());
     CheckpointListener checkpoints = new CheckpointListener(net, outputs.model(), record);
     Trainer trainer = new Trainer(config).addListener(checkpoints)
         .addListener(new TrainingConsole(bar, text, common.json));

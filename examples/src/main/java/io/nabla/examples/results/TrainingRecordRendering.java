@@ -20,7 +20,8 @@ final class TrainingRecordRendering {
     lines.add(String.format(Locale.ROOT, "  trained with %s (%s), batch %d, %d of %d iterations, %s, seed %d%s",
         r.optimizer().name(), settings, r.batchSize(), r.iterationsDone(), r.iterations(),
         r.shuffledEpochs() ? "shuffled epochs" : "batches drawn with replacement", r.seed(),
-        r.weightInit().isEmpty() ? "" : ", initial weights " + r.weightInit()));
+        (r.weightInit().isEmpty() ? "" : ", initial weights " + r.weightInit())
+            + (r.weightDecay() == 0 ? "" : ", weight decay " + r.weightDecay())));
     lines.add("  on backend " + r.backend() + ", JDK " + r.jdk() + ", started " + r.started());
     lines.add("  data " + r.dataset() + ":");
     r.datasetSha256().forEach((file, digest) -> lines.add("    " + file + "  sha256 " + digest));
@@ -31,7 +32,8 @@ final class TrainingRecordRendering {
   static Map<String, Object> json(TrainingRecord r) {
     return Fields.ordered("optimizer", r.optimizer().name(), "optimizer_settings", r.optimizer().values(),
         "batch_size", r.batchSize(), "iterations", r.iterations(), "iterations_done", r.iterationsDone(),
-        "shuffled_epochs", r.shuffledEpochs(), "seed", r.seed(), "weight_init", r.weightInit().isEmpty() ? null : r.weightInit(), "backend", r.backend(), "dataset", r.dataset(),
+        "shuffled_epochs", r.shuffledEpochs(), "seed", r.seed(), "weight_init", r.weightInit().isEmpty() ? null : r.weightInit(),
+        "weight_decay", r.weightDecay(), "backend", r.backend(), "dataset", r.dataset(),
         "dataset_sha256", r.datasetSha256(), "jdk", r.jdk(), "started", r.started().toString());
   }
 }

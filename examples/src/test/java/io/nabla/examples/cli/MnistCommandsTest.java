@@ -203,6 +203,26 @@ class MnistCommandsTest {
   }
 
   @Test
+  void aNetWithDropoutTrainsWithWeightDecayAndTheModelRecordsIt() throws Exception {
+    String data = TestData.mnistDir().toString();
+    CliRun train = CliRun.of("train", "--data", data, "--net", "affine(50) relu dropout(0.5) affine(10)",
+        "--weight-decay", "0.001", "--optimizer", "adam", "--lr", "0.01", "--iters", "100", "--out", out.toString(),
+        "--json");
+    assertEquals(0, train.exitCode(), train.err());
+    assertTrue(number(train.out(), "model_test_accuracy") > 0.8, "100 Adam steps with dropout: " + train.out());
+    String model = out.resolve("model.npz").toString();
+    CliRun info = CliRun.of("info", "--model", model);
+    assertEquals(0, info.exitCode(), info.err());
+    assertTrue(info.out().startsWith(model + ": net affine(50) relu dropout(0.5) affine(10) on [784]"), info.out());
+    assertTrue(info.out().contains(", weight decay 0.001"), info.out());
+    CliRun json = CliRun.of("info", "--model", model, "--json");
+    assertTrue(json.out().contains("\"weight_decay\": 0.001"), json.out());
+    CliRun bad = CliRun.of("train", "--data", data, "--weight-decay", "-1", "--iters", "1", "--out", out.toString());
+    assertEquals(2, bad.exitCode(), bad.out());
+    assertTrue(bad.err().contains("--weight-decay must be a finite number >= 0, got -1.0"), bad.err());
+  }
+
+  @Test
   void epochsCountTheTrainingRowsOverTheBatchAndExcludeIters() throws Exception {
     String data = TestData.mnistDir().toString();
     CliRun one = CliRun.of("train", "--data", data, "--epochs", "1", "--batch", "200", "--out", out.toString(), "--json");
