@@ -438,6 +438,20 @@ public final class Variable {
 
   // ---- Reductions and normalization ------------------------------------------------------------
 
+  /**
+   * Batch normalization with the batch's statistics (training): {@code gamma * (x - mean) /
+   * sqrt(var + epsilon) + beta}, mean and biased variance per feature over the batch (axis 0 of
+   * [batch, features]; axes 0, 2, 3 of images [batch, channels, height, width], per channel);
+   * {@code gamma} and {@code beta} have one element per feature. Evaluation with running
+   * statistics is {@link io.nabla.layer.BatchNorm}'s.
+   *
+   * @throws IllegalArgumentException naming the shapes if they do not fit, or if epsilon is not
+   *     positive
+   */
+  public Variable batchNorm(Variable gamma, Variable beta, double epsilon) {
+    return BatchNormalization.batchNorm(this, gamma, beta, epsilon);
+  }
+
   /** The sum of every element, as a scalar (shape []). */
   public Variable sum() {
     return ReductionGradients.sum(this, ReductionGradients.allAxes(this), false);

@@ -5,6 +5,7 @@ import io.nabla.autograd.Variable;
 import io.nabla.backend.DType;
 import io.nabla.tensor.Tensor;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A building block of a network: a forward pass written as operations on {@link Variable}s, and
@@ -22,8 +23,10 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>A layer keeps no state between calls, so one instance may serve any number of forward passes;
- * its parameters' values are shared by every pass and must not be updated while one is under way.
+ * <p>A layer keeps no state between calls but its {@linkplain #buffers() buffers} (batch
+ * normalization's running statistics, which training passes update), so one instance may serve
+ * any number of evaluation passes; its parameters' values are shared by every pass and must not be
+ * updated while one is under way.
  */
 public interface Layer {
 
@@ -49,6 +52,15 @@ public interface Layer {
 
   /** The trainable parameters, in a stable order; empty for layers without any. */
   List<Parameter> parameters();
+
+  /**
+   * Tensors the layer keeps besides its parameters, by name, in a stable order: state that
+   * training passes update but no gradient does ({@link BatchNorm}'s running mean and variance),
+   * saved and loaded with a model. Live, not copied; empty for most layers.
+   */
+  default Map<String, Tensor> buffers() {
+    return Map.of();
+  }
 
   /**
    * A copy of this layer whose parameters are converted to {@code dtype} (the gradient checker

@@ -57,6 +57,12 @@ public final class Residual implements Layer {
     return inner.parameters();
   }
 
+  /** {@inheritDoc} The inner layers'. */
+  @Override
+  public java.util.Map<String, Tensor> buffers() {
+    return inner.buffers();
+  }
+
   @Override
   public Residual asType(DType dtype) {
     return new Residual(inner.asType(dtype));

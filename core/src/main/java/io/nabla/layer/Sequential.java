@@ -72,6 +72,16 @@ public final class Sequential implements Layer {
     return all.build();
   }
 
+  /** {@inheritDoc} Its layers', in order. */
+  @Override
+  public Map<String, Tensor> buffers() {
+    Map<String, Tensor> all = new LinkedHashMap<>();
+    for (Layer layer : layers) {
+      all.putAll(layer.buffers());
+    }
+    return all;
+  }
+
   /** The parameters by name, in order. */
   public Map<String, Parameter> parametersByName() {
     Map<String, Parameter> byName = new LinkedHashMap<>();

@@ -17,7 +17,7 @@ final class ArchitectureParser {
   /** The layers the text can name, for messages. */
   static final String KNOWN = "affine(N), "
       + Arrays.stream(Activation.values()).map(Activation::label).collect(Collectors.joining(", "))
-      + ", residual(LAYERS), conv(FILTERS,SIZE[,STRIDE,PADDING]), maxpool(SIZE[,STRIDE]), avgpool(SIZE[,STRIDE]), dropout(P)";
+      + ", residual(LAYERS), conv(FILTERS,SIZE[,STRIDE,PADDING]), maxpool(SIZE[,STRIDE]), avgpool(SIZE[,STRIDE]), dropout(P), batchnorm";
 
   private final String text;
   private int at;
@@ -85,6 +85,12 @@ final class ArchitectureParser {
         int stride = next(',') ? positiveInteger(name + "'s stride") : size;
         expect(')');
         return name.equals("maxpool") ? new LayerSpec.MaxPool(size, stride) : new LayerSpec.AvgPool(size, stride);
+      }
+      case "batchnorm": {
+        if (at < text.length() && text.charAt(at) == '(') {
+          throw error("batchnorm takes no arguments; a space or the end");
+        }
+        return new LayerSpec.BatchNorm();
       }
       case "dropout": {
         expect('(');

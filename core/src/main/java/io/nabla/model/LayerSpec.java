@@ -14,7 +14,7 @@ import java.util.Objects;
  * MNIST image as a vector, [1, 28, 28] as an image), without the batch dimension.
  */
 public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation, LayerSpec.Residual,
-    LayerSpec.Conv, LayerSpec.MaxPool, LayerSpec.AvgPool, LayerSpec.Dropout {
+    LayerSpec.Conv, LayerSpec.MaxPool, LayerSpec.AvgPool, LayerSpec.Dropout, LayerSpec.BatchNorm {
 
   /** The layer as the architecture's text writes it, e.g. {@code affine(100)}. */
   String text();
@@ -302,6 +302,40 @@ public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation
     }
   }
 
+  /**
+   * Batch normalization ({@link io.nabla.layer.BatchNorm}), written {@code batchnorm}: per
+   * feature of a vector sample, per channel of an image. Its parameters are {@code gammak} and
+   * {@code betak}, its buffers {@code running_meank} and {@code running_vark}, all [features], k
+   * counting the layers with parameters.
+   */
+  record BatchNorm() implements LayerSpec {
+
+    @Override
+    public String text() {
+      return "batchnorm";
+    }
+
+    @Override
+    public List<Integer> outputShape(List<Integer> input) {
+      if (input.size() != 1 && input.size() != 3) {
+        throw new IllegalArgumentException("batchnorm takes vectors [features] or images [channels, height, width],"
+            + " not " + Shapes.format(toArray(input)));
+      }
+      return input;
+    }
+
+    @Override
+    public Layer build(List<Integer> input, ParameterSource parameters) {
+      outputShape(input);
+      int k = parameters.nextLayer();
+      int features = input.get(0);
+      return new io.nabla.layer.BatchNorm("gamma" + k, parameters.constant("gamma" + k, 1, features),
+          "beta" + k, parameters.bias("beta" + k, features),
+          "running_mean" + k, parameters.buffer("running_mean" + k, 0, features),
+          "running_var" + k, parameters.buffer("running_var" + k, 1, features));
+    }
+  }
+
   private static void checkPool(String name, int size, int stride) {
     if (size < 1 || stride < 1) {
       throw new IllegalArgumentException(name + "(" + size + "," + stride + "): the window and the stride must be positive");
@@ -352,6 +386,9 @@ public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation
     }
     if (layer instanceof io.nabla.layer.AvgPool2d pool) {
       return new AvgPool(pool.size(), pool.stride());
+    }
+    if (layer instanceof io.nabla.layer.BatchNorm) {
+      return new BatchNorm();
     }
     if (layer instanceof io.nabla.layer.Dropout dropout) {
       return new Dropout(dropout.p());

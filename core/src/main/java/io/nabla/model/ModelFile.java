@@ -52,6 +52,7 @@ public final class ModelFile {
     for (Parameter p : net.parameters()) {
       params.put(p.name(), p.value());
     }
+    params.putAll(net.buffers()); // batch normalization's running statistics, which evaluation uses
     Npz.save(file, params, Map.of(DESCRIPTION_KEY, description.toText()));
   }
 

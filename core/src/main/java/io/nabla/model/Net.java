@@ -67,15 +67,11 @@ public class Net extends SoftmaxClassifier {
   public static Net over(Sequential network, int... inputShape) {
     Architecture architecture = Architecture.of(network);
     List<Integer> shape = listOf(inputShape);
-    Map<String, Tensor> named = new LinkedHashMap<>();
-    List<Parameter> params = network.parameters();
-    int k = 0;
-    for (int i = 0; i < params.size(); i += 2) {
-      k++;
-      named.put("W" + k, params.get(i).value());
-      named.put("b" + k, params.get(i + 1).value());
-    }
-    return fromParameters(architecture, shape, named);
+    // Building the architecture over the stack's own tensors, in order, names them as a net does.
+    ParameterSource.InOrder named = ParameterSource.inOrder(
+        network.parameters().stream().map(Parameter::value).toList(), network.buffers().values());
+    architecture.build(shape, named);
+    return fromParameters(architecture, shape, named.named());
   }
 
   /** Starts building a net of {@code architecture} (text as {@link Architecture#parse} reads it). */
@@ -140,9 +136,16 @@ public class Net extends SoftmaxClassifier {
     return withSettingsOf(new Net(network().asType(dtype), architecture, inputShape));
   }
 
-  /** {@inheritDoc} A net of the same architecture over this one's parameter tensors. */
+  /**
+   * {@inheritDoc} A net of the same architecture over this one's parameter tensors; empty for a
+   * net with {@linkplain #buffers() buffers} (batch normalization), whose training passes write
+   * the running statistics that the other thread's evaluation would read.
+   */
   @Override
   public Optional<Model> sharingParameters() {
+    if (!buffers().isEmpty()) {
+      return Optional.empty();
+    }
     Map<String, Tensor> live = new LinkedHashMap<>();
     for (Parameter p : parameters()) {
       live.put(p.name(), p.value());

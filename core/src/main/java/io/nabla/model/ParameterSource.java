@@ -8,6 +8,7 @@ import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,7 +17,8 @@ import java.util.Map;
  * architecture needs ({@link #given}). It also numbers the layers with parameters, 1 first, which
  * names them: {@code W1, b1, W2, b2, ...}, the book's names.
  */
-public abstract sealed class ParameterSource permits ParameterSource.Initialized, ParameterSource.Given {
+public abstract sealed class ParameterSource
+    permits ParameterSource.Initialized, ParameterSource.Given, ParameterSource.InOrder {
 
   private int layers;
 
@@ -30,8 +32,23 @@ public abstract sealed class ParameterSource permits ParameterSource.Initialized
   /** The weight called {@code name}, of the given shape, of a layer with {@code inputs} inputs. */
   abstract Tensor weight(String name, int inputs, int... shape);
 
-  /** The bias called {@code name}, of the given shape. */
+  /** The bias called {@code name}, of the given shape (zeros when drawn). */
   abstract Tensor bias(String name, int... shape);
+
+  /**
+   * The parameter called {@code name}, of the given shape, all {@code value} when drawn: batch
+   * normalization's scale (ones).
+   */
+  abstract Tensor constant(String name, double value, int... shape);
+
+  /**
+   * The buffer (state that is not trained, {@link io.nabla.layer.Layer#buffers()}) called {@code
+   * name}, of the given shape, all {@code value} when drawn: batch normalization's running
+   * statistics.
+   */
+  Tensor buffer(String name, double value, int... shape) {
+    return constant(name, value, shape);
+  }
 
   /**
    * Called once the net is built.
@@ -81,6 +98,70 @@ public abstract sealed class ParameterSource permits ParameterSource.Initialized
     Tensor bias(String name, int... shape) {
       return Tensors.zeros(backend, dtype, shape);
     }
+
+    @Override
+    Tensor constant(String name, double value, int... shape) {
+      return Tensors.full(backend, value, dtype, shape);
+    }
+  }
+
+  /**
+   * The parameters and buffers of a layer stack, handed out in the order the layers ask for them
+   * (the order of {@link io.nabla.layer.Layer#parameters()} and {@link
+   * io.nabla.layer.Layer#buffers()}), recording the names the architecture gives them.
+   */
+  static InOrder inOrder(List<Tensor> parameters, java.util.Collection<Tensor> buffers) {
+    return new InOrder(parameters, buffers);
+  }
+
+  /** A stack's tensors in order, named as they are taken. */
+  static final class InOrder extends ParameterSource {
+    private final java.util.Iterator<Tensor> parameters;
+    private final java.util.Iterator<Tensor> buffers;
+    private final Map<String, Tensor> named = new LinkedHashMap<>();
+
+    InOrder(List<Tensor> parameters, java.util.Collection<Tensor> buffers) {
+      this.parameters = List.copyOf(parameters).iterator();
+      this.buffers = List.copyOf(buffers).iterator();
+    }
+
+    @Override
+    Tensor weight(String name, int inputs, int... shape) {
+      return take(parameters, name, shape);
+    }
+
+    @Override
+    Tensor bias(String name, int... shape) {
+      return take(parameters, name, shape);
+    }
+
+    @Override
+    Tensor constant(String name, double value, int... shape) {
+      return take(parameters, name, shape);
+    }
+
+    @Override
+    Tensor buffer(String name, double value, int... shape) {
+      return take(buffers, name, shape);
+    }
+
+    private Tensor take(java.util.Iterator<Tensor> from, String name, int... shape) {
+      if (!from.hasNext()) {
+        throw new IllegalArgumentException("the layers have fewer tensors than their architecture needs: "
+            + name + " is missing");
+      }
+      Tensor t = from.next();
+      if (!Arrays.equals(t.shape(), shape)) {
+        throw new IllegalArgumentException(name + " is " + t.describe() + " but its layer needs " + Shapes.format(shape));
+      }
+      named.put(name, t);
+      return t;
+    }
+
+    /** The tensors taken, by the names the architecture gave them. */
+    Map<String, Tensor> named() {
+      return named;
+    }
   }
 
   /** Given tensors, each checked when its layer asks for it. */
@@ -100,6 +181,11 @@ public abstract sealed class ParameterSource permits ParameterSource.Initialized
 
     @Override
     Tensor bias(String name, int... shape) {
+      return take(name, shape);
+    }
+
+    @Override
+    Tensor constant(String name, double value, int... shape) {
       return take(name, shape);
     }
 

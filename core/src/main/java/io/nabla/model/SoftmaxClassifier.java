@@ -119,6 +119,14 @@ public class SoftmaxClassifier implements Model {
     return p.value().rank() >= 2;
   }
 
+  /**
+   * The layers' buffers by name ({@link io.nabla.layer.Layer#buffers()}): batch normalization's
+   * running statistics, live; empty for most nets.
+   */
+  public Map<String, Tensor> buffers() {
+    return network.buffers();
+  }
+
   /** The layer stack. */
   public Sequential network() {
     return network;

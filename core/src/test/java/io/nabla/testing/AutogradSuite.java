@@ -171,6 +171,11 @@ public abstract class AutogradSuite {
     check("avgPool2d(int,int)", "2x2, stride 2", v -> v.get(0).avgPool2d(2, 2), signed(70, 2, 2, 6, 6));
     check("avgPool2d(int,int)", "3x3, stride 2 (windows overlap)", v -> v.get(0).avgPool2d(3, 2), signed(71, 1, 2, 7, 7));
     check("flatten()", "", v -> v.get(0).flatten().mul(v.get(1)), signed(72, 2, 3, 2, 2), signed(73, 2, 12));
+    // Batch normalization with the batch's statistics: per feature of rows, per channel of images.
+    check("batchNorm(Variable,Variable,double)", "rows [5, 3]", v -> v.get(0).batchNorm(v.get(1), v.get(2), 1e-5),
+        signed(74, 5, 3), signed(75, 3), signed(76, 3));
+    check("batchNorm(Variable,Variable,double)", "images [2, 3, 2, 3]",
+        v -> v.get(0).batchNorm(v.get(1), v.get(2), 1e-5), signed(77, 2, 3, 2, 3), signed(78, 3), signed(79, 3));
     // Losses.
     Targets labels = Targets.labels(2, 0, 1);
     Targets oneHot = Targets.oneHot(Tensors.oneHot(backend(), new int[] {1, 1, 0}, 4, DType.FLOAT64));
@@ -212,12 +217,16 @@ public abstract class AutogradSuite {
    */
   @Test
   void everyLayerAnArchitectureNamesMatchesCentralDifferences() {
-    // Images [2, 6, 6] through every window layer, then a row of 5 through every other kind.
-    StringBuilder text = new StringBuilder("conv(2,3,1,1) tanh maxpool(2) conv(2,2) avgpool(2,1) affine(5)");
+    // Images [2, 6, 6] through every window layer, then a row of 5 through every other kind; in
+    // training mode (the checker's), so dropout drops and batch normalization uses the batch's
+    // statistics. Each batchnorm follows an activation: right after a bias it would make the bias's
+    // gradient 0, where a relative error means nothing.
+    StringBuilder text = new StringBuilder(
+        "conv(2,3,1,1) tanh batchnorm maxpool(2) conv(2,2) avgpool(2,1) affine(5) dropout(0.3)");
     for (Activation a : Activation.values()) {
       text.append(' ').append(a.label()).append(" affine(5)");
     }
-    text.append(" residual(affine(5) tanh)");
+    text.append(" residual(affine(5) tanh) sigmoid batchnorm affine(4)");
     Architecture architecture = Architecture.parse(text.toString());
     Set<Class<?>> named = architecture.layers().stream().map(Object::getClass).collect(Collectors.toSet());
     assertEquals(Set.of(LayerSpec.class.getPermittedSubclasses()), named, "layer kinds the check's net leaves out");

@@ -223,6 +223,22 @@ class MnistCommandsTest {
   }
 
   @Test
+  void aNetWithBatchNormScoresTheSameFromItsFileAsWhenTrained() throws Exception {
+    String data = TestData.mnistDir().toString();
+    CliRun train = CliRun.of("train", "--data", data, "--net", "conv(4,5) batchnorm relu maxpool(2) affine(10)",
+        "--optimizer", "adam", "--lr", "0.01", "--iters", "60", "--out", out.toString(), "--json");
+    assertEquals(0, train.exitCode(), train.err());
+    double trained = number(train.out(), "model_test_accuracy");
+    assertTrue(trained > 0.8, "60 Adam steps with batch normalization: " + train.out());
+    String model = out.resolve("model.npz").toString();
+    CliRun eval = CliRun.of("eval", "--data", data, "--model", model);
+    assertEquals(0, eval.exitCode(), eval.err());
+    // The running statistics travel in the file: without them the loaded net would score otherwise.
+    assertTrue(eval.out().startsWith(model + String.format(java.util.Locale.ROOT, ": test accuracy %.4f", trained)),
+        eval.out());
+  }
+
+  @Test
   void epochsCountTheTrainingRowsOverTheBatchAndExcludeIters() throws Exception {
     String data = TestData.mnistDir().toString();
     CliRun one = CliRun.of("train", "--data", data, "--epochs", "1", "--batch", "200", "--out", out.toString(), "--json");
@@ -247,7 +263,7 @@ class MnistCommandsTest {
         + " must give [10]"), classes.err());
     CliRun unknown = CliRun.of("train", "--data", data, "--net", "simpleconv", "--iters", "1", "--out", out.toString());
     assertEquals(2, unknown.exitCode(), unknown.out());
-    assertTrue(unknown.err().contains("(the book's nets by name: simple-conv)"), unknown.err());
+    assertTrue(unknown.err().contains("(the book's nets by name: simple-conv, deep-conv)"), unknown.err());
     CliRun vector = CliRun.of("train", "--data", data, "--net", "affine(10) conv(3,3) affine(10)", "--iters", "1",
         "--out", out.toString());
     assertEquals(2, vector.exitCode(), vector.out());

@@ -56,7 +56,8 @@ class ModelInfoCommandTest {
         + " \"sigmoid\", \"dtype\": \"float32\", \"nabla_version\": "), json.out());
     assertTrue(json.out().contains("\"training\": {\"optimizer\": \"momentum\", \"optimizer_settings\":"
         + " {\"learning_rate\": 0.2, \"momentum\": 0.9}, \"batch_size\": 50, \"iterations\": 700,"
-        + " \"iterations_done\": 700, \"shuffled_epochs\": true, \"seed\": 11, \"weight_init\": \"normal(0.01)\", \"backend\": "), json.out());
+        + " \"iterations_done\": 700, \"shuffled_epochs\": true, \"seed\": 11, \"weight_init\": \"normal(0.01)\", \"weight_decay\": 0.0,"
+        + " \"backend\": "), json.out());
     assertTrue(json.out().contains("\"dataset\": \"mnist\", \"dataset_sha256\": {\"train-images-idx3-ubyte"), json.out());
 
     CliRun eval = CliRun.of("eval", "--data", data, "--model", model);
