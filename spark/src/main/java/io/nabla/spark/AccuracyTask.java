@@ -2,7 +2,7 @@ package io.nabla.spark;
 
 import io.nabla.backend.Parallelism;
 import io.nabla.data.LabeledData;
-import io.nabla.model.FeedForwardNet;
+import io.nabla.model.Net;
 import io.nabla.train.Evaluation;
 import java.util.Iterator;
 import org.apache.spark.TaskContext;
@@ -31,7 +31,7 @@ final class AccuracyTask implements FlatMapFunction<Iterator<Shard>, long[]> {
     TaskContext task = TaskContext.get();
     int cpus = task == null ? 1 : task.cpus();
     return CachedShards.single(Parallelism.callWithThreads(cpus, () -> {
-      FeedForwardNet net = spec.net(parameters.value(), spec.backend());
+      Net net = spec.net(parameters.value(), spec.backend());
       LabeledData data = new LabeledData(shard.features(), shard.labels(), spec.classes());
       double accuracy = Evaluation.accuracy(net, data, Evaluation.DEFAULT_BATCH);
       return new long[] {Math.round(accuracy * shard.rows()), shard.rows()};

@@ -1,6 +1,6 @@
 package io.nabla.spark;
 
-import io.nabla.model.FeedForwardNet;
+import io.nabla.model.Net;
 import io.nabla.model.TrainingRecord;
 import java.util.List;
 import java.util.Objects;
@@ -10,8 +10,9 @@ import java.util.Objects;
  * round did, and how it was trained, which {@code ModelFile.save(file, net(), training())} writes
  * beside the net.
  *
- * @param net the trained net: a {@link io.nabla.model.TwoLayerNet} for three layer sizes, a
- *     {@link io.nabla.model.MultiLayerNet} otherwise
+ * @param net the trained net, with the fit's weight decay: for a fully connected net a {@link
+ *     io.nabla.model.FeedForwardNet} (a {@link io.nabla.model.TwoLayerNet} for three layer sizes, a
+ *     {@link io.nabla.model.MultiLayerNet} otherwise), a {@link Net} of the architecture otherwise
  * @param rounds every round's summary, in order
  * @param partitions the training data's partitions that held rows
  * @param rows the training rows
@@ -19,7 +20,7 @@ import java.util.Objects;
  *     when the fit started (see {@link FitTrainingRecord} for what each field holds)
  */
 public record FitResult(
-    FeedForwardNet net, List<RoundSummary> rounds, int partitions, long rows, TrainingRecord training) {
+    Net net, List<RoundSummary> rounds, int partitions, long rows, TrainingRecord training) {
 
   /** Keeps an unmodifiable copy of the rounds. */
   public FitResult {

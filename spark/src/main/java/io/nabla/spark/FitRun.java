@@ -1,6 +1,6 @@
 package io.nabla.spark;
 
-import io.nabla.model.FeedForwardNet;
+import io.nabla.model.Net;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -123,7 +123,7 @@ final class FitRun {
   }
 
   /** Sets the net's parameters to {@code parameters}. */
-  static void assign(FeedForwardNet net, FlatTensors parameters) {
+  static void assign(Net net, FlatTensors parameters) {
     var values = parameters.toTensors(net.parameters().get(0).value().backend());
     net.parameters().forEach(p -> p.value().assign(values.get(p.name())));
   }

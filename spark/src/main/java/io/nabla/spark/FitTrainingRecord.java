@@ -22,7 +22,10 @@ import java.util.Map;
  *       {@code datasetSha256}: one entry, {@value #ROWS_DIGEST}, the {@link ShardDigest} of the
  *       training rows as the fit read them;
  *   <li>{@code jdk}: the executors' Java runtimes (several joined by semicolons when they differ);
- *   <li>{@code started}: when {@code fit} was called, on the driver's clock.
+ *   <li>{@code started}: when {@code fit} was called, on the driver's clock;
+ *   <li>{@code weightInit}: how the initial weights were drawn (the {@code weightInit} setting, or
+ *       the rule it defaults to: a preset's, else the chapter's {@code normal(0.01)});
+ *   <li>{@code weightDecay}: the L2 weight decay's lambda (0 for none).
  * </ul>
  */
 final class FitTrainingRecord {
@@ -35,17 +38,18 @@ final class FitTrainingRecord {
   /**
    * The record of a fit that trained on {@code train}.
    *
+   * @param spec the net: its seed, weight initialization and weight decay
    * @param optimizer an optimizer with the fit's settings (its state is not read)
    * @param steps the optimizer steps the fit took
    */
-  static TrainingRecord of(Optimizer optimizer, int batchSize, long steps, long seed, CachedShards train,
+  static TrainingRecord of(NetSpec spec, Optimizer optimizer, int batchSize, long steps, CachedShards train,
       String featuresCol, String labelCol, Instant started) {
     int iterations = (int) Math.min(steps, Integer.MAX_VALUE);
     String dataset = "spark rows: " + train.totalRows() + " in " + train.partitions() + " partitions, features column '"
         + oneLine(featuresCol) + "', label column '" + oneLine(labelCol) + "'";
-    return new TrainingRecord(optimizer.settings(), batchSize, iterations, iterations, true, seed,
+    return new TrainingRecord(optimizer.settings(), batchSize, iterations, iterations, true, spec.seed(),
         String.join(", ", train.backends()), dataset, Map.of(ROWS_DIGEST, train.sha256()),
-        String.join("; ", train.jdks()), started);
+        String.join("; ", train.jdks()), started).withWeightInit(spec.init()).withWeightDecay(spec.weightDecay());
   }
 
   /** A column name as one line: a record's value cannot hold a line break. */

@@ -1,7 +1,7 @@
 package io.nabla.spark;
 
 import io.nabla.backend.Parallelism;
-import io.nabla.model.FeedForwardNet;
+import io.nabla.model.Net;
 import io.nabla.tensor.Tensor;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -11,7 +11,8 @@ import org.apache.spark.broadcast.Broadcast;
 
 /**
  * One partition's part of a synchronous step: the gradient over the rows of the global batch
- * that it holds, in the batch's order (nothing if it holds none).
+ * that it holds, in the batch's order (nothing if it holds none), with the training draws
+ * (dropout's masks) seeded for the partition and the step ({@link PartitionSeeds#trainingDraws}).
  */
 final class GradientTask implements FlatMapFunction<Iterator<Shard>, PartitionGradient> {
 
@@ -40,7 +41,8 @@ final class GradientTask implements FlatMapFunction<Iterator<Shard>, PartitionGr
     TaskContext task = TaskContext.get();
     int cpus = task == null ? 1 : task.cpus();
     return CachedShards.single(Parallelism.callWithThreads(cpus, () -> {
-      FeedForwardNet net = spec.net(step.value().parameters(), spec.backend());
+      Net net = spec.net(step.value().parameters(), spec.backend());
+      net.seedTrainingDraws(PartitionSeeds.trainingDraws(spec.seed(), shard.partition(), step.value().step()));
       ShardBatches batches = new ShardBatches(shard);
       Tensor x = batches.gather(mine);
       double loss = net.lossAndGradient(x, batches.targets());

@@ -4,7 +4,7 @@ import io.nabla.backend.Backend;
 import io.nabla.backend.Parallelism;
 import io.nabla.data.BatchSampler;
 import io.nabla.layer.Parameter;
-import io.nabla.model.FeedForwardNet;
+import io.nabla.model.Net;
 import io.nabla.optimizer.Optimizer;
 import io.nabla.optimizer.OptimizerKind;
 import io.nabla.optimizer.OptimizerState;
@@ -21,7 +21,9 @@ import org.apache.spark.broadcast.Broadcast;
  * broadcast, K mini-batch steps on the partition's own rows, the result back. The batches are
  * those of a shuffled-epoch sampler seeded for the partition and moved past the batches of the
  * earlier rounds, so a round's result depends only on the round, the partition and the
- * broadcast, never on which task attempt or executor computes it.
+ * broadcast, never on which task attempt or executor computes it. The net's training draws
+ * (dropout's masks) are seeded the same way, per partition and round ({@link
+ * PartitionSeeds#trainingDraws}).
  */
 final class LocalStepsTask implements FlatMapFunction<Iterator<Shard>, PartitionResult> {
 
@@ -65,7 +67,8 @@ final class LocalStepsTask implements FlatMapFunction<Iterator<Shard>, Partition
 
   PartitionResult train(Shard shard, LocalRound start) {
     Backend backend = spec.backend();
-    FeedForwardNet net = spec.net(start.parameters(), backend);
+    Net net = spec.net(start.parameters(), backend);
+    net.seedTrainingDraws(PartitionSeeds.trainingDraws(spec.seed(), shard.partition(), start.round()));
     List<Parameter> parameters = net.parameters();
     Optimizer opt = optimizer.create(learningRate);
     opt.restore(parameters, new OptimizerState(start.optimizerSteps(), start.optimizerTensors().toTensors(backend)));

@@ -1,6 +1,6 @@
 package io.nabla.spark;
 
-import io.nabla.model.FeedForwardNet;
+import io.nabla.model.Net;
 import io.nabla.optimizer.OptimizerKind;
 import io.nabla.optimizer.OptimizerState;
 import java.util.Comparator;
@@ -33,7 +33,7 @@ final class LocalStepsTraining {
   }
 
   /** Trains {@code net} in place. */
-  void train(FeedForwardNet net) {
+  void train(Net net) {
     NetSpec spec = run.spec();
     OptimizerState fresh = optimizer.create(learningRate).state(net.parameters());
     FlatTensors parameters = FlatTensors.ofValues(net.parameters());

@@ -21,11 +21,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A trained Nabla net that scores rows in batches: what {@link NablaClassifier} fits (a
- * feed-forward net), or any {@link Net} given to {@link #of} or loaded from a saved model, residual
- * and other architectures included. {@link #transform} appends {@code rawPrediction} (the class
- * scores before softmax), {@code probability} and {@code prediction}; {@link #net()} is the net
- * itself, for Nabla's own API. Saved
+ * A trained Nabla net that scores rows in batches: what {@link NablaClassifier} fits (a fully
+ * connected net, or any net its {@code net} param describes, convolutional ones included), or any
+ * {@link Net} given to {@link #of} or loaded from a saved model, residual and other architectures
+ * included. A features row of {@link #numFeatures()} values is read as one sample of the net's
+ * input shape (784 pixels as a [1, 28, 28] image). {@link #transform} appends {@code
+ * rawPrediction} (the class scores before softmax), {@code probability} and {@code prediction};
+ * {@link #net()} is the net itself, for Nabla's own API. Saved
  * with {@code write().save(path)}, alone or in a {@code PipelineModel}: Spark's metadata (uid and
  * every param) plus {@code nabla/model.npz}, which {@link io.nabla.model.ModelFile#load} and
  * {@code nabla eval} read, with the fit's {@link #trainingRecord() training record} in it.
@@ -90,8 +92,9 @@ public final class NablaClassificationModel
    * A model that scores with {@code net} (its parameters copied): a net trained outside Spark
    * ({@code nabla train --net ...}, then {@link io.nabla.model.ModelFile#load}) or built in Java,
    * to transform DataFrames or to save as a Spark ML model. It has a new uid, no rounds and no
-   * training record; its {@code dtype} param is the net's, and a fully connected net's {@code
-   * layers} and {@code activation} params are set to its own.
+   * training record; its {@code dtype} param is the net's, a fully connected net's {@code
+   * layers} and {@code activation} params are set to its own, and any other net's {@code net} and
+   * {@code inputShape} params to its architecture's text and its input shape.
    */
   public static NablaClassificationModel of(Net net) {
     NablaClassificationModel model =
@@ -101,6 +104,9 @@ public final class NablaClassificationModel
     if (mlp.isPresent()) {
       model.set(model.layers(), mlp.get().layerSizes().stream().mapToInt(Integer::intValue).toArray());
       model.set(model.activation(), mlp.get().activation().label());
+    } else {
+      model.set(model.netParam(), net.architecture().text());
+      model.set(model.inputShape(), net.inputShape().stream().mapToInt(Integer::intValue).toArray());
     }
     return model;
   }
@@ -111,9 +117,9 @@ public final class NablaClassificationModel
 
   /**
    * A new Nabla net with this model's weights, on the backend the {@code backend} param names: a
-   * {@link io.nabla.model.FeedForwardNet} for a model {@link NablaClassifier} fitted (or any fully
-   * connected one), a {@link Net} of the saved architecture otherwise.
-   *
+   * {@link io.nabla.model.FeedForwardNet} for a fully connected one (what {@link NablaClassifier}
+   * fits from {@code layers}), a {@link Net} of the architecture otherwise (a convolutional net
+   * from {@code net}, a saved one).
    */
   public Net net() {
     return weights.net(NetSpec.backendNamed(getBackend()));

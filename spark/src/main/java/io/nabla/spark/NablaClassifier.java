@@ -1,6 +1,7 @@
 package io.nabla.spark;
 
 import io.nabla.model.Activation;
+import io.nabla.model.WeightInit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,24 +21,36 @@ import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A Spark ML classifier that trains a Nabla feed-forward net data-parallel over the partitions of
- * its input ({@link DistributedTrainer}), for use where Spark ML estimators go: {@code fit},
- * {@code Pipeline}, {@code CrossValidator} with {@code ParamGridBuilder}, ML persistence.
+ * A Spark ML classifier that trains a Nabla net data-parallel over the partitions of its input
+ * ({@link DistributedTrainer}), for use where Spark ML estimators go: {@code fit}, {@code
+ * Pipeline}, {@code CrossValidator} with {@code ParamGridBuilder}, ML persistence. The net is a
+ * fully connected one of {@code layers} and {@code activation}, or any net Nabla can write as
+ * text, convolutional ones included: {@code net} (its layers' text or a preset's name) with
+ * {@code inputShape} (one sample's shape, the features column holding its product of values per
+ * row).
  *
  * <pre>{@code
  * NablaClassificationModel model = new NablaClassifier()
  *     .setLayers(new int[] {784, 50, 10}).setMaxIter(17).setScaleStepSize(true)
  *     .fit(train);
  * model.transform(test); // rawPrediction, probability, prediction
+ *
+ * NablaClassificationModel conv = new NablaClassifier()
+ *     .setNet("conv(30,5) relu maxpool(2) affine(100) relu affine(10)") // or "simple-conv"
+ *     .setInputShape(new int[] {1, 28, 28}).setWeightInit("he").setOptimizer("adam").setStepSize(0.001)
+ *     .fit(train);
  * }</pre>
  *
  * <p>The features column may be a Spark ML {@code Vector}, {@code array<float>} or {@code
  * array<double>}; the label column holds class indices {@code 0 .. classes - 1}. Params not set
  * take the defaults of {@link NablaParams} (the chapter's: sigmoid, SGD, learning rate 0.1, batch
- * 100, seed 42), except {@code layers}, which must be set. Round listeners ({@link
- * #addRoundListener}) are not params: {@link #copy} keeps them, saving does not. A fit whose loss
- * diverges throws a {@link FitDivergedException} naming the round and the step size; the model of
- * a fit that returns records how it was trained ({@link NablaClassificationModel#trainingRecord()}).
+ * 100, seed 42), except {@code layers} or {@code net} and {@code inputShape}, which must be set. A
+ * {@code net} that does not parse, cannot take {@code inputShape} or does not end in class scores
+ * fails in {@link #transformSchema} (which {@code fit} and {@code Pipeline.fit} call first), before
+ * any Spark job. Round listeners ({@link #addRoundListener}) are not params: {@link #copy} keeps
+ * them, saving does not. A fit whose loss diverges throws a {@link FitDivergedException} naming the
+ * round and the step size; the model of a fit that returns records how it was trained ({@link
+ * NablaClassificationModel#trainingRecord()}).
  */
 public final class NablaClassifier
     extends ProbabilisticClassifier<Vector, NablaClassifier, NablaClassificationModel>
@@ -93,6 +106,34 @@ public final class NablaClassifier
   /** Sets {@link #layers()}. */
   public NablaClassifier setLayers(int[] value) {
     set(layers(), value);
+    return this;
+  }
+
+  /**
+   * Sets {@link #netParam() net}: the layers as text, such as {@code "conv(30,5) relu maxpool(2)
+   * affine(100) relu affine(10)"}, or a preset's name ({@code simple-conv}, {@code deep-conv});
+   * empty for {@link #layers()}. Set {@link #inputShape()} with it.
+   */
+  public NablaClassifier setNet(String value) {
+    set(netParam(), value);
+    return this;
+  }
+
+  /** Sets {@link #inputShape()}: one sample's shape without the batch dimension, such as {1, 28, 28}. */
+  public NablaClassifier setInputShape(int[] value) {
+    set(inputShape(), value);
+    return this;
+  }
+
+  /** Sets {@link #weightInit()}: {@code he}, {@code xavier}, {@code normal}, {@code normal(STD)}, or empty. */
+  public NablaClassifier setWeightInit(String value) {
+    set(weightInit(), value);
+    return this;
+  }
+
+  /** Sets {@link #weightDecay()}. */
+  public NablaClassifier setWeightDecay(double value) {
+    set(weightDecay(), value);
     return this;
   }
 
@@ -181,8 +222,15 @@ public final class NablaClassifier
     return listeners;
   }
 
+  /**
+   * {@inheritDoc} Checks the net too, once one is described ({@code net}, {@code inputShape} or
+   * {@code layers} set), so that a bad one fails before any job.
+   */
   @Override
   public StructType transformSchema(StructType schema) {
+    if (!getNet().isBlank() || isDefined(inputShape()) || isDefined(layers())) {
+      trainerOfTheNet();
+    }
     FeatureColumn.of(schema, getFeaturesCol());
     FeatureColumn.checkLabel(schema, getLabelCol());
     if (isDefined(validationIndicatorCol())) {
@@ -196,14 +244,47 @@ public final class NablaClassifier
     return new OutputColumns(getRawPredictionCol(), getProbabilityCol(), getPredictionCol()).appendTo(schema);
   }
 
+  /**
+   * The trainer's builder for the net the params describe: {@code net} and {@code inputShape}, or
+   * {@code layers} and {@code activation}, with the weight initialization and decay.
+   *
+   * @throws IllegalArgumentException naming the params at fault: none of the two described, both,
+   *     {@code net} without {@code inputShape} or the other way round, or a {@code net} the builder
+   *     refuses
+   */
+  private DistributedTrainer.Builder trainerOfTheNet() {
+    String net = getNet();
+    DistributedTrainer.Builder builder;
+    if (!net.isBlank()) {
+      if (isSet(layers()) || isSet(activation())) {
+        throw new IllegalArgumentException("NablaClassifier " + uid() + ": net '" + net + "' is set, and so is "
+            + (isSet(layers()) ? "layers" : "activation") + "; give either net (with inputShape) or layers (with"
+            + " activation)");
+      }
+      if (!isDefined(inputShape())) {
+        throw new IllegalArgumentException("NablaClassifier " + uid() + ": net '" + net + "' needs inputShape, one"
+            + " sample's shape without the batch dimension, e.g. setInputShape(new int[] {1, 28, 28}) for MNIST"
+            + " images");
+      }
+      builder = DistributedTrainer.builder(net, getInputShape());
+    } else if (isDefined(inputShape())) {
+      throw new IllegalArgumentException("NablaClassifier " + uid() + ": inputShape is set but net is not; inputShape"
+          + " goes with net (layers give the input size as their first size)");
+    } else if (!isDefined(layers())) {
+      throw new IllegalArgumentException("NablaClassifier " + uid() + ": set layers, input size first and classes"
+          + " last, e.g. setLayers(new int[] {784, 50, 10}), or set net and inputShape");
+    } else {
+      builder = DistributedTrainer.builder(getLayers()).activation(FitSettings.ACTIVATION.parse(getActivation()));
+    }
+    if (!getWeightInit().isBlank()) {
+      builder.weightInit(WeightInit.parse(getWeightInit()));
+    }
+    return builder.weightDecay(getWeightDecay());
+  }
+
   @Override
   public NablaClassificationModel train(Dataset<?> dataset) {
-    if (!isDefined(layers())) {
-      throw new IllegalArgumentException("NablaClassifier " + uid() + ": set layers, input size first and classes"
-          + " last, e.g. setLayers(new int[] {784, 50, 10})");
-    }
-    DistributedTrainer.Builder builder = DistributedTrainer.builder(getLayers())
-        .activation(FitSettings.ACTIVATION.parse(getActivation()))
+    DistributedTrainer.Builder builder = trainerOfTheNet()
         .optimizer(FitSettings.OPTIMIZER.parse(getOptimizer()))
         .stepSize(getStepSize()).batchSize(getBatchSize()).maxIter(getMaxIter()).localSteps(getLocalSteps())
         .seed(getSeed()).backend(getBackend())

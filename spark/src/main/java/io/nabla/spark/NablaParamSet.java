@@ -4,14 +4,18 @@ import static io.nabla.spark.FitSettings.ACTIVATION;
 import static io.nabla.spark.FitSettings.BACKEND;
 import static io.nabla.spark.FitSettings.BATCH_SIZE;
 import static io.nabla.spark.FitSettings.DTYPE;
+import static io.nabla.spark.FitSettings.INPUT_SHAPE;
 import static io.nabla.spark.FitSettings.LAYERS;
 import static io.nabla.spark.FitSettings.LOCAL_STEPS;
 import static io.nabla.spark.FitSettings.MAX_ITER;
 import static io.nabla.spark.FitSettings.MODE;
+import static io.nabla.spark.FitSettings.NET;
 import static io.nabla.spark.FitSettings.OPTIMIZER;
 import static io.nabla.spark.FitSettings.SCALE_STEP_SIZE;
 import static io.nabla.spark.FitSettings.SEED;
 import static io.nabla.spark.FitSettings.STEP_SIZE;
+import static io.nabla.spark.FitSettings.WEIGHT_DECAY;
+import static io.nabla.spark.FitSettings.WEIGHT_INIT;
 
 import java.io.Serializable;
 import org.apache.spark.ml.param.BooleanParam;
@@ -36,6 +40,10 @@ public final class NablaParamSet implements Serializable {
 
   final IntArrayParam layers;
   final Param<String> activation;
+  final Param<String> net;
+  final IntArrayParam inputShape;
+  final Param<String> weightInit;
+  final DoubleParam weightDecay;
   final Param<String> optimizer;
   final DoubleParam stepSize;
   final IntParam batchSize;
@@ -51,6 +59,10 @@ public final class NablaParamSet implements Serializable {
   NablaParamSet(Params owner) {
     layers = new IntArrayParam(owner, LAYERS.name(), LAYERS.doc(), LAYERS.validator());
     activation = new Param<>(owner.uid(), ACTIVATION.name(), ACTIVATION.doc(), ACTIVATION.validator());
+    net = new Param<>(owner.uid(), NET.name(), NET.doc(), NET.validator());
+    inputShape = new IntArrayParam(owner, INPUT_SHAPE.name(), INPUT_SHAPE.doc(), INPUT_SHAPE.validator());
+    weightInit = new Param<>(owner.uid(), WEIGHT_INIT.name(), WEIGHT_INIT.doc(), WEIGHT_INIT.validator());
+    weightDecay = new DoubleParam(owner, WEIGHT_DECAY.name(), WEIGHT_DECAY.doc(), WEIGHT_DECAY.validator());
     optimizer = new Param<>(owner.uid(), OPTIMIZER.name(), OPTIMIZER.doc(), OPTIMIZER.validator());
     stepSize = new DoubleParam(owner, STEP_SIZE.name(), STEP_SIZE.doc(), STEP_SIZE.validator());
     batchSize = new IntParam(owner, BATCH_SIZE.name(), BATCH_SIZE.doc(), BATCH_SIZE.validator());
@@ -66,9 +78,12 @@ public final class NablaParamSet implements Serializable {
             + " them is measured after every pass (in the model's rounds())");
   }
 
-  /** Sets every default on {@code owner} (layers and validationIndicatorCol have none). */
+  /** Sets every default on {@code owner} (layers, inputShape and validationIndicatorCol have none). */
   void setDefaults(NablaParams owner) {
     owner.setDefault(activation, ACTIVATION.defaultLabel());
+    owner.setDefault(net, NET.defaultValue());
+    owner.setDefault(weightInit, WEIGHT_INIT.defaultValue());
+    owner.setDefault(weightDecay, WEIGHT_DECAY.defaultValue());
     owner.setDefault(optimizer, OPTIMIZER.defaultLabel());
     owner.setDefault(stepSize, STEP_SIZE.defaultValue());
     owner.setDefault(batchSize, BATCH_SIZE.defaultValue());

@@ -20,7 +20,10 @@ public interface NablaParams extends Params {
   /** The param objects of this instance (created with it). */
   NablaParamSet nablaParamSet();
 
-  /** Layer sizes, inputs first and classes last; no default: it must be set. */
+  /**
+   * Layer sizes of a fully connected net, inputs first and classes last; no default: it or {@link
+   * #netParam() net} must be set.
+   */
   default IntArrayParam layers() {
     return nablaParamSet().layers;
   }
@@ -28,6 +31,63 @@ public interface NablaParams extends Params {
   /** The {@link #layers()} value. */
   default int[] getLayers() {
     return $(layers());
+  }
+
+  /**
+   * The net's layers as text ({@code "conv(30,5) relu maxpool(2) affine(100) relu affine(10)"}) or
+   * a preset's name ({@code simple-conv}, {@code deep-conv}); empty (the default) for a fully
+   * connected net of {@link #layers()} and {@link #activation()}. Set with {@link #inputShape()}.
+   * The param is called {@code net}; its accessor is not, since a model's {@code net()} is the
+   * trained Nabla net.
+   */
+  default Param<String> netParam() {
+    return nablaParamSet().net;
+  }
+
+  /** The {@link #netParam() net} value. */
+  default String getNet() {
+    return $(netParam());
+  }
+
+  /**
+   * One sample's shape without the batch dimension, such as [1, 28, 28] (channels, height, width)
+   * for MNIST images; no default: required with {@link #netParam() net}. The features column holds
+   * its product of values per row.
+   */
+  default IntArrayParam inputShape() {
+    return nablaParamSet().inputShape;
+  }
+
+  /** The {@link #inputShape()} value. */
+  default int[] getInputShape() {
+    return $(inputShape());
+  }
+
+  /**
+   * How the initial weights are drawn: {@code he}, {@code xavier}, {@code normal} or {@code
+   * normal(STD)}; empty (the default) for the preset's rule when {@link #netParam() net} names a
+   * preset, else the chapter's {@code normal(0.01)}.
+   */
+  default Param<String> weightInit() {
+    return nablaParamSet().weightInit;
+  }
+
+  /** The {@link #weightInit()} value. */
+  default String getWeightInit() {
+    return $(weightInit());
+  }
+
+  /**
+   * The L2 weight decay's lambda, finite and at least 0 (default 0: none): the loss adds {@code
+   * lambda / 2} times the sum of the weights' squares, biases excepted.
+   */
+  default DoubleParam weightDecay() {
+    return nablaParamSet().weightDecay;
+  }
+
+  /** The {@link #weightDecay()} value. */
+  default double getWeightDecay() {
+    return (Double) $(weightDecay());
   }
 
   /** Hidden activation: {@code sigmoid} (default) or {@code relu}. */

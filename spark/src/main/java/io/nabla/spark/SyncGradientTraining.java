@@ -2,7 +2,7 @@ package io.nabla.spark;
 
 import io.nabla.data.BatchSampler;
 import io.nabla.layer.Parameter;
-import io.nabla.model.FeedForwardNet;
+import io.nabla.model.Net;
 import io.nabla.optimizer.Optimizer;
 import io.nabla.tensor.Tensor;
 import io.nabla.train.TrainingStep;
@@ -33,7 +33,7 @@ final class SyncGradientTraining {
   }
 
   /** Trains {@code net} in place. */
-  void train(FeedForwardNet net) {
+  void train(Net net) {
     CachedShards shards = run.train();
     if (shards.totalRows() > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("sync mode samples from at most " + Integer.MAX_VALUE + " rows; the data has "
@@ -50,7 +50,7 @@ final class SyncGradientTraining {
       run.startRound(s + 1, steps);
       int[] batch = sampler.nextBatch();
       List<PartitionGradient> parts;
-      try (RoundBroadcast<SyncStep> step = run.broadcast(new SyncStep(FlatTensors.ofValues(parameters), batch))) {
+      try (RoundBroadcast<SyncStep> step = run.broadcast(new SyncStep(s, FlatTensors.ofValues(parameters), batch))) {
         GradientTask task = new GradientTask(run.spec(), shards.offsets(), step.handle());
         parts = run.collect("step " + (s + 1) + " of synchronous gradients", shards.rdd().mapPartitions(task));
       }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nabla.backend.DType;
-import io.nabla.model.FeedForwardNet;
+import io.nabla.model.Net;
 import io.nabla.train.Evaluation;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +73,7 @@ class FitDivergenceTest {
     assertEquals(mode == TrainingMode.SYNC_GRADIENT ? 60 : 4, fit.rounds().size());
     List<Double> losses = fit.rounds().stream().map(RoundSummary::loss).toList();
     assertTrue(losses.get(losses.size() - 1) < 0.8 * losses.get(0), mode + ": the loss falls: " + losses);
-    FeedForwardNet net = fit.net();
+    Net net = fit.net();
     double accuracy = Evaluation.accuracy(net, DATA.labeled(net.parameters().get(0).value().backend(),
         DType.FLOAT32), Evaluation.DEFAULT_BATCH);
     assertTrue(accuracy > 0.75, mode + ": it learned the blobs: " + accuracy);

@@ -56,7 +56,7 @@ class FitLeavesNothingBehindTest {
   void theCheckSeesANablaBroadcastWhileItLives() {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(LocalSpark.session().sparkContext());
     List<String> before = nablaBroadcasts();
-    Broadcast<SyncStep> b = sc.broadcast(new SyncStep(null, new int[] {1, 2}));
+    Broadcast<SyncStep> b = sc.broadcast(new SyncStep(0, null, new int[] {1, 2}));
     assertEquals(before.size() + 1, nablaBroadcasts().size(), "a live Nabla broadcast is found");
     b.destroy(true);
     assertEquals(before, nablaBroadcasts());

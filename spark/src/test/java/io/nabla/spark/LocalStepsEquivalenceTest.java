@@ -7,6 +7,7 @@ import io.nabla.backend.Backend;
 import io.nabla.backend.Backends;
 import io.nabla.data.LabeledData;
 import io.nabla.model.FeedForwardNet;
+import io.nabla.model.Net;
 import io.nabla.optimizer.OptimizerKind;
 import io.nabla.backend.DType;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class LocalStepsEquivalenceTest {
       // 240 rows, batch 50: one pass is 5 steps (the last of 40 rows), 4 rounds are 20 steps.
       FeedForwardNet reference = SingleMachine.train(LAYERS, DATA.labeled(backend, dtype), kind, learningRate(kind),
           50, 20, 7, backend);
-      FeedForwardNet distributed = trainer(kind, dtype, backend).batchSize(50).maxIter(4).build()
+      Net distributed = trainer(kind, dtype, backend).batchSize(50).maxIter(4).build()
           .fit(DATA.dataset(LocalSpark.session(), 1), "features", "label").net();
       assertTrue(SingleMachine.sameBits(reference, distributed),
           kind + " " + dtype + ": differs by " + SingleMachine.maxDifference(reference, distributed));
@@ -57,9 +58,9 @@ class LocalStepsEquivalenceTest {
     // 4 partitions of 60 rows: a local batch of 60 is each partition's every row, as is a
     // synchronous batch of 240 for the whole data set, so both see the same rows at every step.
     Dataset<Row> data = DATA.dataset(LocalSpark.session(), 4);
-    FeedForwardNet local = trainer(OptimizerKind.SGD, DType.FLOAT64, backend).batchSize(60).localSteps(1)
+    Net local = trainer(OptimizerKind.SGD, DType.FLOAT64, backend).batchSize(60).localSteps(1)
         .maxIter(20).build().fit(data, "features", "label").net();
-    FeedForwardNet sync = trainer(OptimizerKind.SGD, DType.FLOAT64, backend).mode(TrainingMode.SYNC_GRADIENT)
+    Net sync = trainer(OptimizerKind.SGD, DType.FLOAT64, backend).mode(TrainingMode.SYNC_GRADIENT)
         .batchSize(240).maxIter(20).build().fit(data, "features", "label").net();
     double difference = SingleMachine.maxDifference(local, sync);
     assertTrue(difference <= 1e-12, "differs by " + difference);
@@ -87,7 +88,7 @@ class LocalStepsEquivalenceTest {
       }
       FeedForwardNet reference = SingleMachine.averagedRuns(LAYERS, labeled, rows, kind, learningRate(kind), 30, k,
           5, 7, backend);
-      FeedForwardNet distributed = trainer(kind, DType.FLOAT64, backend).batchSize(30).localSteps(k).maxIter(5)
+      Net distributed = trainer(kind, DType.FLOAT64, backend).batchSize(30).localSteps(k).maxIter(5)
           .build().fit(data, "features", "label").net();
       assertTrue(SingleMachine.sameBits(reference, distributed), kind + ", " + partitions + " partitions, K = " + k
           + ": differs by " + SingleMachine.maxDifference(reference, distributed));

@@ -44,7 +44,20 @@ final class SingleMachine {
     return net;
   }
 
-  static void step(FeedForwardNet net, Optimizer optimizer, LabeledData data, int[] rows) {
+  /**
+   * {@code steps} steps of {@code net} (any architecture; trained in place and returned) on
+   * batches of core's shuffled-epoch sampler over all rows.
+   */
+  static Net train(Net net, LabeledData data, OptimizerKind kind, double lr, int batch, int steps, long seed) {
+    Optimizer optimizer = kind.create(lr);
+    BatchSampler sampler = BatchSampler.shuffledEpochs(data.size(), batch, seed);
+    for (int s = 0; s < steps; s++) {
+      step(net, optimizer, data, sampler.nextBatch());
+    }
+    return net;
+  }
+
+  static void step(Net net, Optimizer optimizer, LabeledData data, int[] rows) {
     Tensor x = data.images().gatherRows(rows);
     int[] labels = new int[rows.length];
     for (int i = 0; i < rows.length; i++) {
