@@ -18,7 +18,7 @@ cd "$here"
 peak() { awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2 / 1024}' "$1"; }
 
 # Nabla: each line of its output stamped with the wall clock, to place the GC log's events in epochs.
-NABLA_JAVA_OPTS="-Xlog:gc:file=$work/gc.log:time" /usr/bin/time -v -o "$work/nabla.time" \
+NABLA_JAVA_OPTS="-Xlog:gc:file=$work/gc.log:utctime" /usr/bin/time -v -o "$work/nabla.time" \
   ./nabla train --net simple-conv --epochs "$epochs" --no-progress --data "$MNIST_DIR" --out "$work/run" \
   | while IFS= read -r line; do printf '%s %s\n' "$(date -u +%Y-%m-%dT%H:%M:%S.%3N)" "$line"; done >"$work/nabla.out"
 /usr/bin/time -v -o "$work/pytorch.time" env OPENBLAS_NUM_THREADS=1 \

@@ -74,6 +74,15 @@ public interface GradientChecker {
    */
   GradientReport checkLoss(Loss loss, Tensor y, Targets t);
 
+  /**
+   * The model's backprop gradient as {@link #checkModel} compares it: {@link Model#gradient} run
+   * in {@linkplain io.nabla.layer.TrainingMode training mode} with the draws (dropout masks) of
+   * this checker's numerical side, so the two can be compared for a net with dropout too. On the
+   * model itself, in its own dtype: it sets the parameters' gradients, and a training pass moves
+   * batch normalization's running statistics, as a step does.
+   */
+  Map<String, Tensor> analyticGradient(Model model, Tensor x, Targets t);
+
   /** Checks a model's backprop gradient against {@link #numericalGradient(Model, Tensor, Targets)}. */
   GradientReport checkModel(Model model, Tensor x, Targets t);
 

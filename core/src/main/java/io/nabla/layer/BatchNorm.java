@@ -129,10 +129,13 @@ public final class BatchNorm implements Layer {
     return buffers;
   }
 
-  /** {@inheritDoc} The running statistics are copied even in the same dtype, so a copy's training passes leave this layer's alone. */
+  /**
+   * {@inheritDoc} Every tensor is copied ({@link Tensor#asType} copies even in the same dtype), so
+   * a copy's training passes leave this layer's running statistics alone.
+   */
   @Override
   public BatchNorm asType(DType dtype) {
     return new BatchNorm(gamma.name(), gamma.value().asType(dtype), beta.name(), beta.value().asType(dtype),
-        runningMeanName, runningMean.asType(dtype).copy(), runningVarName, runningVar.asType(dtype).copy());
+        runningMeanName, runningMean.asType(dtype), runningVarName, runningVar.asType(dtype));
   }
 }

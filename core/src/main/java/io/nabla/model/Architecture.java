@@ -82,7 +82,8 @@ public final class Architecture {
    * The architecture of a layer built of Nabla's own layers ({@link Sequential}, {@link
    * io.nabla.layer.Affine} with a bias, the activations of {@link Activation}, {@link
    * io.nabla.layer.Residual}, {@link io.nabla.layer.Conv2d} with square filters, {@link
-   * io.nabla.layer.MaxPool2d}, {@link io.nabla.layer.AvgPool2d}).
+   * io.nabla.layer.MaxPool2d}, {@link io.nabla.layer.AvgPool2d}, {@link io.nabla.layer.Dropout},
+   * {@link io.nabla.layer.BatchNorm}).
    *
    * @throws IllegalArgumentException naming the first layer it cannot write as text
    */
@@ -111,7 +112,7 @@ public final class Architecture {
 
   /**
    * Whether the net takes images [channels, height, width] rather than vectors: its first layer
-   * that is not elementwise (an activation, dropout) is a convolution or a pooling.
+   * that does not keep the shape (an activation, dropout, batchnorm) is a convolution or a pooling.
    */
   public boolean takesImages() {
     for (LayerSpec layer : layers) {

@@ -35,8 +35,9 @@ public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation
   }
 
   /**
-   * Whether this layer works elementwise and takes a sample of any shape (an activation,
-   * dropout), so that the layer after it decides what a net it starts takes.
+   * Whether this layer keeps the sample's shape and takes vectors and images alike (an
+   * activation, dropout, batch normalization), so that the layer after it decides what a net it
+   * starts takes.
    */
   default boolean keepsShape() {
     return false;
@@ -322,6 +323,12 @@ public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation
             + " not " + Shapes.format(toArray(input)));
       }
       return input;
+    }
+
+    /** {@inheritDoc} It takes a vector or an image alike, so the next layer decides. */
+    @Override
+    public boolean keepsShape() {
+      return true;
     }
 
     @Override

@@ -36,8 +36,9 @@ public class Net extends SoftmaxClassifier {
 
   /**
    * A net of {@code architecture} for samples of {@code inputShape} over the given tensors (used
-   * in place), keyed {@code W1, b1, W2, b2, ...}: a {@link FeedForwardNet} when the layers make
-   * one.
+   * in place), keyed {@code W1, b1, W2, b2, ...} (a batch normalization's {@code gammaK, betaK}
+   * and its buffers {@code running_meanK, running_varK}): a {@link FeedForwardNet} when the layers
+   * make one.
    *
    * @throws IllegalArgumentException naming the parameter missing, left over or mis-shaped, or the
    *     layer that cannot take its input
@@ -111,6 +112,13 @@ public class Net extends SoftmaxClassifier {
     return x;
   }
 
+  /** {@inheritDoc} */
+  @Override
+  public Net weightDecay(double lambda) {
+    super.weightDecay(lambda);
+    return this;
+  }
+
   /** Inputs per sample: the product of {@link #inputShape()}. */
   public int inputSize() {
     int n = 1;
@@ -180,6 +188,7 @@ public class Net extends SoftmaxClassifier {
     private long seed = 42;
     private DType dtype = DType.FLOAT32;
     private Backend backend;
+    private double weightDecay;
 
     Builder(Architecture architecture, List<Integer> inputShape) {
       this.architecture = Objects.requireNonNull(architecture, "architecture");
@@ -210,6 +219,16 @@ public class Net extends SoftmaxClassifier {
       return this;
     }
 
+    /**
+     * The L2 weight decay's lambda (default 0: none), as {@link SoftmaxClassifier#weightDecay}.
+     *
+     * @throws IllegalArgumentException if lambda is negative or not finite
+     */
+    public Builder weightDecay(double lambda) {
+      this.weightDecay = SoftmaxClassifier.checkWeightDecay(lambda);
+      return this;
+    }
+
     /** Element type of the parameters (default float32). */
     public Builder dtype(DType dtype) {
       this.dtype = Objects.requireNonNull(dtype, "dtype");
@@ -229,12 +248,12 @@ public class Net extends SoftmaxClassifier {
       if (mlp.isPresent()) {
         int[] sizes = mlp.get().layerSizes().stream().mapToInt(Integer::intValue).toArray();
         return FeedForwardNet.builder(sizes).activation(mlp.get().activation()).weightInit(weightInit)
-            .seed(seed).dtype(dtype).backend(target).build();
+            .seed(seed).dtype(dtype).backend(target).build().weightDecay(weightDecay);
       }
       ParameterSource drawn = ParameterSource.initialized(target, dtype, seed, weightInit);
       Net net = new Net(architecture.build(inputShape, drawn), architecture, inputShape);
       net.seedTrainingDraws(seed); // dropout's masks follow the seed too
-      return net;
+      return net.weightDecay(weightDecay);
     }
   }
 }

@@ -34,6 +34,8 @@ public class SoftmaxClassifier implements Model {
   /** The memory of every loss, accuracy and gradient, reused from one call to the next. */
   private final Workspace workspace = new Workspace();
   private Map<String, Tensor> gradients = Map.of();
+  /** The seed of {@link #trainingDraws}, which copies start their own stream from. */
+  private long trainingSeed = DEFAULT_TRAINING_SEED;
   /** The draws of layers in training mode (dropout's masks), one stream over the steps. */
   private SeededRandom trainingDraws = new SeededRandom(DEFAULT_TRAINING_SEED);
 
@@ -61,12 +63,14 @@ public class SoftmaxClassifier implements Model {
   /**
    * Restarts the stream that layers draw from when a gradient runs them in training mode
    * (dropout's masks) at {@code seed}; a net's builder seeds it with the net's seed, so a seed
-   * gives the same training run. A gradient taken inside a caller's {@link TrainingMode} scope
-   * draws from that scope's generator instead.
+   * gives the same training run, and copies ({@link #asType}, {@link #sharingParameters}, a
+   * loaded model has the default 42) start their own stream at the same seed. A gradient taken
+   * inside a caller's {@link TrainingMode} scope draws from that scope's generator instead.
    *
    * @return this classifier
    */
   public SoftmaxClassifier seedTrainingDraws(long seed) {
+    this.trainingSeed = seed;
     this.trainingDraws = new SeededRandom(seed);
     return this;
   }
@@ -82,11 +86,16 @@ public class SoftmaxClassifier implements Model {
    * @return this classifier
    */
   public SoftmaxClassifier weightDecay(double lambda) {
+    this.weightDecay = checkWeightDecay(lambda);
+    return this;
+  }
+
+  /** The rule on the weight decay's lambda: finite, at least 0. */
+  static double checkWeightDecay(double lambda) {
     if (!(lambda >= 0) || Double.isInfinite(lambda)) {
       throw new IllegalArgumentException("weight decay must be a finite number >= 0, got " + lambda);
     }
-    this.weightDecay = lambda;
-    return this;
+    return lambda;
   }
 
   /** The L2 weight decay's lambda (0: none). */
@@ -94,9 +103,13 @@ public class SoftmaxClassifier implements Model {
     return weightDecay;
   }
 
-  /** Gives {@code copy}, a classifier over this one's layers or a copy of them, this one's settings. */
+  /**
+   * Gives {@code copy}, a classifier over this one's layers or a copy of them, this one's
+   * settings: the weight decay and the seed of the training draws.
+   */
   protected final <C extends SoftmaxClassifier> C withSettingsOf(C copy) {
     ((SoftmaxClassifier) copy).weightDecay = weightDecay;
+    copy.seedTrainingDraws(trainingSeed);
     return copy;
   }
 

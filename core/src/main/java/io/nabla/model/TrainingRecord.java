@@ -68,10 +68,7 @@ public record TrainingRecord(
     if (!weightInit.isEmpty()) {
       checkLine("weight init", weightInit, false);
     }
-    if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-      throw new IllegalArgumentException("a training record's weight decay must be a finite number >= 0, got "
-          + weightDecay);
-    }
+    SoftmaxClassifier.checkWeightDecay(weightDecay);
     optimizer.values().keySet().forEach(name -> checkLine("setting name", name, true));
     datasetSha256.forEach((file, digest) -> {
       checkLine("file name", file, true);

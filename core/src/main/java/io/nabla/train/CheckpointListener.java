@@ -52,6 +52,11 @@ public final class CheckpointListener implements TrainingListener {
         return;
       }
     }
+    for (io.nabla.tensor.Tensor buffer : atEpoch.buffers().values()) {
+      if (!Double.isFinite(buffer.abs().max())) {
+        return; // a file that ModelFile.load would refuse
+      }
+    }
     try {
       if (training.isPresent()) {
         ModelFile.save(file, atEpoch, training.get().withIterationsDone(result.iteration()));

@@ -146,14 +146,17 @@ class BatchNormTest {
   }
 
   @Test
-  void aNetWithBatchNormIsTextNamedAsTheBookNamesItAndItsGradientChecks() {
+  void aNetWithBatchNormNamesItsTensorsByLayerAndItsGradientChecks() {
     Net mlp = Net.builder("affine(5) batchnorm relu affine(3)", 6).dtype(DType.FLOAT64).seed(5).weightInitStd(0.5)
         .backend(reference()).build();
     assertEquals(List.of("W1", "b1", "gamma2", "beta2", "W3", "b3"),
         mlp.parameters().stream().map(p -> p.name()).toList());
     assertEquals(List.of("running_mean2", "running_var2"), List.copyOf(mlp.buffers().keySet()));
     assertTrue(mlp.sharingParameters().isEmpty(), "its training passes write what a twin would read");
+    double[] runningVar = mlp.buffers().get("running_var2").toDoubleArray();
     assertGradientsMatch(GradientChecker.centralDifferences().checkModel(mlp, random(70, 4, 6), TARGETS));
+    assertArrayEquals(runningVar, mlp.buffers().get("running_var2").toDoubleArray(), 0.0,
+        "the check trains a copy: the net's running statistics are untouched");
     Net conv = Net.builder("conv(3,3) batchnorm relu maxpool(2) affine(3)", 1, 6, 6).dtype(DType.FLOAT64).seed(5)
         .weightInit(WeightInit.he()).backend(reference()).build();
     assertGradientsMatch(GradientChecker.centralDifferences().checkModel(conv, random(71, 4, 36), TARGETS));

@@ -72,7 +72,7 @@ record NetSpec(String architecture, int[] inputShape, String weightInit, double 
       // Tasks send back parameters only: the running statistics of each partition's passes would be lost.
       throw new IllegalArgumentException(FitSettings.NET.name() + " '" + net + "' has batchnorm, which Spark cannot"
           + " fit yet: its running statistics stay in each task, and only parameters travel back; train it with"
-          + " nabla train or a Trainer, then score it here with NablaClassificationModel.of");
+          + " nabla train or a Trainer, then score it here with NablaClassificationModel.of(net)");
     }
     List<Integer> shape = Arrays.stream(inputShape).boxed().toList();
     List<Integer> out;

@@ -6,7 +6,9 @@ import io.nabla.model.Architecture;
 import io.nabla.model.Net;
 import io.nabla.tensor.Tensor;
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,11 +19,13 @@ import java.util.Optional;
  */
 final class NetWeights implements Serializable {
 
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   private final String architecture;
   private final List<Integer> inputShape;
   private final FlatTensors parameters;
+  /** Batch normalization's running statistics, which evaluation uses; empty for most nets. */
+  private final FlatTensors buffers;
   // Derived once on the driver: scoring asks for them per row or per batch.
   private final int inputSize;
   private final int classes;
@@ -30,13 +34,16 @@ final class NetWeights implements Serializable {
    * @param architecture the layers as text ({@link Architecture#text()})
    * @param inputShape one sample's shape, without the batch dimension
    * @param parameters {@code W1, b1, W2, b2, ...} in layer order
+   * @param buffers the layers' buffers by name ({@link Net#buffers()}: batch normalization's
+   *     running statistics)
    * @throws IllegalArgumentException if the architecture does not parse, cannot take samples of
    *     that shape, or does not end in a vector of class scores
    */
-  NetWeights(String architecture, List<Integer> inputShape, FlatTensors parameters) {
+  NetWeights(String architecture, List<Integer> inputShape, FlatTensors parameters, FlatTensors buffers) {
     this.architecture = architecture;
     this.inputShape = List.copyOf(inputShape);
     this.parameters = parameters;
+    this.buffers = buffers;
     List<Integer> out = parsed().outputShape(this.inputShape);
     if (out.size() != 1) {
       throw new IllegalArgumentException("net '" + architecture + "' on " + inputShape + " gives scores of shape "
@@ -50,9 +57,10 @@ final class NetWeights implements Serializable {
     this.classes = out.get(0);
   }
 
-  /** The net's weights (copied): any {@link Net}, fully connected or not. */
+  /** The net's weights and buffers (copied): any {@link Net}, fully connected or not. */
   static NetWeights of(Net net) {
-    return new NetWeights(net.architecture().text(), net.inputShape(), FlatTensors.ofValues(net.parameters()));
+    return new NetWeights(net.architecture().text(), net.inputShape(), FlatTensors.ofValues(net.parameters()),
+        FlatTensors.of(net.buffers(), net.dtype()));
   }
 
   /** The layers as text, as {@link Architecture#parse} reads it. */
@@ -90,7 +98,9 @@ final class NetWeights implements Serializable {
    * the layers are fully connected, as {@link Net#fromParameters} builds it.
    */
   Net net(Backend backend) {
-    return Net.fromParameters(parsed(), inputShape, parameters.toTensors(backend));
+    Map<String, Tensor> tensors = new LinkedHashMap<>(parameters.toTensors(backend));
+    tensors.putAll(buffers.toTensors(backend));
+    return Net.fromParameters(parsed(), inputShape, tensors);
   }
 
   /**

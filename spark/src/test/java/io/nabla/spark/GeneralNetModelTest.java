@@ -125,6 +125,41 @@ class GeneralNetModelTest {
     }
   }
 
+  /**
+   * A net with batch normalization, trained on the driver (its running statistics moved away from
+   * their start), saves as a Spark model, loads and scores every row as the net does: the running
+   * statistics travel with the weights, to the tasks and into the file.
+   */
+  @Test
+  void aNetWithBatchNormScoresWithItsRunningStatisticsInTasksAndAfterLoading() throws Exception {
+    Net net = Net.builder("affine(8) batchnorm relu affine(3)", 6).seed(4).weightInitStd(0.3).dtype(DType.FLOAT64)
+        .backend(Backends.get(BACKEND)).build();
+    Tensor x = features(net);
+    io.nabla.loss.Targets t = io.nabla.loss.Targets.labels(DATA.labels());
+    io.nabla.optimizer.Sgd sgd = new io.nabla.optimizer.Sgd(0.1);
+    for (int step = 0; step < 3; step++) {
+      net.gradient(x, t);
+      sgd.step(net.parameters());
+    }
+    assertTrue(net.buffers().get("running_mean2").getFlat(0) != 0, "training moved the running mean");
+    String path = dir.resolve("bn").toString();
+    NablaClassificationModel model = NablaClassificationModel.of(net).setBackend(BACKEND);
+    model.write().save(path);
+    NablaClassificationModel loaded = NablaClassificationModel.load(path);
+    for (String name : List.of("running_mean2", "running_var2")) {
+      assertArrayEquals(net.buffers().get(name).toDoubleArray(), loaded.net().buffers().get(name).toDoubleArray(),
+          0.0, name);
+    }
+    double[] scores = net.scores(x).toDoubleArray();
+    for (NablaClassificationModel m : List.of(model, loaded)) {
+      List<Row> rows = m.transform(DATA.dataset(LocalSpark.session(), 2)).select("rawPrediction").collectAsList();
+      for (int i = 0; i < rows.size(); i++) {
+        assertArrayEquals(java.util.Arrays.copyOfRange(scores, 3 * i, 3 * i + 3), ((Vector) rows.get(i).get(0)).toArray(),
+            0.0, "row " + i + ": scored in a task with the net's running statistics");
+      }
+    }
+  }
+
   @Test
   void aModelFileOfAnyNetInASparkModelDirectoryIsWhatTheReaderLoads() throws Exception {
     String path = dir.resolve("model").toString();

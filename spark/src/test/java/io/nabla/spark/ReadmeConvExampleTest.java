@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,9 +53,8 @@ class ReadmeConvExampleTest {
   }
 
   /**
-   * The README's block is this test's code. Until the README has the example (a {@code java} block
-   * with {@code setNet(} in its "Training on Spark" section), there is nothing to compare: the
-   * check is skipped, saying so.
+   * The README's block is this test's code: the {@code java} block with {@code setNet(} in its
+   * "Training on Spark" section, which must be there.
    */
   @Test
   void theReadmeShowsExactlyTheCodeThisTestRuns() throws Exception {
@@ -77,7 +76,7 @@ class ReadmeConvExampleTest {
         break;
       }
     }
-    Assumptions.assumeTrue(block != null, "README's 'Training on Spark' has no convolutional example yet");
+    Assertions.assertNotNull(block, "README's 'Training on Spark' lost its convolutional example (a java block with .setNet()");
     assertEquals(code, block, "README's convolutional example and this test's code have drifted apart");
   }
 }

@@ -17,12 +17,15 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /**
- * The module's programs as a user runs them, on MNIST-shaped Parquet files of learnable blobs in
- * {@code local[2]}: what they print, what they save, their exit codes. (On real MNIST and a
- * standalone cluster they run in {@code .ci/spark-standalone}.)
+ * The module's programs as a user runs them, on MNIST-shaped Parquet files of learnable blobs (and,
+ * for a convolutional net, a few hundred real MNIST digits from {@code MNIST_DIR}) in {@code
+ * local[2]}: what they print, what they save, their exit codes. (On all of MNIST and a standalone
+ * cluster they run in {@code .ci/spark-standalone}.)
  */
 class SparkProgramsTest {
 
@@ -90,6 +93,72 @@ class SparkProgramsTest {
     assertTrue(run.err().contains("train-on-parquet: round "), run.err());
     assertTrue(run.err().contains(": training diverged; try a smaller learning rate than --lr 1.0E30"), run.err());
     assertTrue(!run.err().contains("FitDivergedException"), "no stack trace: " + run.err());
+  }
+
+  @Test
+  void trainOnParquetTrainsAConvNetGivenAsTextOnRealMnist() {
+    // 600 real digits in 2 partitions, 3 passes of 15 steps of 20 rows each, averaged after each: 0.87 when written.
+    ReadmeSparkExampleTest.writeParquet(MnistRows.train(600), dir + "/mnist-train.parquet");
+    ReadmeSparkExampleTest.writeParquet(MnistRows.test(200), dir + "/mnist-test.parquet");
+    Run run = run(new TrainOnParquet(), "--train", dir + "/mnist-train.parquet", "--test",
+        dir + "/mnist-test.parquet", "--net", "conv(4,5) relu maxpool(2) affine(10)", "--init", "he",
+        "--weight-decay", "1e-4", "--rounds", "3", "--batch", "20", "--no-round-accuracy");
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    assertTrue(run.out().contains("; net 'conv(4,5) relu maxpool(2) affine(10)' on [1, 28, 28], init he, weight decay"
+        + " 1.0E-4, sgd, lr 0.1,"), "the images' default shape and the options, as trained:\n" + run.out());
+    double accuracy = testAccuracy(run.out());
+    assertTrue(accuracy > 0.5, "far above chance (0.1): " + accuracy + "\n" + run.out());
+  }
+
+  @Test
+  void trainOnParquetTrainsAPresetWithTheBooksLearningRateUnlessTold() {
+    Run run = run(new TrainOnParquet(), "--train", dir + "/train.parquet", "--test", dir + "/test.parquet",
+        "--net", "simple-conv", "--optimizer", "momentum", "--rounds", "1", "--no-round-accuracy");
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    assertTrue(run.out().contains("; net 'simple-conv' on [1, 28, 28], momentum, lr 0.001,"),
+        "--optimizer as given, the book's learning rate for simple-conv:\n" + run.out());
+  }
+
+  @Test
+  void trainOnParquetReadsTheInputSizeOfAVectorNetFromTheFeatures() {
+    Run run = run(new TrainOnParquet(), "--train", dir + "/train.parquet", "--test", dir + "/test.parquet",
+        "--net", "affine(20) relu affine(10)", "--rounds", "1", "--no-round-accuracy");
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    assertTrue(run.out().contains("; net 'affine(20) relu affine(10)' on [784], sgd, lr 0.1,"), run.out());
+  }
+
+  /** What the test accuracy line says. */
+  private static double testAccuracy(String out) {
+    String marker = "test accuracy ";
+    int at = out.indexOf(marker);
+    assertTrue(at >= 0, out);
+    return Double.parseDouble(out.substring(at + marker.length()).split("\\s")[0]);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--net|conv(4,5) relu maxpool(2) afine(10)|--net|--net",
+      "--net|simple-cnv|--net|simple-conv",
+      "--layers|784,20,10|--net|--layers",
+      "--weight-decay|-0.5|--weight-decay|--weight-decay",
+      "--weight-decay|lots|--weight-decay|--weight-decay",
+      "--init|uniform|--init|--init",
+      "--input-shape|784|--net|--input-shape",
+  })
+  void aBadNetOptionIsNamedAndExitsWithTwo(String option, String value, String named, String alsoNamed) {
+    // A net for the cases that need one; the --layers case is a --net given with --layers.
+    String net = option.equals("--net") ? value : "conv(4,5) relu maxpool(2) affine(10)";
+    List<String> args = new java.util.ArrayList<>(List.of("--train", dir + "/train.parquet", "--test",
+        dir + "/test.parquet", "--net", net));
+    if (!option.equals("--net")) {
+      args.addAll(List.of(option, value));
+    }
+    Run run = run(new TrainOnParquet(), args.toArray(String[]::new));
+    assertEquals(2, run.exitCode(), run.out() + run.err());
+    String first = run.err().lines().findFirst().orElse("");
+    assertTrue(first.contains(named) && first.contains(alsoNamed), "one line naming " + named + " and " + alsoNamed
+        + ":\n" + run.err());
+    assertTrue(!run.err().contains("Exception") && !run.err().contains("\tat "), "no stack trace: " + run.err());
   }
 
   @Test

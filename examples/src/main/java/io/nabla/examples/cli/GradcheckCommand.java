@@ -57,7 +57,7 @@ final class GradcheckCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--model and --net both name a net; give one");
     }
     Net net = model != null
-        ? ModelFile.load(model, backend, netOptions.activation).net().asType(dtype)
+        ? ModelFile.load(model, backend, netOptions.activation).net().asType(dtype).weightDecay(netOptions.weightDecay())
         : netOptions.build(pixels, dtype, seed, backend);
     if (net.inputSize() != pixels) {
       throw new IllegalArgumentException(model + " is a net for " + net.inputSize() + " inputs (" + GradcheckResult.describe(net)

@@ -21,7 +21,8 @@ final class TrainingRecordRendering {
         r.optimizer().name(), settings, r.batchSize(), r.iterationsDone(), r.iterations(),
         r.shuffledEpochs() ? "shuffled epochs" : "batches drawn with replacement", r.seed(),
         (r.weightInit().isEmpty() ? "" : ", initial weights " + r.weightInit())
-            + (r.weightDecay() == 0 ? "" : ", weight decay " + r.weightDecay())));
+            + (r.weightDecay() == 0 ? "" : ", weight decay "
+                + java.math.BigDecimal.valueOf(r.weightDecay()).stripTrailingZeros().toPlainString())));
     lines.add("  on backend " + r.backend() + ", JDK " + r.jdk() + ", started " + r.started());
     lines.add("  data " + r.dataset() + ":");
     r.datasetSha256().forEach((file, digest) -> lines.add("    " + file + "  sha256 " + digest));
