@@ -12,6 +12,7 @@ import io.nabla.backend.DType;
 import io.nabla.layer.Parameter;
 import io.nabla.model.FeedForwardNet;
 import io.nabla.model.Net;
+import io.nabla.model.Preset;
 import io.nabla.model.TrainingRecord;
 import io.nabla.model.WeightInit;
 import io.nabla.optimizer.OptimizerKind;
@@ -215,6 +216,29 @@ class LocalClusterTest {
     Net withoutDropout = smallConvFit(spark(), mode, SMALL_CONV);
     assertNotEquals(0.0, SingleMachine.maxDifference(first, withoutDropout),
         mode + ": the executors drop units in training");
+  }
+
+  /**
+   * The book's DeepConvNet by its preset's name, fitted on separate executors (He weights, dropout
+   * drawn there): a few steps that move every weight, and a model that scores.
+   */
+  @Test
+  void theBooksDeepConvNetFitsByNameOnSeparateExecutors() {
+    NablaClassificationModel model = new NablaClassifier().setNet("deep-conv").setInputShape(IMAGE)
+        .setOptimizer("adam").setStepSize(0.001).setBatchSize(50).setMaxIter(1).setSeed(SEED).setBackend(BACKEND)
+        .fit(MnistRows.train(400).dataset(spark(), 2));
+    assertEquals(Preset.DEEP_CONV.architecture().text(), model.net().architecture().text());
+    assertEquals("he", model.trainingRecord().orElseThrow().weightInit());
+    Net initial = Net.builder(Preset.DEEP_CONV.architecture(), IMAGE).weightInit(WeightInit.he()).seed(SEED)
+        .backend(Backends.get(BACKEND)).build();
+    for (Parameter p : initial.parameters()) {
+      if (p.value().rank() >= 2) {
+        assertFalse(Arrays.equals(p.value().toDoubleArray(),
+            model.net().parametersByName().get(p.name()).value().toDoubleArray()), p.name() + " moved");
+      }
+    }
+    List<Row> scored = model.transform(MnistRows.test(100).dataset(spark(), 2)).select("prediction").collectAsList();
+    assertEquals(100, scored.size());
   }
 
   @Test
