@@ -3,6 +3,7 @@ package io.nabla.train;
 import io.nabla.data.LabeledData;
 import io.nabla.loss.Targets;
 import io.nabla.model.Model;
+import io.nabla.model.Net;
 import io.nabla.tensor.ShapeOps;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
@@ -16,6 +17,18 @@ public final class Evaluation {
 
   /** Rows per evaluation batch unless told otherwise. */
   public static final int DEFAULT_BATCH = 1000;
+
+  /**
+   * Rows per evaluation batch of a net of images: its im2col matrices grow with the batch (1000
+   * images through DeepConvNet's second convolution make one of 450 MB), and 100 images keep each
+   * product large enough for the kernels.
+   */
+  public static final int IMAGE_BATCH = 100;
+
+  /** The evaluation batch for {@code model}: {@link #IMAGE_BATCH} for a net of images, else {@link #DEFAULT_BATCH}. */
+  public static int batchFor(Model model) {
+    return model instanceof Net net && net.architecture().takesImages() ? IMAGE_BATCH : DEFAULT_BATCH;
+  }
 
   private Evaluation() {}
 

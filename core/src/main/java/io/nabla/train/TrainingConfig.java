@@ -62,6 +62,11 @@ public record TrainingConfig(
     return new TrainingConfig(iterations, batchSize, shuffledEpochs, seed, evaluationBatch, rule);
   }
 
+  /** These settings with another evaluation batch ({@link Evaluation#batchFor} suits a model). */
+  public TrainingConfig withEvaluationBatch(int rows) {
+    return new TrainingConfig(iterations, batchSize, shuffledEpochs, seed, rows, divergence);
+  }
+
   /** These settings with shuffled epochs on or off. */
   public TrainingConfig withShuffledEpochs(boolean on) {
     return new TrainingConfig(iterations, batchSize, on, seed, evaluationBatch, divergence);

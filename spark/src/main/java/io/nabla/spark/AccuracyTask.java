@@ -33,7 +33,7 @@ final class AccuracyTask implements FlatMapFunction<Iterator<Shard>, long[]> {
     return CachedShards.single(Parallelism.callWithThreads(cpus, () -> {
       Net net = spec.net(parameters.value(), spec.backend());
       LabeledData data = new LabeledData(shard.features(), shard.labels(), spec.classes());
-      double accuracy = Evaluation.accuracy(net, data, Evaluation.DEFAULT_BATCH);
+      double accuracy = Evaluation.accuracy(net, data, Evaluation.batchFor(net));
       return new long[] {Math.round(accuracy * shard.rows()), shard.rows()};
     }));
   }

@@ -65,7 +65,7 @@ final class EvalCommand implements Callable<Integer> {
           + net.outputSize() + " classes (" + shape(net) + "); the test images have "
           + pixels + " pixels and 10 classes");
     }
-    double accuracy = Evaluation.accuracy(net, data.test(), Evaluation.DEFAULT_BATCH);
+    double accuracy = Evaluation.accuracy(net, data.test(), Evaluation.batchFor(net));
     Output.print(spec.commandLine().getOut(), common, EvalResult.of(model, net, loaded.description(),
         data.test().size(), accuracy));
     return 0;

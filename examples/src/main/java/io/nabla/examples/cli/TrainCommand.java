@@ -138,6 +138,7 @@ final class TrainCommand implements Callable<Integer> {
       config = config.withIterations(iterations);
     }
     Net net = netOptions.build(data.train().images().dim(1), dtype, seed, backend);
+    config = config.withEvaluationBatch(Evaluation.batchFor(net));
     if (!common.json) {
       text.printf(Locale.ROOT, "train %d, test %d samples; backend %s, %s, %d iterations, batch %d, lr %s, %s%n",
           data.train().size(), data.test().size(), backend.name(), dtype.label(),
