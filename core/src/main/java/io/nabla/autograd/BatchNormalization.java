@@ -21,6 +21,16 @@ final class BatchNormalization {
    * BatchNormalization). {@code gamma} and {@code beta} are [features] or [channels].
    */
   static Variable batchNorm(Variable x, Variable gamma, Variable beta, double epsilon) {
+    return batchNorm(x, gamma, beta, epsilon, null, null, 0);
+  }
+
+  /**
+   * As {@link #batchNorm(Variable, Variable, Variable, double)}, and moves the running statistics
+   * (when given, [features]) towards the batch's: {@code running = momentum * running + (1 -
+   * momentum) * batch}, from the statistics the normalization computed, not a second pass.
+   */
+  static Variable batchNorm(Variable x, Variable gamma, Variable beta, double epsilon, Tensor runningMean,
+      Tensor runningVariance, double momentum) {
     Objects.requireNonNull(gamma, "batchNorm: gamma is null");
     Objects.requireNonNull(beta, "batchNorm: beta is null");
     int[] axes = statisticAxes("batchNorm", x.value());
@@ -36,8 +46,19 @@ final class BatchNormalization {
       throw new IllegalArgumentException("batchNorm: epsilon must be positive and finite, got " + epsilon);
     }
     int[] perFeature = featureShape(x.value());
-    Variable centred = x.sub(x.mean(true, axes));
+    Variable mean = x.mean(true, axes);
+    Variable centred = x.sub(mean);
     Variable variance = centred.mul(centred).mean(true, axes);
+    if (runningMean != null) {
+      for (Tensor running : new Tensor[] {runningMean, runningVariance}) {
+        if (!running.hasShape(features) || running.dtype() != x.dtype()) {
+          throw new IllegalArgumentException("batchNorm: running statistics " + running.describe() + " must be "
+              + x.dtype().label() + Shapes.format(features));
+        }
+      }
+      runningMean.muli(momentum).addScaledi(1 - momentum, mean.value().reshape(features));
+      runningVariance.muli(momentum).addScaledi(1 - momentum, variance.value().reshape(features));
+    }
     Variable normalized = centred.div(variance.add(epsilon).sqrt());
     return normalized.mul(gamma.reshape(perFeature)).add(beta.reshape(perFeature));
   }

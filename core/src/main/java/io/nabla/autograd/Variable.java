@@ -452,6 +452,20 @@ public final class Variable {
     return BatchNormalization.batchNorm(this, gamma, beta, epsilon);
   }
 
+  /**
+   * {@link #batchNorm(Variable, Variable, double)}, also moving {@code runningMean} and {@code
+   * runningVariance} ([features], written in place) towards the batch's statistics: {@code
+   * running = momentum * running + (1 - momentum) * batch}, the variance biased, as the book's.
+   *
+   * @throws IllegalArgumentException naming the shapes if they do not fit
+   */
+  public Variable batchNorm(Variable gamma, Variable beta, double epsilon, Tensor runningMean,
+      Tensor runningVariance, double momentum) {
+    Objects.requireNonNull(runningMean, "batchNorm: running mean is null");
+    Objects.requireNonNull(runningVariance, "batchNorm: running variance is null");
+    return BatchNormalization.batchNorm(this, gamma, beta, epsilon, runningMean, runningVariance, momentum);
+  }
+
   /** The sum of every element, as a scalar (shape []). */
   public Variable sum() {
     return ReductionGradients.sum(this, ReductionGradients.allAxes(this), false);

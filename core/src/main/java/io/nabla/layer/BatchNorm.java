@@ -1,6 +1,5 @@
 package io.nabla.layer;
 
-import io.nabla.autograd.Autograd;
 import io.nabla.autograd.Variable;
 import io.nabla.backend.DType;
 import io.nabla.tensor.Shapes;
@@ -85,26 +84,11 @@ public final class BatchNorm implements Layer {
     checkFeatures(x.value());
     int[] perFeature = x.value().rank() == 2 ? new int[] {1, features()} : new int[] {1, features(), 1, 1};
     if (TrainingMode.isOn()) {
-      Variable y = x.batchNorm(gamma.variable(), beta.variable(), EPSILON);
-      updateRunningStatistics(x.value());
-      return y;
+      return x.batchNorm(gamma.variable(), beta.variable(), EPSILON, runningMean, runningVar, MOMENTUM);
     }
     Variable mean = Variable.constant(runningMean.reshape(perFeature));
     Variable std = Variable.constant(runningVar.reshape(perFeature)).add(EPSILON).sqrt();
     return x.sub(mean).div(std).mul(gamma.variable().reshape(perFeature)).add(beta.variable().reshape(perFeature));
-  }
-
-  /** {@code running = MOMENTUM * running + (1 - MOMENTUM) * batch}, for the mean and the biased variance. */
-  private void updateRunningStatistics(Tensor x) {
-    int[] axes = x.rank() == 2 ? new int[] {0} : new int[] {0, 2, 3};
-    try (Autograd.Scope scope = Autograd.noGrad()) {
-      Variable v = Variable.constant(x);
-      Variable centred = v.sub(v.mean(true, axes));
-      Tensor mean = v.mean(false, axes).value();
-      Tensor variance = centred.mul(centred).mean(false, axes).value();
-      runningMean.muli(MOMENTUM).addScaledi(1 - MOMENTUM, mean);
-      runningVar.muli(MOMENTUM).addScaledi(1 - MOMENTUM, variance);
-    }
   }
 
   private void checkFeatures(Tensor x) {

@@ -176,6 +176,10 @@ public abstract class AutogradSuite {
         signed(74, 5, 3), signed(75, 3), signed(76, 3));
     check("batchNorm(Variable,Variable,double)", "images [2, 3, 2, 3]",
         v -> v.get(0).batchNorm(v.get(1), v.get(2), 1e-5), signed(77, 2, 3, 2, 3), signed(78, 3), signed(79, 3));
+    check("batchNorm(Variable,Variable,double,Tensor,Tensor,double)", "moving running statistics",
+        v -> v.get(0).batchNorm(v.get(1), v.get(2), 1e-5, Tensors.zeros(backend(), DType.FLOAT64, 3),
+            Tensors.full(backend(), 1.0, DType.FLOAT64, 3), 0.9),
+        signed(80, 2, 3, 2, 3), signed(81, 3), signed(82, 3));
     // Losses.
     Targets labels = Targets.labels(2, 0, 1);
     Targets oneHot = Targets.oneHot(Tensors.oneHot(backend(), new int[] {1, 1, 0}, 4, DType.FLOAT64));
