@@ -29,7 +29,8 @@ import java.util.Optional;
  * @param jdk the Java runtime: its version and vendor
  * @param started when training started, in UTC, to the second
  * @param weightInit how the initial weights were drawn ({@link WeightInit#label()}: {@code he},
- *     {@code normal(0.01)}, ...), or empty where the record does not say (files of older versions)
+ *     {@code normal(0.01)}, ...), {@code from FILE} for weights read from a model file, or empty
+ *     where the record does not say (files of older versions)
  * @param weightDecay the L2 weight decay's lambda ({@link SoftmaxClassifier#weightDecay(double)}),
  *     0 for none and where the record does not say
  */
@@ -97,6 +98,12 @@ public record TrainingRecord(
   public TrainingRecord withIterationsDone(int done) {
     return new TrainingRecord(optimizer, batchSize, iterations, done, shuffledEpochs, seed, backend, dataset,
         datasetSha256, jdk, started, weightInit, weightDecay);
+  }
+
+  /** This record saying that the initial weights were read from the model file {@code fileName}. */
+  public TrainingRecord withInitialWeightsFrom(String fileName) {
+    return new TrainingRecord(optimizer, batchSize, iterations, iterationsDone, shuffledEpochs, seed, backend, dataset,
+        datasetSha256, jdk, started, "from " + fileName, weightDecay);
   }
 
   /** This record saying how the initial weights were drawn: a {@link WeightInit#label()}. */

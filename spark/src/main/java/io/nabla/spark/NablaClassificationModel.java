@@ -5,6 +5,7 @@ import io.nabla.model.Net;
 import io.nabla.model.TrainingRecord;
 import io.nabla.tensor.Tensor;
 import java.util.Arrays;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
@@ -16,6 +17,7 @@ import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
@@ -123,6 +125,40 @@ public final class NablaClassificationModel
    */
   public Net net() {
     return weights.net(NetSpec.backendNamed(getBackend()));
+  }
+
+  /**
+   * Writes the net as an ONNX model ({@link io.nabla.onnx.OnnxExport}: opset 13, input {@code
+   * input} of a row's features in the net's input shape after a dynamic batch dimension, outputs
+   * {@code scores} and {@code probabilities}), with the fit's training record in its metadata, so
+   * that ONNX Runtime serves it anywhere. {@code path} is on any file system Hadoop reaches (local,
+   * HDFS, S3), through the active Spark session's Hadoop configuration when there is one; the file
+   * is written under a temporary name and renamed, so a failed write leaves no partial model.
+   *
+   * @throws IOException naming the path if it cannot be written
+   */
+  public void writeOnnx(String path) throws IOException {
+    Net net = net();
+    byte[] bytes = training == null ? io.nabla.onnx.OnnxExport.bytes(net)
+        : io.nabla.onnx.OnnxExport.bytes(net, training);
+    org.apache.hadoop.conf.Configuration conf = SparkSession.getActiveSession().isDefined()
+        ? SparkSession.getActiveSession().get().sparkContext().hadoopConfiguration()
+        : new org.apache.hadoop.conf.Configuration();
+    org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(path);
+    org.apache.hadoop.fs.FileSystem fs = target.getFileSystem(conf);
+    org.apache.hadoop.fs.Path temp = new org.apache.hadoop.fs.Path(target.getParent(),
+        "." + target.getName() + "." + java.util.UUID.randomUUID() + ".tmp");
+    try {
+      try (org.apache.hadoop.fs.FSDataOutputStream out = fs.create(temp, false)) {
+        out.write(bytes);
+      }
+      if (fs.exists(target) && !fs.delete(target, false) || !fs.rename(temp, target)) {
+        throw new IOException("could not rename " + temp + " to " + target);
+      }
+    } catch (IOException e) {
+      fs.delete(temp, false);
+      throw new IOException("writing the ONNX model to " + path + ": " + e.getMessage(), e);
+    }
   }
 
   /** What each round of the fit did (empty for a loaded model: the history is not saved). */

@@ -160,6 +160,29 @@ class GeneralNetModelTest {
     }
   }
 
+  /**
+   * A Spark model writes itself as ONNX: the file reads back (by Nabla's importer, checked
+   * against ONNX Runtime in the onnx module) as the same net, with the same scores for every row.
+   */
+  @Test
+  void aSparkModelWritesAnOnnxFileThatScoresEveryRowAsTheModelDoes() throws Exception {
+    Net net = residualNet(8, DType.FLOAT32);
+    NablaClassificationModel model = NablaClassificationModel.of(net).setBackend(BACKEND);
+    String path = dir.resolve("served/model.onnx").toString();
+    java.nio.file.Files.createDirectories(dir.resolve("served"));
+    model.writeOnnx(path);
+    Net back = io.nabla.onnx.OnnxImport.load(java.nio.file.Paths.get(path), Backends.get(BACKEND)).net();
+    assertEquals(net.architecture(), back.architecture());
+    assertSameParameters(net, back);
+    Tensor x = features(net);
+    assertArrayEquals(net.scores(x).toDoubleArray(), back.scores(x).toDoubleArray(), 0.0);
+    try (var listing = java.nio.file.Files.list(dir.resolve("served"))) {
+      // Hadoop's local file system writes a .crc beside each file; the temporary must be gone.
+      assertEquals(List.of(), listing.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList(),
+          "no temporary left");
+    }
+  }
+
   @Test
   void aModelFileOfAnyNetInASparkModelDirectoryIsWhatTheReaderLoads() throws Exception {
     String path = dir.resolve("model").toString();

@@ -4,7 +4,6 @@ import io.nabla.backend.Backend;
 import io.nabla.data.MnistData;
 import io.nabla.examples.results.EvalResult;
 import io.nabla.model.Activation;
-import io.nabla.model.ModelFile;
 import io.nabla.model.FeedForwardNet;
 import io.nabla.model.Net;
 import java.util.Optional;
@@ -28,7 +27,8 @@ final class EvalCommand implements Callable<Integer> {
   @Mixin DataOptions dataOptions;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE.npz", description = "The saved parameters.")
+  @Option(names = "--model", required = true, paramLabel = "FILE",
+      description = "The saved model: a .npz, or an ONNX model (.onnx).")
   Path model;
 
   @Mixin BackendOption compute;
@@ -41,10 +41,10 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Backend backend = compute.backend();
-    ModelFile.Loaded loaded = ModelFile.load(model, backend, activation == null ? Activation.SIGMOID : activation);
+    SavedModels.Opened loaded = SavedModels.open(model, backend, activation == null ? Activation.SIGMOID : activation);
     Net net = loaded.net();
     Optional<Activation> hidden = net instanceof FeedForwardNet mlp ? Optional.of(mlp.activation()) : Optional.empty();
-    if (loaded.description().isPresent()) {
+    if (loaded.recordsItsNet()) {
       if (activation != null && hidden.isEmpty()) {
         throw new IllegalArgumentException("--activation is for a file that does not record its net; " + model
             + " records it: " + net.architecture());
@@ -67,6 +67,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     double accuracy = Evaluation.accuracy(net, data.test(), Evaluation.batchFor(net));
     Output.print(spec.commandLine().getOut(), common, EvalResult.of(model, net, loaded.description(),
+        !loaded.recordsItsNet(),
         data.test().size(), accuracy));
     return 0;
   }

@@ -6,7 +6,6 @@ import io.nabla.data.LabeledData;
 import io.nabla.data.MnistData;
 import io.nabla.backend.DType;
 import io.nabla.model.Net;
-import io.nabla.model.ModelFile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,7 +38,7 @@ final class GradcheckCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the weights, as for train (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--model", paramLabel = "FILE.npz",
+  @Option(names = "--model", paramLabel = "FILE",
       description = "Check this saved net (converted to --dtype) instead of building one.")
   Path model;
 
@@ -57,7 +56,7 @@ final class GradcheckCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--model and --net both name a net; give one");
     }
     Net net = model != null
-        ? ModelFile.load(model, backend, netOptions.activation).net().asType(dtype).weightDecay(netOptions.weightDecay())
+        ? SavedModels.open(model, backend, netOptions.activation).net().asType(dtype).weightDecay(netOptions.weightDecay())
         : netOptions.build(pixels, dtype, seed, backend);
     if (net.inputSize() != pixels) {
       throw new IllegalArgumentException(model + " is a net for " + net.inputSize() + " inputs (" + GradcheckResult.describe(net)

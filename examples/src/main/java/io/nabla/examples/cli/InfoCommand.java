@@ -3,7 +3,6 @@ package io.nabla.examples.cli;
 import io.nabla.backend.Backend;
 import io.nabla.examples.results.ModelInfoResult;
 import io.nabla.model.Activation;
-import io.nabla.model.ModelFile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,15 +20,18 @@ final class InfoCommand implements Callable<Integer> {
   @Mixin BackendOption compute;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE.npz", description = "The saved model.")
+  @Option(names = "--model", required = true, paramLabel = "FILE",
+      description = "The saved model: a .npz, or an ONNX model (.onnx).")
   Path model;
 
   @Override
   public Integer call() throws Exception {
     Backend backend = compute.backend();
     // The whole file is read and checked, so that info on a file eval would refuse says so too.
-    ModelFile.Loaded loaded = ModelFile.load(model, backend, Activation.SIGMOID);
-    Output.print(spec.commandLine().getOut(), common, ModelInfoResult.of(model, loaded));
+    SavedModels.Opened opened = SavedModels.open(model, backend, Activation.SIGMOID);
+    Output.print(spec.commandLine().getOut(), common, ModelInfoResult.of(model, opened.net(), opened.description(),
+        opened.onnx().map(o -> "ONNX IR " + o.irVersion() + ", opset " + o.opset() + ", written by " + o.producer()
+            + o.finalSoftmax().map(op -> "; its final " + op + " is the classifier's own softmax").orElse(""))));
     return 0;
   }
 }

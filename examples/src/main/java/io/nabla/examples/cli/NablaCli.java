@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     versionProvider = NablaVersion.class,
     description = "Neural-network learning as chapter 4 of Deep Learning from Scratch teaches it.",
     subcommands = {
-      TrainCommand.class, EvalCommand.class, InfoCommand.class, LossCommand.class, DiffCommand.class,
+      TrainCommand.class, EvalCommand.class, InfoCommand.class, ExportCommand.class, LossCommand.class, DiffCommand.class,
       GradientCommand.class, DescentCommand.class, SimpleNetCommand.class,
       GradcheckCommand.class, BackendsCommand.class, TourCommand.class,
       AutoComplete.GenerateCompletion.class

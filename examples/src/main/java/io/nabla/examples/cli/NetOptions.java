@@ -10,6 +10,9 @@ import io.nabla.model.Preset;
 import io.nabla.model.TwoLayerNet;
 import io.nabla.model.WeightInit;
 import java.util.List;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,10 +47,11 @@ final class NetOptions {
           + " --init say otherwise.")
   String net;
 
-  @Option(names = "--init", paramLabel = "RULE",
+  @Option(names = "--init", paramLabel = "RULE|FILE",
       description = "Initial weights, each from N(0, s^2): normal (the chapter's s = 0.01), normal(S), he (s = sqrt(2/n),"
           + " for ReLU nets) or xavier (s = sqrt(1/n), for sigmoid and tanh), n a layer's inputs (default: normal, or"
-          + " the book's for a --net it names).")
+          + " the book's for a --net it names). Or a model file (.onnx or .npz) to train further: its net and its"
+          + " weights, instead of --net, --hidden and --activation.")
   String init;
 
   @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "LAMBDA",
@@ -74,6 +78,9 @@ final class NetOptions {
    * @throws CommandLine.ParameterException naming --init if it is not a rule
    */
   WeightInit weightInit() {
+    if (initialModel().isPresent()) {
+      return WeightInit.CHAPTER; // not drawn: the weights are the file's
+    }
     if (init == null) {
       return preset().map(Preset::weightInit).orElse(WeightInit.CHAPTER);
     }
@@ -82,6 +89,11 @@ final class NetOptions {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(command.commandLine(), "--init: " + e.getMessage());
     }
+  }
+
+  /** The model file --init names, if it names one rather than a rule. */
+  Optional<Path> initialModel() {
+    return init != null && SavedModels.namesModelFile(init) ? Optional.of(Paths.get(init)) : Optional.empty();
   }
 
   /** The book's net --net names, if it names one. */
@@ -94,7 +106,10 @@ final class NetOptions {
    *
    * @throws CommandLine.ParameterException naming the option at fault
    */
-  Net build(int pixels, DType dtype, long seed, Backend backend) {
+  Net build(int pixels, DType dtype, long seed, Backend backend) throws IOException {
+    if (initialModel().isPresent()) {
+      return fromFile(initialModel().get(), pixels, dtype, backend);
+    }
     if (net == null) {
       if (hidden < 1) {
         throw new IllegalArgumentException("--hidden must be at least 1, got " + hidden);
@@ -130,5 +145,24 @@ final class NetOptions {
         .build();
     built.weightDecay(weightDecay());
     return built;
+  }
+
+  /** The net of the model file --init names, to train further. */
+  private Net fromFile(Path file, int pixels, DType dtype, Backend backend) throws IOException {
+    for (String replaced : new String[] {"--net", "--hidden", "--activation"}) {
+      if (command.commandLine().getParseResult().hasMatchedOption(replaced)) {
+        throw new CommandLine.ParameterException(command.commandLine(),
+            "--init " + file + " gives the whole net; leave out " + replaced);
+      }
+    }
+    SavedModels.Opened opened = SavedModels.open(file, backend, activation);
+    Net loaded = opened.net().asType(dtype);
+    if (loaded.inputSize() != pixels || loaded.outputSize() != 10) {
+      throw new CommandLine.ParameterException(command.commandLine(), "--init " + file + " is a net for "
+          + loaded.inputSize() + " inputs and " + loaded.outputSize() + " classes (" + loaded.architecture()
+          + "); the images have " + pixels + " pixels and 10 classes");
+    }
+    loaded.weightDecay(weightDecay());
+    return loaded;
   }
 }

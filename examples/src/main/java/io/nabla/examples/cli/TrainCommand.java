@@ -145,8 +145,11 @@ final class TrainCommand implements Callable<Integer> {
           iterations, batch, learningRate, optimizer);
       text.flush();
     }
-    TrainingRecord record = config.record(optimizerInstance, backend, fingerprint, Instant.now())
-        .withWeightInit(netOptions.weightInit()).withWeightDecay(netOptions.weightDecay());
+    TrainingRecord drawn = config.record(optimizerInstance, backend, fingerprint, Instant.now())
+        .withWeightDecay(netOptions.weightDecay());
+    TrainingRecord record = netOptions.initialModel()
+        .map(file -> drawn.withInitialWeightsFrom(String.valueOf(file.getFileName())))
+        .orElseGet(() -> drawn.withWeightInit(netOptions.weightInit()));
     CheckpointListener checkpoints = new CheckpointListener(net, outputs.model(), record);
     Trainer trainer = new Trainer(config).addListener(checkpoints)
         .addListener(new TrainingConsole(bar, text, common.json));

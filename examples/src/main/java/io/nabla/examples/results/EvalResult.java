@@ -27,12 +27,15 @@ import java.util.Optional;
 public record EvalResult(Path model, String net, String activation, boolean activationAssumed, int hiddenLayers,
     int testSamples, double testAccuracy, Optional<TrainingRecord> training) implements CommandResult {
 
-  /** The result for {@code net}, loaded from a file with this description (empty for a file without one). */
-  public static EvalResult of(Path model, Net net, Optional<ModelDescription> description, int testSamples,
-      double testAccuracy) {
+  /**
+   * The result for {@code net}, loaded from a file with this description (empty for a file without
+   * one); {@code activationAssumed} when the file does not say what its net is (saved by NumPy).
+   */
+  public static EvalResult of(Path model, Net net, Optional<ModelDescription> description, boolean activationAssumed,
+      int testSamples, double testAccuracy) {
     boolean mlp = net instanceof FeedForwardNet;
     return new EvalResult(model, net.architecture().text(),
-        mlp ? ((FeedForwardNet) net).activation().label() : null, description.isEmpty(),
+        mlp ? ((FeedForwardNet) net).activation().label() : null, activationAssumed,
         mlp ? ((FeedForwardNet) net).layerSizes().size() - 2 : 0, testSamples, testAccuracy,
         description.flatMap(ModelDescription::training));
   }

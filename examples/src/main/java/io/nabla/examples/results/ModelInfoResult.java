@@ -22,9 +22,10 @@ import java.util.stream.Collectors;
  * @param layerSizes a fully connected net's layer sizes, inputs first (empty for another net)
  * @param dtype the parameters' element type
  * @param description the file's description, if it has one
+ * @param onnx for an ONNX file, what it says of itself (IR version, opset, the program that wrote it)
  */
 public record ModelInfoResult(Path model, String net, List<Integer> inputShape, List<Integer> layerSizes, String dtype,
-    Optional<ModelDescription> description) implements CommandResult {
+    Optional<ModelDescription> description, Optional<String> onnx) implements CommandResult {
 
   /** Keeps an unmodifiable copy of the sizes. */
   public ModelInfoResult {
@@ -34,9 +35,13 @@ public record ModelInfoResult(Path model, String net, List<Integer> inputShape, 
 
   /** The information in a loaded file. */
   public static ModelInfoResult of(Path model, ModelFile.Loaded loaded) {
-    Net net = loaded.net();
+    return of(model, loaded.net(), loaded.description(), Optional.empty());
+  }
+
+  /** The information in a loaded file, with what an ONNX file says of itself. */
+  public static ModelInfoResult of(Path model, Net net, Optional<ModelDescription> description, Optional<String> onnx) {
     return new ModelInfoResult(model, net.architecture().text(), net.inputShape(),
-        net instanceof FeedForwardNet mlp ? mlp.layerSizes() : List.of(), net.dtype().label(), loaded.description());
+        net instanceof FeedForwardNet mlp ? mlp.layerSizes() : List.of(), net.dtype().label(), description, onnx);
   }
 
   /** The hidden activation of a fully connected net, if the file records it. */
@@ -58,7 +63,10 @@ public record ModelInfoResult(Path model, String net, List<Integer> inputShape, 
       lines.add(model + ": net " + sizes() + ", " + activation().map(a -> a + " hidden activation")
           .orElse("hidden activation not recorded") + ", " + dtype);
     }
-    if (description.isEmpty()) {
+    onnx.ifPresent(o -> lines.add("  " + o));
+    if (description.isEmpty() && onnx.isPresent()) {
+      lines.add("  no Nabla description in its metadata: no training record");
+    } else if (description.isEmpty()) {
       lines.add("  no description (saved by NumPy?): no version, no training record");
     } else {
       lines.add("  saved by Nabla " + description.get().nablaVersion());
@@ -70,10 +78,12 @@ public record ModelInfoResult(Path model, String net, List<Integer> inputShape, 
 
   @Override
   public Map<String, Object> json() {
-    return Fields.ordered("model", model.toString(), "net", net, "input_shape", inputShape,
+    Map<String, Object> json = Fields.ordered("model", model.toString(), "net", net, "input_shape", inputShape,
         "layer_sizes", layerSizes.isEmpty() ? null : layerSizes,
         "activation", activation().orElse(null), "dtype", dtype,
         "nabla_version", description.map(ModelDescription::nablaVersion).orElse(null),
         "training", description.flatMap(ModelDescription::training).map(TrainingRecordRendering::json).orElse(null));
+    onnx.ifPresent(o -> json.put("onnx", o)); // only for an ONNX file: a .npz's JSON is as it was
+    return json;
   }
 }

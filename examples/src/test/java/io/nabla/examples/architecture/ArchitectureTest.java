@@ -46,6 +46,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void protobufAndTheOnnxSchemaAreTheOnnxModulesAlone() {
+    // Core and the backends stay free of protobuf; other modules use ONNX through OnnxExport and
+    // OnnxImport, never through the generated schema classes.
+    noClasses().that().resideInAPackage("io.nabla..").and().resideOutsideOfPackage("io.nabla.onnx..")
+        .should().dependOnClassesThat().resideInAnyPackage("com.google.protobuf..", "io.nabla.onnx.proto..")
+        .check(NABLA);
+    noClasses().that().resideInAnyPackage(CORE)
+        .should().dependOnClassesThat().resideInAnyPackage("io.nabla.onnx..")
+        .check(NABLA);
+  }
+
+  @Test
   void backendsAreIndependentOfEachOther() {
     slices().matching("io.nabla.backend.(*)..").should().notDependOnEachOther().check(NABLA);
     noClasses().that().resideInAnyPackage("io.nabla.backend.pure..", "io.nabla.backend.jblas..",
