@@ -42,6 +42,12 @@ def main():
             torch.nn.Conv2d(1, 6, 5, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
             torch.nn.Conv2d(6, 8, 3, stride=2), torch.nn.Tanh(), torch.nn.Flatten(),
             torch.nn.Linear(8 * 6 * 6, 10)),
+        # Batch normalization of images and of vectors, at PyTorch's epsilon (1e-5), and dropout,
+        # which PyTorch leaves out of an evaluation-mode export.
+        "pytorch-batchnorm": torch.nn.Sequential(
+            torch.nn.Conv2d(1, 6, 5), torch.nn.BatchNorm2d(6), torch.nn.ReLU(), torch.nn.AvgPool2d(2),
+            torch.nn.Flatten(), torch.nn.Linear(6 * 12 * 12, 32), torch.nn.BatchNorm1d(32), torch.nn.ReLU(),
+            torch.nn.Dropout(0.3), torch.nn.Linear(32, 10)),
     }
     for name, net in nets.items():
         optimizer = torch.optim.Adam(net.parameters(), lr=0.002)

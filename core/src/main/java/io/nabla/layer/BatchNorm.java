@@ -23,7 +23,10 @@ import java.util.Objects;
  */
 public final class BatchNorm implements Layer {
 
-  /** Keeps the square root away from 0 for a feature that does not vary; the book's 10e-7. */
+  /**
+   * Keeps the square root away from 0 for a feature that does not vary; the book's 10e-7, the
+   * default (PyTorch's is 1e-5: a layer takes its own, for models read from other frameworks).
+   */
   public static final double EPSILON = 1e-6;
 
   /** The weight of the running statistics' old value at each training pass, as in the book. */
@@ -35,6 +38,7 @@ public final class BatchNorm implements Layer {
   private final Tensor runningMean;
   private final String runningVarName;
   private final Tensor runningVar;
+  private final double epsilon;
 
   /**
    * A batch normalization over the given tensors (used in place, not copied), all [features].
@@ -44,6 +48,21 @@ public final class BatchNorm implements Layer {
    */
   public BatchNorm(String gammaName, Tensor gamma, String betaName, Tensor beta, String runningMeanName,
       Tensor runningMean, String runningVarName, Tensor runningVar) {
+    this(gammaName, gamma, betaName, beta, runningMeanName, runningMean, runningVarName, runningVar, EPSILON);
+  }
+
+  /**
+   * As {@link #BatchNorm(String, Tensor, String, Tensor, String, Tensor, String, Tensor)}, adding
+   * {@code epsilon} to the variance instead of {@link #EPSILON}.
+   *
+   * @throws IllegalArgumentException if epsilon is not a positive number
+   */
+  public BatchNorm(String gammaName, Tensor gamma, String betaName, Tensor beta, String runningMeanName,
+      Tensor runningMean, String runningVarName, Tensor runningVar, double epsilon) {
+    if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+      throw new IllegalArgumentException("batchNorm: epsilon must be a positive number, got " + epsilon);
+    }
+    this.epsilon = epsilon;
     Objects.requireNonNull(gamma, "batchNorm: gamma is null");
     Tensor[] all = {gamma, Objects.requireNonNull(beta, "batchNorm: beta is null"),
         Objects.requireNonNull(runningMean, "batchNorm: running mean is null"),
@@ -61,6 +80,11 @@ public final class BatchNorm implements Layer {
     this.runningMean = runningMean;
     this.runningVarName = Objects.requireNonNull(runningVarName, "runningVarName");
     this.runningVar = runningVar;
+  }
+
+  /** What is added to the variance before its square root. */
+  public double epsilon() {
+    return epsilon;
   }
 
   /** Features (or channels) normalized: the length of gamma. */
@@ -84,10 +108,10 @@ public final class BatchNorm implements Layer {
     checkFeatures(x.value());
     int[] perFeature = x.value().rank() == 2 ? new int[] {1, features()} : new int[] {1, features(), 1, 1};
     if (TrainingMode.isOn()) {
-      return x.batchNorm(gamma.variable(), beta.variable(), EPSILON, runningMean, runningVar, MOMENTUM);
+      return x.batchNorm(gamma.variable(), beta.variable(), epsilon, runningMean, runningVar, MOMENTUM);
     }
     Variable mean = Variable.constant(runningMean.reshape(perFeature));
-    Variable std = Variable.constant(runningVar.reshape(perFeature)).add(EPSILON).sqrt();
+    Variable std = Variable.constant(runningVar.reshape(perFeature)).add(epsilon).sqrt();
     return x.sub(mean).div(std).mul(gamma.variable().reshape(perFeature)).add(beta.variable().reshape(perFeature));
   }
 
@@ -120,6 +144,6 @@ public final class BatchNorm implements Layer {
   @Override
   public BatchNorm asType(DType dtype) {
     return new BatchNorm(gamma.name(), gamma.value().asType(dtype), beta.name(), beta.value().asType(dtype),
-        runningMeanName, runningMean.asType(dtype), runningVarName, runningVar.asType(dtype));
+        runningMeanName, runningMean.asType(dtype), runningVarName, runningVar.asType(dtype), epsilon);
   }
 }

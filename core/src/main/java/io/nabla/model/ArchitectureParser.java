@@ -17,7 +17,7 @@ final class ArchitectureParser {
   /** The layers the text can name, for messages. */
   static final String KNOWN = "affine(N), "
       + Arrays.stream(Activation.values()).map(Activation::label).collect(Collectors.joining(", "))
-      + ", residual(LAYERS), conv(FILTERS,SIZE[,STRIDE,PADDING]), maxpool(SIZE[,STRIDE]), avgpool(SIZE[,STRIDE]), dropout(P), batchnorm";
+      + ", residual(LAYERS), conv(FILTERS,SIZE[,STRIDE,PADDING]), maxpool(SIZE[,STRIDE]), avgpool(SIZE[,STRIDE]), dropout(P), batchnorm[(EPSILON)]";
 
   private final String text;
   private int at;
@@ -88,7 +88,10 @@ final class ArchitectureParser {
       }
       case "batchnorm": {
         if (at < text.length() && text.charAt(at) == '(') {
-          throw error("batchnorm takes no arguments; a space or the end");
+          expect('(');
+          double epsilon = positiveDecimal("batchnorm's epsilon");
+          expect(')');
+          return new LayerSpec.BatchNorm(epsilon);
         }
         return new LayerSpec.BatchNorm();
       }
@@ -149,6 +152,26 @@ final class ArchitectureParser {
     }
     at = start;
     throw error(what + ", a number in [0, 1) such as 0.5");
+  }
+
+  /** A positive decimal number, such as {@code 0.00001} or {@code 1e-5}. */
+  private double positiveDecimal(String what) {
+    skipSpaces();
+    int start = at;
+    while (at < text.length() && (Character.isDigit(text.charAt(at)) || ".eE-+".indexOf(text.charAt(at)) >= 0)) {
+      at++;
+    }
+    try {
+      double v = Double.parseDouble(text.substring(start, at));
+      if (v > 0 && Double.isFinite(v)) {
+        skipSpaces();
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    at = start;
+    throw error(what + ", a positive number such as 0.00001");
   }
 
   private int integer(String what, int least, String kind) {

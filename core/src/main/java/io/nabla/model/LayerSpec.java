@@ -304,22 +304,38 @@ public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation
   }
 
   /**
-   * Batch normalization ({@link io.nabla.layer.BatchNorm}), written {@code batchnorm}: per
-   * feature of a vector sample, per channel of an image. Its parameters are {@code gammak} and
-   * {@code betak}, its buffers {@code running_meank} and {@code running_vark}, all [features], k
-   * counting the layers with parameters.
+   * Batch normalization ({@link io.nabla.layer.BatchNorm}), written {@code batchnorm} (the book's
+   * epsilon, {@value io.nabla.layer.BatchNorm#EPSILON}) or {@code batchnorm(EPSILON)} (PyTorch's
+   * is 0.00001): per feature of a vector sample, per channel of an image. Its parameters are
+   * {@code gammak} and {@code betak}, its buffers {@code running_meank} and {@code running_vark},
+   * all [features], k counting the layers with parameters.
+   *
+   * @param epsilon what is added to the variance before its square root
    */
-  record BatchNorm() implements LayerSpec {
+  record BatchNorm(double epsilon) implements LayerSpec {
+
+    /** Checks epsilon. */
+    public BatchNorm {
+      if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+        throw new IllegalArgumentException("batchnorm(" + epsilon + "): epsilon must be a positive number");
+      }
+    }
+
+    /** The book's epsilon. */
+    public BatchNorm() {
+      this(io.nabla.layer.BatchNorm.EPSILON);
+    }
 
     @Override
     public String text() {
-      return "batchnorm";
+      return epsilon == io.nabla.layer.BatchNorm.EPSILON ? "batchnorm"
+          : "batchnorm(" + java.math.BigDecimal.valueOf(epsilon).stripTrailingZeros().toPlainString() + ")";
     }
 
     @Override
     public List<Integer> outputShape(List<Integer> input) {
       if (input.size() != 1 && input.size() != 3) {
-        throw new IllegalArgumentException("batchnorm takes vectors [features] or images [channels, height, width],"
+        throw new IllegalArgumentException(text() + " takes vectors [features] or images [channels, height, width],"
             + " not " + Shapes.format(toArray(input)));
       }
       return input;
@@ -339,7 +355,7 @@ public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation
       return new io.nabla.layer.BatchNorm("gamma" + k, parameters.constant("gamma" + k, 1, features),
           "beta" + k, parameters.bias("beta" + k, features),
           "running_mean" + k, parameters.buffer("running_mean" + k, 0, features),
-          "running_var" + k, parameters.buffer("running_var" + k, 1, features));
+          "running_var" + k, parameters.buffer("running_var" + k, 1, features), epsilon);
     }
   }
 
@@ -394,8 +410,8 @@ public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation
     if (layer instanceof io.nabla.layer.AvgPool2d pool) {
       return new AvgPool(pool.size(), pool.stride());
     }
-    if (layer instanceof io.nabla.layer.BatchNorm) {
-      return new BatchNorm();
+    if (layer instanceof io.nabla.layer.BatchNorm norm) {
+      return new BatchNorm(norm.epsilon());
     }
     if (layer instanceof io.nabla.layer.Dropout dropout) {
       return new Dropout(dropout.p());

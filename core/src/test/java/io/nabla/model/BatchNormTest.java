@@ -138,6 +138,22 @@ class BatchNormTest {
     }
   }
 
+  /** A layer of PyTorch's epsilon adds that one, in training and in evaluation. */
+  @Test
+  void aLayerOfAnotherEpsilonAddsItsOwn() {
+    BatchNorm book = layer(3, 32);
+    BatchNorm pytorch = new BatchNorm("g", book.parameters().get(0).value(), "b", book.parameters().get(1).value(),
+        "m", book.runningMean(), "v", book.runningVariance().fill(1e-4), 1e-5);
+    Tensor x = random(41, 4, 3);
+    double[] ys = pytorch.forward(x).toDoubleArray();
+    double[] xs = x.toDoubleArray();
+    double gamma = book.parameters().get(0).value().getFlat(0);
+    double beta = book.parameters().get(1).value().getFlat(0);
+    assertEquals(gamma * xs[0] / Math.sqrt(1e-4 + 1e-5) + beta, ys[0], 1e-12, "mean 0, variance 1e-4, epsilon 1e-5");
+    assertEquals(1e-5, pytorch.asType(DType.FLOAT32).epsilon(), "a copy keeps its epsilon");
+    assertEquals("batchnorm(0.00001)", Architecture.of(pytorch).text());
+  }
+
   @Test
   void theLayersGradientsMatchCentralDifferencesInTraining() {
     GradientChecker checker = GradientChecker.centralDifferences();
@@ -161,8 +177,10 @@ class BatchNormTest {
         .weightInit(WeightInit.he()).backend(reference()).build();
     assertGradientsMatch(GradientChecker.centralDifferences().checkModel(conv, random(71, 4, 36), TARGETS));
     IllegalArgumentException args = assertThrows(IllegalArgumentException.class,
-        () -> Architecture.parse("affine(3) batchnorm(2)"));
-    assertTrue(args.getMessage().contains("batchnorm takes no arguments"), args.getMessage());
+        () -> Architecture.parse("affine(3) batchnorm(-2)"));
+    assertTrue(args.getMessage().contains("batchnorm's epsilon, a positive number such as 0.00001"), args.getMessage());
+    assertEquals("affine(3) batchnorm(0.00001) batchnorm", Architecture.parse("affine(3) batchnorm(1e-5) batchnorm(1e-6)")
+        .text(), "PyTorch's epsilon is written out; the book's is the default");
     IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,
         () -> Architecture.parse("batchnorm affine(3)").outputShape(List.of(2, 3)));
     assertEquals("batchnorm takes vectors [features] or images [channels, height, width], not [2, 3]",

@@ -64,7 +64,7 @@ class NetTest {
         () -> Architecture.parse("affine(100) rleu affine(10)"));
     assertEquals("net 'affine(100) rleu affine(10)': expected a layer (affine(N), sigmoid, relu, tanh, leaky_relu,"
         + " residual(LAYERS), conv(FILTERS,SIZE[,STRIDE,PADDING]), maxpool(SIZE[,STRIDE]), avgpool(SIZE[,STRIDE]),"
-        + " dropout(P), batchnorm), not 'rleu' at character 13, found 'r'", unknown.getMessage());
+        + " dropout(P), batchnorm[(EPSILON)]), not 'rleu' at character 13, found 'r'", unknown.getMessage());
     IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
         () -> Architecture.parse("affine(0)"));
     assertTrue(size.getMessage().contains("expected affine's number of outputs, a positive integer at character 8"),

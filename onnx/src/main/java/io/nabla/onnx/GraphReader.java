@@ -45,7 +45,7 @@ final class GraphReader {
   /** The operators read, for the message that refuses another. */
   static final List<String> OPERATORS = List.of("Gemm", "MatMul", "Add", "Relu", "Sigmoid", "Tanh", "LeakyRelu",
       "Softmax", "LogSoftmax", "Conv", "MaxPool", "AveragePool", "Flatten", "Reshape", "Dropout",
-      "BatchNormalization", "Identity", "Constant");
+      "BatchNormalization", "Identity", "Constant", "Pad (of no padding, as PyTorch writes before AveragePool)");
 
   private final GraphProto graph;
   private final Backend backend;
@@ -228,6 +228,7 @@ final class GraphReader {
         put(node, data(node, 0));
         return;
       }
+      case "Pad" -> put(node, noPadding(node, a));
       case "Relu" -> put(node, elementwise(node, Activation.RELU));
       case "Sigmoid" -> put(node, elementwise(node, Activation.SIGMOID));
       case "Tanh" -> put(node, elementwise(node, Activation.TANH));
@@ -412,6 +413,19 @@ final class GraphReader {
     return new Value(in.layers(), List.of((int) elements), in.flattened() || in.shape().size() > 1, null);
   }
 
+  /** A Pad that pads nothing (PyTorch writes one before an AveragePool): the identity. */
+  private Value noPadding(NodeProto node, Attributes a) {
+    checkInputs(node, 1, 3);
+    long[] pads = node.getInputCount() > 1 && !node.getInput(1).isEmpty()
+        ? OnnxTensors.integers(constantProto(node, 1), "node " + describe(node) + " pads")
+        : a.ints("pads");
+    if (Arrays.stream(pads).anyMatch(p -> p != 0)) {
+      throw refusal(node, "pads " + Arrays.toString(pads) + " are not supported; Nabla pads inside a Conv (its pads"
+          + " attribute) and reads a Pad that pads nothing");
+    }
+    return data(node, 0);
+  }
+
   private Value dropout(NodeProto node, Attributes a) {
     checkInputs(node, 1, 3);
     if (node.getOutputCount() > 1 && !node.getOutput(1).isEmpty() && usedElsewhere(node.getOutput(1))) {
@@ -440,10 +454,12 @@ final class GraphReader {
       throw refusal(node, "training_mode 1 is not supported; Nabla reads its evaluation form");
     }
     double epsilon = a.real("epsilon", 1e-5);
-    if ((float) epsilon != (float) BatchNorm.EPSILON) {
-      throw refusal(node, "epsilon " + (float) epsilon + " is not supported; Nabla's batch normalization adds "
-          + BatchNorm.EPSILON + " to the variance");
+    if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+      throw refusal(node, "epsilon " + epsilon + " is not supported; it must be a positive number");
     }
+    // The file holds a float: 1e-5 is 9.99999974738e-06 there, and Nabla's text keeps the float's
+    // shortest decimal, so that the layer reads back as written.
+    epsilon = Double.parseDouble(Float.toString((float) epsilon));
     Value in = settled(data(node, 0));
     if (in.flattened()) {
       throw refusal(node, "normalizes a flattened image per element; Nabla's batchnorm normalizes an image per"
@@ -454,7 +470,7 @@ final class GraphReader {
       t[i] = constant(node, i + 1, 1);
     }
     return in.then(new BatchNorm(unique("gamma"), t[0], unique("beta"), t[1], unique("running_mean"), t[2],
-        unique("running_var"), t[3]), in.shape());
+        unique("running_var"), t[3], epsilon), in.shape());
   }
 
   /** A name no other tensor of the layers has (Net.over renames them by position). */
@@ -480,6 +496,15 @@ final class GraphReader {
           : "input '" + name + "' is not a graph input, an initializer or an earlier node's output");
     }
     return v;
+  }
+
+  /** A constant input as the file holds it. */
+  private TensorProto constantProto(NodeProto node, int input) {
+    TensorProto p = constants.get(node.getInput(input));
+    if (p == null) {
+      throw refusal(node, "input '" + node.getInput(input) + "' must be a constant (an initializer), not computed");
+    }
+    return p;
   }
 
   /** A constant input of the given rank (-1 for any), as a tensor of the graph's dtype. */

@@ -119,7 +119,7 @@ final class GraphWriter {
       List<String> inputs = parameters(layer);
       graph.addNode(node("BatchNormalization", name + ".BatchNormalization",
           List.of(in.value, inputs.get(0), inputs.get(1), inputs.get(2), inputs.get(3)), name)
-          .addAttribute(real("epsilon", BatchNorm.EPSILON))
+          .addAttribute(real("epsilon", norm.epsilon()))
           .addAttribute(real("momentum", BatchNorm.MOMENTUM)));
       return in.rename(name);
     }

@@ -39,7 +39,7 @@ class PyTorchModelsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pytorch-mlp", "pytorch-conv"})
+  @ValueSource(strings = {"pytorch-mlp", "pytorch-conv", "pytorch-batchnorm"})
   void aModelPyTorchWroteScoresInNablaAsInPyTorch(String name) throws Exception {
     OnnxImport.Imported imported = OnnxImport.load(FIXTURES.resolve(name + ".onnx"), backend);
     Net net = imported.net();

@@ -41,6 +41,7 @@ class RoundTripTest {
       {"conv(4,3,1,1) batchnorm relu maxpool(2) conv(6,3,2,1) relu avgpool(2,1) dropout(0.5) affine(12) relu"
           + " affine(10)", "2,12,12"},
       {"conv(3,3,1,1) residual(conv(3,3,1,1) relu) maxpool(2) affine(10)", "3,8,8"},
+      {"conv(3,3) batchnorm(0.00001) relu affine(8) batchnorm(0.001) affine(10)", "1,8,8"},
   };
 
   @TempDir Path dir;
@@ -48,7 +49,7 @@ class RoundTripTest {
   private final Backend backend = Backends.get("pure");
 
   @ParameterizedTest
-  @CsvSource({"0,float32", "1,float32", "2,float32", "3,float32", "0,float64", "1,float64", "2,float64"})
+  @CsvSource({"0,float32", "1,float32", "2,float32", "3,float32", "4,float32", "0,float64", "1,float64", "2,float64"})
   void exportThenImportGivesTheSameNetBitForBitAndOnnxRuntimeAgrees(int which, String dtypeName) throws Exception {
     // ONNX Runtime's CPU kernels of Conv and LeakyRelu take float only: a float64 net of those runs
     // in ONNX Runtime as float32 (nabla export's default), the file itself is checked by the round trip.

@@ -40,7 +40,7 @@ final class NetOptions {
           + " 'affine(100) relu residual(affine(100) relu) affine(10)' or 'conv(30,5) relu maxpool(2) affine(100)"
           + " relu affine(10)'. Layers: affine(N), sigmoid, relu, tanh, leaky_relu, residual(LAYERS) (x + LAYERS(x)),"
           + " conv(FILTERS,SIZE[,STRIDE,PADDING]), maxpool(SIZE[,STRIDE]), avgpool(SIZE[,STRIDE]), dropout(P) (in"
-          + " training only), batchnorm; a net that starts"
+          + " training only), batchnorm or batchnorm(EPSILON) (default 1e-6, the book's); a net that starts"
           + " with conv or a pooling takes the images as [1, 28, 28]. The last layer gives the 10 class scores."
           + " Or the book's nets by name: simple-conv (chapter 7) or deep-conv (chapter 8), with the book's"
           + " optimizer, learning rate and initial weights (Adam 0.001; deep-conv He) unless --optimizer, --lr or"
