@@ -79,6 +79,8 @@ final class OnnxRuntimeCheck {
 
   /** Asserts that every row has the same class and every output agrees within {@link #RELATIVE}. */
   static void assertAgrees(Agreement a, String what) {
+    System.out.printf("%s: ONNX Runtime's class is Nabla's on %d of %d rows; largest relative difference %.2e%n", what,
+        a.sameClass(), a.rows(), a.worstRelative());
     assertEquals(a.rows(), a.sameClass(), what + ": rows where ONNX Runtime's class is Nabla's");
     assertTrue(a.worstRelative() <= RELATIVE, what + ": largest relative difference " + a.worstRelative());
   }
