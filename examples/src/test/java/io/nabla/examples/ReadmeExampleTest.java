@@ -36,7 +36,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The usage example of the README, line for line, so that it cannot rot. */
+/**
+ * The usage example of the README and the custom layer of docs/library.md, line for line, so that
+ * they cannot rot.
+ */
 class ReadmeExampleTest {
 
   @TempDir Path dir;
@@ -71,7 +74,7 @@ class ReadmeExampleTest {
         "the saved net, loaded as the sigmoid net it records it is");
   }
 
-  /** A layer of the user's own, trained on real MNIST as the README shows it; a test it must pass. */
+  /** A layer of the user's own, trained on real MNIST as docs/library.md shows it; a test it must pass. */
   @Test
   void readmeCustomLayerTrainsOnMnist() throws Exception {
     Backend backend = Backends.get("pure");
@@ -117,8 +120,8 @@ class ReadmeExampleTest {
 
   @Test
   void theReadmeShowsExactlyTheCustomLayerThisTestRuns() throws Exception {
-    assertEquals(marked("README custom layer"), readmeBlock("## Your own layer"),
-        "README's 'Your own layer' example and this test's code have drifted apart");
+    assertEquals(marked("README custom layer"), pageBlock(Path.of("..", "docs", "library.md"), "## Your own layer"),
+        "docs/library.md's 'Your own layer' example and this test's code have drifted apart");
   }
 
   private static String marked(String name) throws Exception {
@@ -128,11 +131,12 @@ class ReadmeExampleTest {
         source.indexOf("    // ---- " + name + " ends ----")).stripTrailing().stripIndent().strip();
   }
 
-  private static String readmeBlock(String section) throws Exception {
-    String readme = Files.readString(Path.of("..", "README.md"));
-    int at = readme.indexOf(section);
-    int open = readme.indexOf("```java\n", at) + 8;
-    return readme.substring(open, readme.indexOf("```", open)).strip();
+  private static String pageBlock(Path page, String section) throws Exception {
+    String text = Files.readString(page);
+    int at = text.indexOf(section);
+    assertTrue(at >= 0, page + " has a section '" + section + "'");
+    int open = text.indexOf("```java\n", at) + 8;
+    return text.substring(open, text.indexOf("```", open)).strip();
   }
 
   @Test

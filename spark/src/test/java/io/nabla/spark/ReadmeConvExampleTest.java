@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's example of training a convolutional net with {@link NablaClassifier}, line for
+ * The example in docs/spark.md of training a convolutional net with {@link NablaClassifier}, line for
  * line, on real MNIST rows (784 pixels in [0, 1] and a label, as {@code MnistToParquet} writes
  * them), so that the example cannot rot.
  */
@@ -28,7 +28,7 @@ class ReadmeConvExampleTest {
   @Test
   void readmeConvExampleTrainsTheBooksSimpleConvNet() throws Exception {
     String dir = tempDir.toString();
-    // MNIST rows as the README's first example reads them from Parquet: 784 features, a label.
+    // MNIST rows as the first example of docs/spark.md reads them from Parquet: 784 features, a label.
     Dataset<Row> train = MnistRows.train(1000).dataset(LocalSpark.session(), 2);
     Dataset<Row> test = MnistRows.test(500).dataset(LocalSpark.session(), 2);
     // ---- README conv example starts ----
@@ -53,8 +53,8 @@ class ReadmeConvExampleTest {
   }
 
   /**
-   * The README's block is this test's code: the {@code java} block with {@code setNet(} in its
-   * "Training on Spark" section, which must be there.
+   * The block of docs/spark.md is this test's code: the {@code java} block with {@code setNet(} in
+   * its "Training on Spark" section (up to the first second-level heading), which must be there.
    */
   @Test
   void theReadmeShowsExactlyTheCodeThisTestRuns() throws Exception {
@@ -62,9 +62,9 @@ class ReadmeConvExampleTest {
     int start = source.indexOf(STARTS) + STARTS.length();
     String code = source.substring(start, source.indexOf(ENDS, start))
         .stripTrailing().stripIndent().strip();
-    String readme = Files.readString(Path.of("..", "README.md"));
-    int section = readme.indexOf("## Training on Spark");
-    assertTrue(section >= 0, "README has a section 'Training on Spark'");
+    String readme = Files.readString(Path.of("..", "docs", "spark.md"));
+    int section = readme.indexOf("# Training on Spark");
+    assertTrue(section >= 0, "docs/spark.md has a heading 'Training on Spark'");
     int next = readme.indexOf("\n## ", section + 1);
     String spark = readme.substring(section, next < 0 ? readme.length() : next);
     String block = null;
@@ -76,7 +76,7 @@ class ReadmeConvExampleTest {
         break;
       }
     }
-    Assertions.assertNotNull(block, "README's 'Training on Spark' lost its convolutional example (a java block with .setNet()");
-    assertEquals(code, block, "README's convolutional example and this test's code have drifted apart");
+    Assertions.assertNotNull(block, "docs/spark.md's 'Training on Spark' lost its convolutional example (a java block with .setNet()");
+    assertEquals(code, block, "docs/spark.md's convolutional example and this test's code have drifted apart");
   }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's "Training on Spark" example, line for line, on MNIST-shaped Parquet files (784
+ * The "Training on Spark" example of docs/spark.md, line for line, on MNIST-shaped Parquet files (784
  * float features, ten classes) of learnable blobs, so that the example cannot rot.
  */
 class ReadmeSparkExampleTest {
@@ -91,11 +91,11 @@ class ReadmeSparkExampleTest {
     String source = Files.readString(Path.of("src/test/java/io/nabla/spark/ReadmeSparkExampleTest.java"));
     String code = source.substring(source.indexOf("// ---- README example starts ----\n") + 35,
         source.indexOf("    // ---- README example ends ----")).stripTrailing().stripIndent().strip();
-    String readme = Files.readString(Path.of("..", "README.md"));
-    int section = readme.indexOf("## Training on Spark");
-    assertTrue(section >= 0, "README has a section 'Training on Spark'");
+    String readme = Files.readString(Path.of("..", "docs", "spark.md"));
+    int section = readme.indexOf("# Training on Spark");
+    assertTrue(section >= 0, "docs/spark.md has a heading 'Training on Spark'");
     int start = readme.indexOf("```java\n", section) + 8;
     String block = readme.substring(start, readme.indexOf("```", start)).strip();
-    assertEquals(code, block, "README's 'Training on Spark' example and this test's code have drifted apart");
+    assertEquals(code, block, "docs/spark.md's 'Training on Spark' example and this test's code have drifted apart");
   }
 }

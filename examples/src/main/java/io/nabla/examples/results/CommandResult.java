@@ -10,7 +10,7 @@ public interface CommandResult {
 
   /**
    * The result as data for JSON: maps (in key order), lists, double arrays, strings, numbers
-   * and booleans, with the keys the README's table of JSON keys names.
+   * and booleans, with the keys the JSON key table of docs/cli.md names.
    */
   Map<String, Object> json();
 }

@@ -29,7 +29,7 @@ final class TrainingRecordRendering {
     return lines;
   }
 
-  /** The record's facts, keyed as the README's table names them. */
+  /** The record's facts, keyed as the JSON key table of docs/cli.md names them. */
   static Map<String, Object> json(TrainingRecord r) {
     return Fields.ordered("optimizer", r.optimizer().name(), "optimizer_settings", r.optimizer().values(),
         "batch_size", r.batchSize(), "iterations", r.iterations(), "iterations_done", r.iterationsDone(),
