@@ -1,4 +1,4 @@
-"""Makes the PyTorch fixtures of onnx/src/test: two nets trained by PyTorch on MNIST, exported by
+"""Makes the PyTorch fixtures of onnx/src/test: three nets trained by PyTorch on MNIST, exported by
 PyTorch's own ONNX exporter, with PyTorch's predictions, so that a test checks that Nabla scores
 them as PyTorch does. Not run by the build (CI has no PyTorch); rerun by hand after changing it:
 
@@ -43,7 +43,9 @@ def main():
             torch.nn.Conv2d(6, 8, 3, stride=2), torch.nn.Tanh(), torch.nn.Flatten(),
             torch.nn.Linear(8 * 6 * 6, 10)),
         # Batch normalization of images and of vectors, at PyTorch's epsilon (1e-5), and dropout,
-        # which PyTorch leaves out of an evaluation-mode export.
+        # which PyTorch leaves out of an evaluation-mode export. Exported with TrainingMode.PRESERVE
+        # (the net is in evaluation mode), so that PyTorch keeps the BatchNorm2d as a node instead of
+        # folding it into the convolution's weights.
         "pytorch-batchnorm": torch.nn.Sequential(
             torch.nn.Conv2d(1, 6, 5), torch.nn.BatchNorm2d(6), torch.nn.ReLU(), torch.nn.AvgPool2d(2),
             torch.nn.Flatten(), torch.nn.Linear(6 * 12 * 12, 32), torch.nn.BatchNorm1d(32), torch.nn.ReLU(),
@@ -61,9 +63,10 @@ def main():
         net.eval()
         with torch.no_grad():
             logits = net(test_x)
+        keep = {"training": torch.onnx.TrainingMode.PRESERVE} if name == "pytorch-batchnorm" else {}
         torch.onnx.export(net, test_x[:1], os.path.join(HERE, name + ".onnx"), input_names=["image"],
                           output_names=["logits"], dynamic_axes={"image": {0: "batch"}, "logits": {0: "batch"}},
-                          opset_version=13)
+                          opset_version=13, **keep)
         # PyTorch's classes for all 10,000 test rows (as float32, which Nabla's .npy reader takes), and
         # its scores for the first 500.
         np.save(os.path.join(HERE, name + "-classes.npy"), logits.argmax(dim=1).numpy().astype(np.float32))

@@ -389,11 +389,14 @@ public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation
   }
 
   private static int elements(List<Integer> shape) {
-    int n = 1;
+    long n = 1;
     for (int d : shape) {
       n *= d;
+      if (n > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("a sample of shape " + shape + " has more elements than a tensor holds");
+      }
     }
-    return n;
+    return (int) n;
   }
 
   /** The spec of a layer of Nabla's own, or null for one an architecture cannot name. */

@@ -105,6 +105,20 @@ public final class ModelFile {
         throw new IOException(file + ": parameter " + name + " is " + shape + "; a bias must be a vector of W"
             + name.substring(1) + "'s " + weight.dim(1) + " columns");
       }
+    }
+    checkFinite(file.toString(), arrays);
+  }
+
+  /**
+   * Rejects, naming the tensor, any non-finite value: a model with NaN weights would otherwise be
+   * scored as if it were fine. Every reader of saved models calls it ({@code .npz} and ONNX).
+   *
+   * @param source the file, as messages name it
+   * @throws IOException naming the source, the tensor and how many of its values are not finite
+   */
+  public static void checkFinite(String source, Map<String, Tensor> tensors) throws IOException {
+    for (Map.Entry<String, Tensor> entry : tensors.entrySet()) {
+      Tensor t = entry.getValue();
       int notFinite = 0;
       for (int i = 0; i < t.size(); i++) {
         if (!Double.isFinite(t.getFlat(i))) {
@@ -112,8 +126,9 @@ public final class ModelFile {
         }
       }
       if (notFinite > 0) {
-        throw new IOException(file + ": parameter " + name + " " + shape + " has " + notFinite
-            + " values that are not finite (NaN or infinite) of " + t.size() + ": the model cannot be scored");
+        throw new IOException(source + ": parameter " + entry.getKey() + " " + Shapes.format(t.shape()) + " has "
+            + notFinite + " values that are not finite (NaN or infinite) of " + t.size() + ": the model cannot be"
+            + " scored");
       }
     }
   }

@@ -20,6 +20,8 @@ import io.nabla.onnx.proto.OnnxSchema.NodeProto;
 import io.nabla.onnx.proto.OnnxSchema.TensorShapeProto;
 import io.nabla.onnx.proto.OnnxSchema.TypeProto;
 import io.nabla.onnx.proto.OnnxSchema.ValueInfoProto;
+import io.nabla.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -116,6 +118,10 @@ final class GraphWriter {
       return in.rename(name);
     }
     if (layer instanceof BatchNorm norm) {
+      if ((float) norm.epsilon() == 0 || Float.isInfinite((float) norm.epsilon())) {
+        throw new IllegalArgumentException("batchnorm(" + norm.epsilon() + "): ONNX writes epsilon as a float, which"
+            + " cannot hold it");
+      }
       List<String> inputs = parameters(layer);
       graph.addNode(node("BatchNormalization", name + ".BatchNormalization",
           List.of(in.value, inputs.get(0), inputs.get(1), inputs.get(2), inputs.get(3)), name)
@@ -151,12 +157,12 @@ final class GraphWriter {
    * returns the names in that order.
    */
   private List<String> parameters(Layer layer) {
-    java.util.ArrayList<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (Parameter p : layer.parameters()) {
       graph.addInitializer(OnnxTensors.toProto(p.name(), p.value()));
       names.add(p.name());
     }
-    for (Map.Entry<String, io.nabla.tensor.Tensor> buffer : layer.buffers().entrySet()) {
+    for (Map.Entry<String, Tensor> buffer : layer.buffers().entrySet()) {
       graph.addInitializer(OnnxTensors.toProto(buffer.getKey(), buffer.getValue()));
       names.add(buffer.getKey());
     }

@@ -78,7 +78,18 @@ public final class OnnxExport {
     AtomicFiles.write(file, model::writeTo);
   }
 
+  /** The most bytes a protobuf message holds: ONNX files larger keep their data in external files. */
+  private static final long MAX_BYTES = Integer.MAX_VALUE;
+
   private static ModelProto model(Net net, ModelDescription description) {
+    long parameterBytes = 0;
+    for (var p : net.parameters()) {
+      parameterBytes += (long) p.value().size() * (net.dtype() == io.nabla.backend.DType.FLOAT64 ? 8 : 4);
+    }
+    if (parameterBytes > MAX_BYTES) {
+      throw new IllegalArgumentException("the net's parameters take " + parameterBytes + " bytes, more than the 2 GB"
+          + " an ONNX file holds without external data, which Nabla does not write");
+    }
     return ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)
         .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))

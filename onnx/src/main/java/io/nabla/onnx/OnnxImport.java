@@ -10,10 +10,13 @@ import io.nabla.model.Net;
 import io.nabla.onnx.proto.OnnxSchema.ModelProto;
 import io.nabla.onnx.proto.OnnxSchema.OperatorSetIdProto;
 import io.nabla.onnx.proto.OnnxSchema.StringStringEntryProto;
+import io.nabla.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,12 +25,12 @@ import java.util.Optional;
  * {@link #OPERATORS} lists (PyTorch writes an MLP on [N, 1, 28, 28] as Flatten then Gemm). A file
  * that is not ONNX, is truncated or corrupt, or uses an operator or attribute Nabla does not have
  * is refused with an {@link IOException} of one line naming the file and the node or attribute at
- * fault; the reader never allocates more than the file's data holds.
+ * fault; every size is checked against the data the file holds before anything is allocated.
  */
 public final class OnnxImport {
 
   /** The operators Nabla reads, in the order its error messages list them. */
-  public static final java.util.List<String> OPERATORS = GraphReader.OPERATORS;
+  public static final java.util.List<String> OPERATORS = NodeReader.OPERATORS;
 
   private OnnxImport() {}
 
@@ -103,7 +106,11 @@ public final class OnnxImport {
     } catch (OnnxRefusal e) {
       throw new IOException(source + ": " + oneLine(e.getMessage()), e);
     }
-    String producer = (model.getProducerName() + " " + model.getProducerVersion()).trim();
+    Map<String, Tensor> tensors = new LinkedHashMap<>();
+    read.net().parameters().forEach(p -> tensors.put(p.name(), p.value()));
+    tensors.putAll(read.net().buffers());
+    ModelFile.checkFinite(source, tensors); // as a .npz's: NaN weights would score as if they were fine
+        String producer = (model.getProducerName() + " " + model.getProducerVersion()).trim();
     return new Imported(read.net(), producer.isEmpty() ? "unknown" : producer, model.getIrVersion(), opset,
         read.finalSoftmax(), description(source, model, read.net()));
   }

@@ -90,11 +90,20 @@ final class OnnxTensors {
       }
       count *= d;
       if (count > Integer.MAX_VALUE) {
-        throw new OnnxRefusal(what + " of dimensions " + p.getDimsList() + " has more elements than a Java array holds");
+        throw new OnnxRefusal(what + " of dimensions " + p.getDimsList()
+            + " has more elements than a Java array holds");
       }
       shape[i] = (int) d;
     }
     return shape;
+  }
+
+  /**
+   * A float as the shortest decimal that reads back as it: 0.3f is 0.3, not 0.30000001192092896,
+   * so that a ratio or an epsilon written as a float comes back as the number its net's text says.
+   */
+  static double decimal(float value) {
+    return Double.parseDouble(Float.toString(value));
   }
 
   /**
@@ -105,21 +114,75 @@ final class OnnxTensors {
    */
   static Tensor fromProto(TensorProto p, String what, DType dtype, Backend backend) {
     int[] shape = shape(p, what);
-    int count = Math.toIntExact(Arrays.stream(shape).asLongStream().reduce(1, (a, b) -> a * b));
     checkInFile(p, what);
     DType stored = dtype(p.getDataType(), what);
-    int width = stored == DType.FLOAT64 ? 8 : 4;
-    double[] values = new double[0];
-    if (p.hasRawData()) {
-      ByteString raw = p.getRawData();
-      if (raw.size() != (long) count * width) {
-        throw new OnnxRefusal(what + " " + Arrays.toString(shape) + " needs " + (long) count * width
-            + " bytes of data and has " + raw.size());
+    int count = checkedCount(p, what, shape, stored);
+    if (stored == DType.FLOAT32) {
+      float[] values = new float[count];
+      if (p.hasRawData()) {
+        p.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+      } else {
+        for (int i = 0; i < count; i++) {
+          values[i] = p.getFloatData(i);
+        }
       }
-      ByteBuffer buffer = raw.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-      values = new double[count];
+      Tensor t = Tensors.of(backend, values, shape);
+      return dtype == DType.FLOAT32 ? t : t.asType(dtype);
+    }
+    double[] values = new double[count];
+    if (p.hasRawData()) {
+      p.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values);
+    } else {
       for (int i = 0; i < count; i++) {
-        values[i] = stored == DType.FLOAT64 ? buffer.getDouble() : buffer.getFloat();
+        values[i] = p.getDoubleData(i);
+      }
+    }
+    return Tensors.of(backend, values, dtype, shape);
+  }
+
+  /**
+   * A scalar of a float or double tensor: a float as its {@linkplain #decimal shortest decimal}.
+   *
+   * @throws OnnxRefusal naming {@code what} if the tensor does not hold exactly one float or double
+   */
+  static double scalarValue(TensorProto p, String what) {
+    int[] shape = shape(p, what);
+    checkInFile(p, what);
+    DType stored = dtype(p.getDataType(), what);
+    if (checkedCount(p, what, shape, stored) != 1) {
+      throw new OnnxRefusal(what + " " + Arrays.toString(shape) + " must hold one value");
+    }
+    if (stored == DType.FLOAT32) {
+      return decimal(p.hasRawData() ? p.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).getFloat()
+          : p.getFloatData(0));
+    }
+    return p.hasRawData() ? p.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).getDouble()
+        : p.getDoubleData(0);
+  }
+
+  /**
+   * Whether a tensor is the one boolean false (as a Dropout's training mode), in raw data or in
+   * {@code int32_data}, as ONNX stores a BOOL.
+   */
+  static boolean isFalse(TensorProto p) {
+    if (p.getDataType() != TensorProto.DataType.BOOL_VALUE || p.getDimsList().stream().anyMatch(d -> d != 1)
+        || p.getDataLocation() == 1) {
+      return false;
+    }
+    if (p.hasRawData()) {
+      return p.getRawData().size() == 1 && p.getRawData().byteAt(0) == 0;
+    }
+    return p.getInt32DataCount() == 1 && p.getInt32Data(0) == 0;
+  }
+
+  /** The element count, checked against the data the tensor holds. */
+  private static int checkedCount(TensorProto p, String what, int[] shape, DType stored) {
+    int count = Math.toIntExact(Arrays.stream(shape).asLongStream().reduce(1, (a, b) -> a * b));
+    int width = stored == DType.FLOAT64 ? 8 : 4;
+    if (p.hasRawData()) {
+      if (p.getRawData().size() != (long) count * width) {
+        throw new OnnxRefusal(what + " " + Arrays.toString(shape) + " needs " + (long) count * width
+            + " bytes of data and has " + p.getRawData().size());
       }
     } else {
       int present = stored == DType.FLOAT64 ? p.getDoubleDataCount() : p.getFloatDataCount();
@@ -127,12 +190,8 @@ final class OnnxTensors {
         throw new OnnxRefusal(what + " " + Arrays.toString(shape) + " has " + count + " elements but its data holds "
             + present);
       }
-      values = new double[count];
-      for (int i = 0; i < count; i++) {
-        values[i] = stored == DType.FLOAT64 ? p.getDoubleData(i) : p.getFloatData(i);
-      }
     }
-    return Tensors.of(backend, values, dtype, shape);
+    return count;
   }
 
   /**

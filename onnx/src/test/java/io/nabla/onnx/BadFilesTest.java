@@ -109,7 +109,8 @@ class BadFilesTest {
     Npz.save(npz, Map.of("W1", Tensors.zeros(io.nabla.backend.DType.FLOAT32, 2, 2)));
     String m = refusal("model-npz.onnx", Files.readAllBytes(npz));
     assertTrue(m.contains("not an ONNX model"), m);
-    String text = refusal("text.onnx", "hello, this is not a model\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String text = refusal("text.onnx",
+        "hello, this is not a model\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertTrue(text.contains("not an ONNX model"), text);
     String empty = refusal("empty.onnx", new byte[0]);
     assertTrue(empty.contains("not an ONNX model"), empty);
@@ -144,6 +145,60 @@ class BadFilesTest {
   }
 
   @Test
+  void anIdentityWithoutAnInputIsRefusedNotACrash() throws Exception {
+    byte[] onnx = new GraphBuilder(13, 4).node("Relu", java.util.List.of("input"), "r")
+        .node("Identity", java.util.List.of(), "i").node("Add", java.util.List.of("r", "i"), "scores").bytes("scores");
+    String m = refusal("identity.onnx", onnx);
+    assertTrue(m.contains("(Identity): has 0 inputs; 1 are expected"), m);
+  }
+
+  @Test
+  void graphsTooLongOrTooDeeplyNestedAreRefusedBeforeTheyExhaustMemoryOrTheStack() throws Exception {
+    GraphBuilder chain = new GraphBuilder(13, 4).initializer("W", Tensors.zeros(backend,
+        io.nabla.backend.DType.FLOAT32, 4, 2));
+    String previous = "input";
+    for (int i = 0; i < 20_000; i++) {
+      chain.node("Relu", java.util.List.of(previous), "r" + i);
+      previous = "r" + i;
+    }
+    String m = refusal("long.onnx", chain.node("Gemm", java.util.List.of(previous, "W"), "scores").bytes("scores"));
+    assertTrue(m.contains("needs more than 10000 nodes"), m);
+    GraphBuilder nested = new GraphBuilder(13, 4).initializer("W", Tensors.zeros(backend,
+        io.nabla.backend.DType.FLOAT32, 4, 2));
+    previous = "input";
+    for (int i = 0; i < 100; i++) { // v(k+1) = x + v(k): each Add nests the blocks before it
+      nested.node("Relu", java.util.List.of(previous), "r" + i)
+          .node("Add", java.util.List.of("input", "r" + i), "s" + i);
+      previous = "s" + i;
+    }
+    String deep = refusal("deep.onnx", nested.node("Gemm", java.util.List.of(previous, "W"), "scores").bytes("scores"));
+    assertTrue(deep.contains("nests residual blocks 65 deep; Nabla reads at most 64"), deep);
+  }
+
+  @Test
+  void weightsThatAreNotFiniteAreRefusedNamingTheParameter() throws Exception {
+    ModelProto model = exported();
+    GraphProto.Builder graph = model.getGraph().toBuilder();
+    TensorProto w = graph.getInitializer(0);
+    byte[] raw = w.getRawData().toByteArray();
+    java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(4, Float.NaN);
+    graph.setInitializer(0, w.toBuilder().setRawData(ByteString.copyFrom(raw)));
+    String m = refusal("nan.onnx", model.toBuilder().setGraph(graph).build());
+    assertTrue(m.contains("parameter W1 [4, 1, 3, 3] has 1 values that are not finite"), m);
+  }
+
+  @Test
+  void aSampleOfMoreElementsThanAnIntCountsIsRefused() throws Exception {
+    byte[] onnx = new GraphBuilder(13, 1, 256, 256)
+        .initializer("F", Tensors.zeros(backend, io.nabla.backend.DType.FLOAT32, 65_536, 1, 1, 1))
+        .initializer("W", Tensors.zeros(backend, io.nabla.backend.DType.FLOAT32, 0, 10))
+        .node("Conv", java.util.List.of("input", "F"), "c").node("Flatten", java.util.List.of("c"), "f")
+        .node("Gemm", java.util.List.of("f", "W"), "scores").bytes("scores");
+    String m = refusal("overflow.onnx", onnx);
+    assertTrue(m.contains("has more elements than Nabla's tensors hold"), m);
+  }
+
+  @Test
   void aBatchNormalizationOfEpsilonZeroIsRefusedNamingIt() throws Exception {
     Net normed = Net.builder("affine(8) batchnorm relu affine(10)", 20).seed(1).backend(backend).build();
     ModelProto model = ModelProto.parseFrom(OnnxExport.bytes(normed));
@@ -155,6 +210,6 @@ class BadFilesTest {
       }
     }
     String m = refusal("eps.onnx", model.toBuilder().setGraph(graph).build());
-    assertTrue(m.contains("(BatchNormalization): epsilon 0.0 is not supported; it must be a positive number"), m);
+    assertTrue(m.contains("(BatchNormalization): batchNorm: epsilon must be a positive number, got 0.0"), m);
   }
 }

@@ -77,6 +77,17 @@ final class OnnxRuntimeCheck {
     return new Agreement(rows, same, worst);
   }
 
+  /** The first output of {@code onnx} run by ONNX Runtime on float32 rows {@code x} fed as {@code input}. */
+  static double[][] run(byte[] onnx, String input, Tensor x) throws OrtException {
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    long[] shape = java.util.Arrays.stream(x.shape()).asLongStream().toArray();
+    try (OrtSession session = env.createSession(onnx, new OrtSession.SessionOptions());
+        OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(x.toFloatArray()), shape);
+        OrtSession.Result result = session.run(Map.of(input, in))) {
+      return matrix(result.get(0).getValue());
+    }
+  }
+
   /** Asserts that every row has the same class and every output agrees within {@link #RELATIVE}. */
   static void assertAgrees(Agreement a, String what) {
     System.out.printf("%s: ONNX Runtime's class is Nabla's on %d of %d rows; largest relative difference %.2e%n", what,

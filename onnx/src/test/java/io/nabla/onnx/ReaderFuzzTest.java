@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Mutations of a valid exported model (every truncation, random byte flips, varints that claim
- * huge lengths): each either reads as a net or fails with an IOException of one line naming the
- * file; never another exception, an OutOfMemoryError or a hang.
+ * huge lengths): each either reads as a net that scores a sample, or fails with an IOException of
+ * one line naming the file; never another exception, an OutOfMemoryError or a hang. Graphs too
+ * long or too deeply nested are in {@link BadFilesTest}.
  */
 class ReaderFuzzTest {
 
@@ -21,7 +22,14 @@ class ReaderFuzzTest {
 
   private void readOrRefuse(String name, byte[] bytes) {
     try {
-      OnnxImport.read(name, bytes, backend);
+      Net net = OnnxImport.read(name, bytes, backend).net();
+      // What reads must also score: one sample of the shape it takes.
+      int[] shape = new int[net.inputShape().size() + 1];
+      shape[0] = 1;
+      for (int d = 0; d < net.inputShape().size(); d++) {
+        shape[d + 1] = net.inputShape().get(d);
+      }
+      assertTrue(net.scores(io.nabla.tensor.Tensors.zeros(backend, net.dtype(), shape)).dim(0) == 1, name);
     } catch (IOException e) {
       assertTrue(e.getMessage().startsWith(name + ": ") && !e.getMessage().contains("\n"),
           "one line naming the file: " + e.getMessage());
@@ -31,6 +39,7 @@ class ReaderFuzzTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(300) // "never a hang" must be able to fail
   void mutatedModelsAreReadOrRefusedInOneLine() {
     Net net = Net.builder("conv(2,3) batchnorm relu maxpool(2) dropout(0.5) affine(8) residual(affine(8) tanh)"
         + " affine(10)", 1, 6, 6).seed(2).backend(backend).build();

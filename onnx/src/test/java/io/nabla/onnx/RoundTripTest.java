@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nabla.backend.Backend;
 import io.nabla.backend.Backends;
 import io.nabla.backend.DType;
+import io.nabla.data.DatasetFingerprint;
 import io.nabla.layer.Parameter;
 import io.nabla.loss.Targets;
 import io.nabla.model.FeedForwardNet;
@@ -41,7 +42,7 @@ class RoundTripTest {
       {"conv(4,3,1,1) batchnorm relu maxpool(2) conv(6,3,2,1) relu avgpool(2,1) dropout(0.5) affine(12) relu"
           + " affine(10)", "2,12,12"},
       {"conv(3,3,1,1) residual(conv(3,3,1,1) relu) maxpool(2) affine(10)", "3,8,8"},
-      {"conv(3,3) batchnorm(0.00001) relu affine(8) batchnorm(0.001) affine(10)", "1,8,8"},
+      {"conv(3,3) batchnorm(0.00001) relu affine(8) batchnorm(0.001) dropout(0.3) affine(10)", "1,8,8"},
   };
 
   @TempDir Path dir;
@@ -58,8 +59,11 @@ class RoundTripTest {
     Net net = trained(NETS[which][0], shape(NETS[which][1]), dtype);
     Tensor x = input(net, 64, 9);
     byte[] onnx = OnnxExport.bytes(net);
-    Net back = OnnxImport.read("net" + which, onnx, backend).net();
+    OnnxImport.Imported imported = OnnxImport.read("net" + which, onnx, backend);
+    Net back = imported.net();
     assertEquals(net.architecture(), back.architecture());
+    assertTrue(imported.description().isPresent(), "the description matches the net read (a float32 dropout ratio of"
+        + " 0.3 reads back as 0.3)");
     assertEquals(net.inputShape(), back.inputShape());
     assertEquals(dtype, back.dtype());
     Map<String, Parameter> params = back.parametersByName();
@@ -81,7 +85,8 @@ class RoundTripTest {
     Net net = trained(NETS[2][0], shape(NETS[2][1]), DType.FLOAT32);
     Optimizer adam = new Adam();
     TrainingRecord record = TrainingConfig.chapterDefaults().withIterations(3)
-        .record(adam, backend, new io.nabla.data.DatasetFingerprint("mnist", Map.of("train-images-idx3-ubyte.gz", "ab12")), Instant.parse("2026-12-05T10:00:00Z"));
+        .record(adam, backend, new DatasetFingerprint("mnist", Map.of("train-images-idx3-ubyte.gz", "ab12")),
+            Instant.parse("2026-12-05T10:00:00Z"));
     Path file = dir.resolve("model.onnx");
     OnnxExport.save(file, net, record);
     OnnxImport.Imported imported = OnnxImport.load(file, backend);

@@ -152,8 +152,21 @@ public final class NablaClassificationModel
       try (org.apache.hadoop.fs.FSDataOutputStream out = fs.create(temp, false)) {
         out.write(bytes);
       }
-      if (fs.exists(target) && !fs.delete(target, false) || !fs.rename(temp, target)) {
+      // Rename does not replace a file on most file systems: the old one steps aside until the new
+      // one is in place, and comes back if it cannot be.
+      org.apache.hadoop.fs.Path old = new org.apache.hadoop.fs.Path(temp.getParent(), temp.getName() + ".old");
+      boolean replacing = fs.exists(target);
+      if (replacing && !fs.rename(target, old)) {
+        throw new IOException("could not move the old " + target + " aside");
+      }
+      if (!fs.rename(temp, target)) {
+        if (replacing) {
+          fs.rename(old, target);
+        }
         throw new IOException("could not rename " + temp + " to " + target);
+      }
+      if (replacing) {
+        fs.delete(old, false);
       }
     } catch (IOException e) {
       fs.delete(temp, false);

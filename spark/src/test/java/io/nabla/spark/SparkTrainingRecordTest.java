@@ -68,6 +68,13 @@ class SparkTrainingRecordTest {
     assertEquals(saved, loaded.trainingRecord().orElseThrow(), "loading keeps it");
     assertEquals(saved, loaded.copy(new org.apache.spark.ml.param.ParamMap()).trainingRecord().orElseThrow(),
         "and so does copying");
+
+    // The ONNX file the model writes carries the same record in its metadata; a second write replaces it.
+    String onnx = dir.resolve("model.onnx").toString();
+    model.writeOnnx(onnx);
+    model.writeOnnx(onnx);
+    assertEquals(saved, io.nabla.onnx.OnnxImport.load(Path.of(onnx), Backends.get("pure")).description()
+        .orElseThrow().training().orElseThrow(), "the ONNX file's record");
   }
 
   @Test

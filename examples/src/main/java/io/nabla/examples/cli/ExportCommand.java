@@ -25,7 +25,7 @@ final class ExportCommand implements Callable<Integer> {
   @Mixin BackendOption compute;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE.npz", description = "The saved model (.npz or .onnx).")
+  @Option(names = "--model", required = true, paramLabel = "FILE", description = "The saved model (.npz or .onnx).")
   Path model;
 
   @Option(names = "--onnx", required = true, paramLabel = "FILE.onnx", description = "The ONNX file to write.")

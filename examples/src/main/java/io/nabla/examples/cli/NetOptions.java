@@ -149,13 +149,22 @@ final class NetOptions {
 
   /** The net of the model file --init names, to train further. */
   private Net fromFile(Path file, int pixels, DType dtype, Backend backend) throws IOException {
-    for (String replaced : new String[] {"--net", "--hidden", "--activation"}) {
+    for (String replaced : new String[] {"--net", "--hidden"}) {
       if (command.commandLine().getParseResult().hasMatchedOption(replaced)) {
         throw new CommandLine.ParameterException(command.commandLine(),
             "--init " + file + " gives the whole net; leave out " + replaced);
       }
     }
     SavedModels.Opened opened = SavedModels.open(file, backend, activation);
+    boolean activationGiven = command.commandLine().getParseResult().hasMatchedOption("--activation");
+    if (opened.recordsItsNet() && activationGiven) {
+      throw new CommandLine.ParameterException(command.commandLine(), "--init " + file + " records its net; leave out"
+          + " --activation");
+    }
+    if (!opened.recordsItsNet() && !activationGiven) {
+      throw new CommandLine.ParameterException(command.commandLine(), "--init " + file + " does not record its"
+          + " activation (saved by NumPy?): give it with --activation");
+    }
     Net loaded = opened.net().asType(dtype);
     if (loaded.inputSize() != pixels || loaded.outputSize() != 10) {
       throw new CommandLine.ParameterException(command.commandLine(), "--init " + file + " is a net for "
