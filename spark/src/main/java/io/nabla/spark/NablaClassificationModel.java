@@ -141,11 +141,8 @@ public final class NablaClassificationModel
     Net net = net();
     byte[] bytes = training == null ? io.nabla.onnx.OnnxExport.bytes(net)
         : io.nabla.onnx.OnnxExport.bytes(net, training);
-    org.apache.hadoop.conf.Configuration conf = SparkSession.getActiveSession().isDefined()
-        ? SparkSession.getActiveSession().get().sparkContext().hadoopConfiguration()
-        : new org.apache.hadoop.conf.Configuration();
     org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(path);
-    org.apache.hadoop.fs.FileSystem fs = target.getFileSystem(conf);
+    org.apache.hadoop.fs.FileSystem fs = fileSystem(target);
     org.apache.hadoop.fs.Path temp = new org.apache.hadoop.fs.Path(target.getParent(),
         "." + target.getName() + "." + java.util.UUID.randomUUID() + ".tmp");
     try {
@@ -172,6 +169,36 @@ public final class NablaClassificationModel
       fs.delete(temp, false);
       throw new IOException("writing the ONNX model to " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A model of the net in the ONNX file at {@code path} ({@link io.nabla.onnx.OnnxImport}: one
+   * {@link #writeOnnx} wrote, with its training record, or one of another framework made of the
+   * operators Nabla reads), on any file system Hadoop reaches, to transform DataFrames or save as a
+   * Spark ML model; its params are set as {@link #of(Net)} sets them.
+   *
+   * @throws IOException naming the path, and the node or attribute at fault when Nabla cannot read it
+   */
+  public static NablaClassificationModel readOnnx(String path) throws IOException {
+    org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(path);
+    byte[] bytes;
+    try (org.apache.hadoop.fs.FSDataInputStream in = fileSystem(source).open(source)) {
+      bytes = in.readAllBytes();
+    } catch (java.io.FileNotFoundException e) {
+      throw new IOException(path + ": no such file", e);
+    }
+    io.nabla.onnx.OnnxImport.Imported imported = io.nabla.onnx.OnnxImport.read(path, bytes, NetSpec.backendNamed(""));
+    NablaClassificationModel model = of(imported.net());
+    model.training = imported.description().flatMap(io.nabla.model.ModelDescription::training).orElse(null);
+    return model;
+  }
+
+  /** The file system of {@code path}, through the active Spark session's Hadoop configuration when there is one. */
+  private static org.apache.hadoop.fs.FileSystem fileSystem(org.apache.hadoop.fs.Path path) throws IOException {
+    org.apache.hadoop.conf.Configuration conf = SparkSession.getActiveSession().isDefined()
+        ? SparkSession.getActiveSession().get().sparkContext().hadoopConfiguration()
+        : new org.apache.hadoop.conf.Configuration();
+    return path.getFileSystem(conf);
   }
 
   /** What each round of the fit did (empty for a loaded model: the history is not saved). */

@@ -13,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
@@ -75,6 +76,16 @@ class SparkTrainingRecordTest {
     model.writeOnnx(onnx);
     assertEquals(saved, io.nabla.onnx.OnnxImport.load(Path.of(onnx), Backends.get("pure")).description()
         .orElseThrow().training().orElseThrow(), "the ONNX file's record");
+    // And Spark reads it back as a model that scores every row as the fitted one, with its record.
+    NablaClassificationModel fromOnnx = NablaClassificationModel.readOnnx(onnx).setBackend("pure");
+    assertEquals(saved, fromOnnx.trainingRecord().orElseThrow());
+    List<Row> expected = model.transform(DATA.dataset(LocalSpark.session(), 2)).select("rawPrediction").collectAsList();
+    List<Row> actual = fromOnnx.transform(DATA.dataset(LocalSpark.session(), 2)).select("rawPrediction")
+        .collectAsList();
+    assertEquals(expected, actual, "the same raw predictions for every row");
+    java.io.IOException bad = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+        () -> NablaClassificationModel.readOnnx(dir.resolve("absent.onnx").toString()));
+    assertTrue(bad.getMessage().endsWith("absent.onnx: no such file"), bad.getMessage());
   }
 
   @Test
