@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
  * it was trained when the file records it.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Test accuracy of a model saved by 'nabla train' (or by NumPy: W1, b1, W2, b2).")
+    description = "Test accuracy of a model saved by 'nabla train' (or by NumPy: W1, b1, W2, b2), or of an ONNX"
+        + " model (.onnx) made of the operations Nabla has.")
 final class EvalCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
