@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -69,6 +70,30 @@ class PyTorchModelsTest {
     System.out.printf("%s (%s): %s, all 10000 classes equal, largest relative score difference %.2e%n", name,
         imported.producer(), net.architecture(), worst);
     assertTrue(worst <= 1e-5, name + ": largest relative difference from PyTorch's scores " + worst);
+  }
+
+  /**
+   * A model PyTorch trained trains further in Nabla, as any net: its gradient agrees with central
+   * differences, and Adam steps on MNIST lower its loss on the rows they train on.
+   */
+  @Test
+  void aModelPyTorchWroteTrainsFurtherInNabla() throws Exception {
+    Net net = OnnxImport.load(FIXTURES.resolve("pytorch-conv.onnx"), backend).net();
+    io.nabla.data.LabeledData rows = mnist.train().slice(0, 200);
+    io.nabla.loss.Targets t = rows.targets(false);
+    Net net64 = net.asType(DType.FLOAT64);
+    io.nabla.gradcheck.GradientChecker.centralDifferences()
+        .checkModel(net64, rows.images().sliceRows(0, 3).asType(DType.FLOAT64), t.select(new int[] {0, 1, 2}))
+        .assertRelativeErrorBelow(1e-5);
+    double before = net.loss(rows.images(), t);
+    io.nabla.optimizer.Adam adam = new io.nabla.optimizer.Adam(0.001, 0.9, 0.999);
+    for (int step = 0; step < 20; step++) {
+      net.gradient(rows.images(), t);
+      adam.step(net.parameters());
+    }
+    double after = net.loss(rows.images(), t);
+    System.out.printf("pytorch-conv trained further in Nabla: loss %.4f -> %.4f on 200 rows%n", before, after);
+    assertTrue(after < before, "20 Adam steps lower the loss: " + before + " -> " + after);
   }
 
   private static Tensor read(String file) throws Exception {
