@@ -36,6 +36,13 @@ import java.util.stream.Collectors;
  */
 public final class Architecture {
 
+  /**
+   * The deepest nesting of residual blocks a net's text may have: far more than any net needs, and
+   * a bound on the recursion that reads, describes and builds it, so a crafted file cannot
+   * overflow the stack.
+   */
+  public static final int MAX_NESTING = 64;
+
   private final List<LayerSpec> layers;
 
   /**

@@ -21,6 +21,7 @@ final class ArchitectureParser {
 
   private final String text;
   private int at;
+  private int nesting;
 
   ArchitectureParser(String text) {
     this.text = text == null ? "" : text;
@@ -60,7 +61,11 @@ final class ArchitectureParser {
       }
       case "residual": {
         expect('(');
+        if (++nesting > Architecture.MAX_NESTING) {
+          throw error("residual blocks nested at most " + Architecture.MAX_NESTING + " deep");
+        }
         Architecture inner = layers();
+        nesting--;
         expect(')');
         return new LayerSpec.Residual(inner);
       }

@@ -11,6 +11,7 @@ import io.nabla.layer.Dropout;
 import io.nabla.layer.Layer;
 import io.nabla.layer.MaxPool2d;
 import io.nabla.model.Activation;
+import io.nabla.model.Architecture;
 import io.nabla.model.Net;
 import io.nabla.onnx.proto.OnnxSchema.NodeProto;
 import io.nabla.onnx.proto.OnnxSchema.TensorProto;
@@ -34,8 +35,6 @@ final class NodeReader {
       "Softmax", "LogSoftmax", "Conv", "MaxPool", "AveragePool", "Flatten", "Reshape", "Dropout",
       "BatchNormalization", "Identity", "Constant", "Pad (of no padding, as PyTorch writes before AveragePool)");
 
-  /** The deepest nesting of residual blocks read (each level is a level of recursion later). */
-  static final int MAX_NESTING = 64;
 
   // ONNX's defaults, where an attribute is left out.
   private static final double DEFAULT_DROPOUT_RATIO = 0.5;
@@ -109,7 +108,13 @@ final class NodeReader {
     String op = node.getOpType();
     switch (op) {
       case "Constant" -> constants.put(node.getOutput(0), a.tensor("value"));
-      case "Identity" -> put(node, data(node, 1, 1));
+      case "Identity" -> {
+        if (node.getInputCount() == 1 && constants.containsKey(node.getInput(0))) {
+          constants.put(node.getOutput(0), constants.get(node.getInput(0))); // another name for a weight
+        } else {
+          put(node, data(node, 1, 1));
+        }
+      }
       case "Pad" -> put(node, noPadding(node, a));
       case "Relu" -> put(node, elementwise(node, Activation.RELU));
       case "Sigmoid" -> put(node, elementwise(node, Activation.SIGMOID));
@@ -203,8 +208,9 @@ final class NodeReader {
       throw refusal(node, "adds two values that are not x and a function of x of its shape; Nabla reads Add of two"
           + " values as a residual block x + f(x)");
     }
-    if (block.nesting() > MAX_NESTING) {
-      throw refusal(node, "nests residual blocks " + block.nesting() + " deep; Nabla reads at most " + MAX_NESTING);
+    if (block.nesting() > Architecture.MAX_NESTING) {
+      throw refusal(node, "nests residual blocks " + block.nesting() + " deep; Nabla reads at most "
+          + Architecture.MAX_NESTING);
     }
     return new Value(block, shorter.shape(), shorter.flattened(), null);
   }
@@ -301,7 +307,7 @@ final class NodeReader {
       throw refusal(node, "pads " + Arrays.toString(pads) + " are not supported; Nabla pads inside a Conv (its pads"
           + " attribute) and reads a Pad that pads nothing");
     }
-    return values.get(node.getInput(0)) == null ? data(node, 1, 3) : values.get(node.getInput(0));
+    return data(node, 1, 3);
   }
 
   private Value dropout(NodeProto node, NodeAttributes a) {
@@ -318,6 +324,12 @@ final class NodeReader {
 
   private Value batchNorm(NodeProto node, NodeAttributes a) {
     checkInputs(node, 5, 5);
+    for (int i = 1; i < node.getOutputCount(); i++) {
+      if (!node.getOutput(i).isEmpty()) { // before opset 14, the running statistics' outputs mean training mode
+        throw refusal(node, "has output '" + node.getOutput(i) + "' of training mode; Nabla reads its evaluation"
+            + " form, of one output");
+      }
+    }
     if (a.integer("training_mode", 0) != 0) {
       throw refusal(node, "training_mode 1 is not supported; Nabla reads its evaluation form");
     }
@@ -382,6 +394,9 @@ final class NodeReader {
         dtype, backend);
     if (rank >= 0 && t.rank() != rank) {
       throw refusal(node, "input '" + name + "' is " + Arrays.toString(t.shape()) + "; rank " + rank + " is expected");
+    }
+    if (t.size() == 0) { // no layer has an empty weight, and its other sizes would be taken on trust
+      throw refusal(node, "input '" + name + "' " + Arrays.toString(t.shape()) + " has no elements");
     }
     return t;
   }

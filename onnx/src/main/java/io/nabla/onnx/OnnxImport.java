@@ -32,6 +32,9 @@ public final class OnnxImport {
   /** The operators Nabla reads, in the order its error messages list them. */
   public static final java.util.List<String> OPERATORS = NodeReader.OPERATORS;
 
+  /** The largest file read: a protobuf message holds at most 2 GB, and Nabla reads no external data. */
+  public static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 16;
+
   private OnnxImport() {}
 
   /**
@@ -67,7 +70,7 @@ public final class OnnxImport {
     } catch (NoSuchFileException e) {
       throw new IOException(file + ": no such file", e);
     }
-    if (size > Integer.MAX_VALUE - 16) {
+    if (size > MAX_FILE_BYTES) {
       throw new IOException(file + ": " + size + " bytes; Nabla reads ONNX files of up to 2 GB (no external data)");
     }
     return read(file.toString(), Files.readAllBytes(file), backend);

@@ -52,6 +52,10 @@ final class Windows {
     if (h < 0 || w < 0) {
       throw GraphReader.refusal(node, "its " + size + "x" + size + " window does not fit in " + image);
     }
+    if (h / stride + 1 > Integer.MAX_VALUE || w / stride + 1 > Integer.MAX_VALUE) {
+      throw GraphReader.refusal(node, "its output of " + image + " with padding " + padding + " is larger than"
+          + " Nabla's tensors hold");
+    }
     List<Integer> out = List.of(channels, (int) (h / stride + 1), (int) (w / stride + 1));
     GraphReader.elements(out, "node " + GraphReader.describe(node) + " output");
     return out;

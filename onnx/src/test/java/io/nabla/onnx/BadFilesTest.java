@@ -176,6 +176,41 @@ class BadFilesTest {
   }
 
   @Test
+  void emptyWeightsWhoseOtherSizesWouldBeTakenOnTrustAreRefused() throws Exception {
+    // Gemm [4, 0] then [0, 2e9]: no data to check, and 2e9 outputs would be allocated for a bias.
+    byte[] gemm = new GraphBuilder(13, 4)
+        .initializer("W1", Tensors.zeros(backend, io.nabla.backend.DType.FLOAT32, 4, 0))
+        .node("Gemm", java.util.List.of("input", "W1"), "h").bytes("h");
+    String m = refusal("empty.onnx", gemm);
+    assertTrue(m.contains("input 'W1' [4, 0] has no elements"), m);
+  }
+
+  @Test
+  void aBatchNormalizationOfTrainingModesOutputsIsRefused() throws Exception {
+    Net normed = Net.builder("affine(8) batchnorm relu affine(10)", 20).seed(1).backend(backend).build();
+    ModelProto model = ModelProto.parseFrom(OnnxExport.bytes(normed));
+    GraphProto.Builder graph = model.getGraph().toBuilder();
+    for (NodeProto.Builder node : graph.getNodeBuilderList()) {
+      if (node.getOpType().equals("BatchNormalization")) {
+        node.addOutput("running_mean_out").addOutput("running_var_out");
+      }
+    }
+    String m = refusal("bn-training.onnx", model.toBuilder().setGraph(graph).build());
+    assertTrue(m.contains("has output 'running_mean_out' of training mode"), m);
+  }
+
+  @Test
+  void aDescriptionNestingResidualBlocksTooDeeplyIsRefusedNotAStackOverflow() throws Exception {
+    ModelProto model = exported();
+    String deep = "residual(".repeat(5000) + "relu" + ")".repeat(5000);
+    String description = model.getMetadataProps(0).getValue().replaceFirst("(?m)^net=.*$", "net=" + deep);
+    ModelProto crafted = model.toBuilder().setMetadataProps(0, model.getMetadataProps(0).toBuilder()
+        .setValue(description)).build();
+    String m = refusal("deep-description.onnx", crafted);
+    assertTrue(m.contains("residual blocks nested at most 64 deep"), m.substring(0, Math.min(300, m.length())));
+  }
+
+  @Test
   void weightsThatAreNotFiniteAreRefusedNamingTheParameter() throws Exception {
     ModelProto model = exported();
     GraphProto.Builder graph = model.getGraph().toBuilder();

@@ -104,6 +104,37 @@ class GraphReaderTest {
   }
 
   @Test
+  void aDropoutsTrainingModeFalseInEitherEncodingIsReadAndTrueIsRefused() throws Exception {
+    io.nabla.onnx.proto.OnnxSchema.TensorProto raw = io.nabla.onnx.proto.OnnxSchema.TensorProto.newBuilder()
+        .setName("off").setDataType(9).setRawData(com.google.protobuf.ByteString.copyFrom(new byte[] {0})).build();
+    io.nabla.onnx.proto.OnnxSchema.TensorProto ints = raw.toBuilder().clearRawData().addInt32Data(0).build();
+    io.nabla.onnx.proto.OnnxSchema.TensorProto on = raw.toBuilder()
+        .setRawData(com.google.protobuf.ByteString.copyFrom(new byte[] {1})).build();
+    for (io.nabla.onnx.proto.OnnxSchema.TensorProto mode : List.of(raw, ints, on)) {
+      byte[] onnx = new GraphBuilder(13, 4).initializer("W", normal(4, 3))
+          .initializer("ratio", Tensors.scalar(0.3, DType.FLOAT32).reshape())
+          .constant("mode", mode)
+          .node("Dropout", List.of("input", "ratio", "mode"), "d").node("Gemm", List.of("d", "W"), "scores")
+          .bytes("scores");
+      if (mode == on) {
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+            () -> OnnxImport.read("graph", onnx, backend));
+        assertTrue(e.getMessage().contains("training_mode must be absent or a constant false"), e.getMessage());
+      } else {
+        readAndCompare(onnx, "dropout(0.3) affine(3)", 4);
+      }
+    }
+  }
+
+  @Test
+  void anIdentityOfAWeightIsAnotherNameForIt() throws Exception {
+    byte[] onnx = new GraphBuilder(13, 5).initializer("W", normal(5, 2))
+        .node("Identity", List.of("W"), "W_shared").node("MatMul", List.of("input", "W_shared"), "scores")
+        .bytes("scores");
+    readAndCompare(onnx, "affine(2)", 5);
+  }
+
+  @Test
   void anAddOfTwoBranchesOfOneValueIsAResidualBlock() throws Exception {
     byte[] onnx = new GraphBuilder(13, 4).initializer("W", normal(4, 4)).initializer("b", normal(4))
         .initializer("W2", normal(4, 2))

@@ -39,7 +39,8 @@ class ReaderFuzzTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Timeout(300) // "never a hang" must be able to fail
+  // "never a hang" must be able to fail: a thread of its own, as a loop that ignores interrupts is stopped too
+  @org.junit.jupiter.api.Timeout(value = 300, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
   void mutatedModelsAreReadOrRefusedInOneLine() {
     Net net = Net.builder("conv(2,3) batchnorm relu maxpool(2) dropout(0.5) affine(8) residual(affine(8) tanh)"
         + " affine(10)", 1, 6, 6).seed(2).backend(backend).build();

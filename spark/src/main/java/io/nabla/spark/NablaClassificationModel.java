@@ -167,6 +167,10 @@ public final class NablaClassificationModel
       }
     } catch (IOException e) {
       fs.delete(temp, false);
+      org.apache.hadoop.fs.Path old = new org.apache.hadoop.fs.Path(temp.getParent(), temp.getName() + ".old");
+      if (fs.exists(old) && !fs.exists(target)) {
+        fs.rename(old, target); // the old model back where it was
+      }
       throw new IOException("writing the ONNX model to " + path + ": " + e.getMessage(), e);
     }
   }
@@ -181,8 +185,13 @@ public final class NablaClassificationModel
    */
   public static NablaClassificationModel readOnnx(String path) throws IOException {
     org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(path);
+    org.apache.hadoop.fs.FileSystem fs = fileSystem(source);
     byte[] bytes;
-    try (org.apache.hadoop.fs.FSDataInputStream in = fileSystem(source).open(source)) {
+    try (org.apache.hadoop.fs.FSDataInputStream in = fs.open(source)) {
+      long size = fs.getFileStatus(source).getLen();
+      if (size > io.nabla.onnx.OnnxImport.MAX_FILE_BYTES) {
+        throw new IOException(path + ": " + size + " bytes; Nabla reads ONNX files of up to 2 GB (no external data)");
+      }
       bytes = in.readAllBytes();
     } catch (java.io.FileNotFoundException e) {
       throw new IOException(path + ": no such file", e);

@@ -51,7 +51,8 @@ final class NetOptions {
       description = "Initial weights, each from N(0, s^2): normal (the chapter's s = 0.01), normal(S), he (s = sqrt(2/n),"
           + " for ReLU nets) or xavier (s = sqrt(1/n), for sigmoid and tanh), n a layer's inputs (default: normal, or"
           + " the book's for a --net it names). Or a model file (.onnx or .npz) to train further: its net and its"
-          + " weights, instead of --net, --hidden and --activation.")
+          + " weights, instead of --net and --hidden (and --activation, unless the file does not record it, as"
+          + " one NumPy saved).")
   String init;
 
   @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "LAMBDA",
