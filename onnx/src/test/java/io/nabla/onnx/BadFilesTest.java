@@ -50,13 +50,23 @@ class BadFilesTest {
     return message;
   }
 
+  private Net normed() {
+    return Net.builder("affine(8) batchnorm relu affine(10)", 20).seed(1).backend(backend).build();
+  }
+
   private ModelProto exported() throws IOException {
     return ModelProto.parseFrom(OnnxExport.bytes(net));
   }
 
   /** The exported model with the node of operator {@code op} changed. */
   private ModelProto withNode(String op, UnaryOperator<NodeProto.Builder> change) throws IOException {
-    ModelProto model = exported();
+    return withNode(net, op, change);
+  }
+
+  /** {@code exported}, exported, with the node of operator {@code op} changed. */
+  private static ModelProto withNode(Net exported, String op, UnaryOperator<NodeProto.Builder> change)
+      throws IOException {
+    ModelProto model = ModelProto.parseFrom(OnnxExport.bytes(exported));
     GraphProto.Builder graph = model.getGraph().toBuilder();
     for (NodeProto.Builder node : graph.getNodeBuilderList()) {
       if (node.getOpType().equals(op)) {
@@ -187,15 +197,8 @@ class BadFilesTest {
 
   @Test
   void aBatchNormalizationOfTrainingModesOutputsIsRefused() throws Exception {
-    Net normed = Net.builder("affine(8) batchnorm relu affine(10)", 20).seed(1).backend(backend).build();
-    ModelProto model = ModelProto.parseFrom(OnnxExport.bytes(normed));
-    GraphProto.Builder graph = model.getGraph().toBuilder();
-    for (NodeProto.Builder node : graph.getNodeBuilderList()) {
-      if (node.getOpType().equals("BatchNormalization")) {
-        node.addOutput("running_mean_out").addOutput("running_var_out");
-      }
-    }
-    String m = refusal("bn-training.onnx", model.toBuilder().setGraph(graph).build());
+    String m = refusal("bn-training.onnx", withNode(normed(), "BatchNormalization",
+        n -> n.addOutput("running_mean_out").addOutput("running_var_out")));
     assertTrue(m.contains("has output 'running_mean_out' of training mode"), m);
   }
 
@@ -235,16 +238,8 @@ class BadFilesTest {
 
   @Test
   void aBatchNormalizationOfEpsilonZeroIsRefusedNamingIt() throws Exception {
-    Net normed = Net.builder("affine(8) batchnorm relu affine(10)", 20).seed(1).backend(backend).build();
-    ModelProto model = ModelProto.parseFrom(OnnxExport.bytes(normed));
-    GraphProto.Builder graph = model.getGraph().toBuilder();
-    for (NodeProto.Builder node : graph.getNodeBuilderList()) {
-      if (node.getOpType().equals("BatchNormalization")) {
-        node.setAttribute(0, AttributeProto.newBuilder().setName("epsilon").setType(AttributeProto.AttributeType.FLOAT)
-            .setF(0f));
-      }
-    }
-    String m = refusal("eps.onnx", model.toBuilder().setGraph(graph).build());
+    String m = refusal("eps.onnx", withNode(normed(), "BatchNormalization", n -> n.setAttribute(0,
+        AttributeProto.newBuilder().setName("epsilon").setType(AttributeProto.AttributeType.FLOAT).setF(0f))));
     assertTrue(m.contains("(BatchNormalization): batchNorm: epsilon must be a positive number, got 0.0"), m);
   }
 }
