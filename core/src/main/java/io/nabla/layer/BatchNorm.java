@@ -59,10 +59,7 @@ public final class BatchNorm implements Layer {
    */
   public BatchNorm(String gammaName, Tensor gamma, String betaName, Tensor beta, String runningMeanName,
       Tensor runningMean, String runningVarName, Tensor runningVar, double epsilon) {
-    if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-      throw new IllegalArgumentException("batchNorm: epsilon must be a positive number, got " + epsilon);
-    }
-    this.epsilon = epsilon;
+    this.epsilon = checkEpsilon(epsilon);
     Objects.requireNonNull(gamma, "batchNorm: gamma is null");
     Tensor[] all = {gamma, Objects.requireNonNull(beta, "batchNorm: beta is null"),
         Objects.requireNonNull(runningMean, "batchNorm: running mean is null"),
@@ -80,6 +77,18 @@ public final class BatchNorm implements Layer {
     this.runningMean = runningMean;
     this.runningVarName = Objects.requireNonNull(runningVarName, "runningVarName");
     this.runningVar = runningVar;
+  }
+
+  /**
+   * {@code epsilon}, checked: a positive, finite number (the rule of the layer and of a net's text).
+   *
+   * @throws IllegalArgumentException naming it otherwise
+   */
+  public static double checkEpsilon(double epsilon) {
+    if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+      throw new IllegalArgumentException("batchNorm: epsilon must be a positive number, got " + epsilon);
+    }
+    return epsilon;
   }
 
   /** What is added to the variance before its square root. */

@@ -314,11 +314,9 @@ public sealed interface LayerSpec permits LayerSpec.Affine, LayerSpec.Activation
    */
   record BatchNorm(double epsilon) implements LayerSpec {
 
-    /** Checks epsilon. */
+    /** Checks epsilon, by the layer's rule. */
     public BatchNorm {
-      if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-        throw new IllegalArgumentException("batchnorm(" + epsilon + "): epsilon must be a positive number");
-      }
+      io.nabla.layer.BatchNorm.checkEpsilon(epsilon);
     }
 
     /** The book's epsilon. */

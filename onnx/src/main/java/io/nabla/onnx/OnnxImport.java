@@ -33,7 +33,7 @@ public final class OnnxImport {
   public static final java.util.List<String> OPERATORS = NodeReader.OPERATORS;
 
   /** The largest file read: a protobuf message holds at most 2 GB, and Nabla reads no external data. */
-  public static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 16;
+  private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 16;
 
   private OnnxImport() {}
 
@@ -64,16 +64,24 @@ public final class OnnxImport {
    * @throws IOException of one line naming the file, and the node, attribute or tensor at fault
    */
   public static Imported load(Path file, Backend backend) throws IOException {
+    return load(file, file.toString(), backend);
+  }
+
+  /**
+   * As {@link #load(Path, Backend)}, messages naming the file {@code name} (a local copy's
+   * original, such as a path on HDFS).
+   */
+  public static Imported load(Path file, String name, Backend backend) throws IOException {
     long size;
     try {
       size = Files.size(file);
     } catch (NoSuchFileException e) {
-      throw new IOException(file + ": no such file", e);
+      throw new IOException(name + ": no such file", e);
     }
     if (size > MAX_FILE_BYTES) {
-      throw new IOException(file + ": " + size + " bytes; Nabla reads ONNX files of up to 2 GB (no external data)");
+      throw new IOException(name + ": " + size + " bytes; Nabla reads ONNX files of up to 2 GB (no external data)");
     }
-    return read(file.toString(), Files.readAllBytes(file), backend);
+    return read(name, Files.readAllBytes(file), backend);
   }
 
   /**

@@ -57,6 +57,7 @@ final class OnnxRuntimeCheck {
             double[][] ortScores = matrix(result.get(OnnxExport.SCORES).orElseThrow().getValue());
             double[][] ortProbabilities = matrix(result.get(OnnxExport.PROBABILITIES).orElseThrow().getValue());
             assertEquals(to - from, ortScores.length, "rows of ONNX Runtime's scores");
+            int[] nablaClasses = scores.argmax(1);
             for (int r = 0; r < ortScores.length; r++) {
               double scale = 0;
               int ortClass = 0;
@@ -68,7 +69,7 @@ final class OnnxRuntimeCheck {
                 worst = Math.max(worst, Math.abs(ortScores[r][c] - scores.get(r, c)) / scale);
                 worst = Math.max(worst, Math.abs(ortProbabilities[r][c] - probabilities.get(r, c)));
               }
-              same += ortClass == argmax(scores, r) ? 1 : 0;
+              same += ortClass == nablaClasses[r] ? 1 : 0;
             }
           }
         }
@@ -94,14 +95,6 @@ final class OnnxRuntimeCheck {
         a.sameClass(), a.rows(), a.worstRelative());
     assertEquals(a.rows(), a.sameClass(), what + ": rows where ONNX Runtime's class is Nabla's");
     assertTrue(a.worstRelative() <= RELATIVE, what + ": largest relative difference " + a.worstRelative());
-  }
-
-  private static int argmax(Tensor scores, int row) {
-    int best = 0;
-    for (int c = 1; c < scores.dim(1); c++) {
-      best = scores.get(row, c) > scores.get(row, best) ? c : best;
-    }
-    return best;
   }
 
   private static double[][] matrix(Object value) {

@@ -1,7 +1,10 @@
 package io.nabla.spark;
 
 import io.nabla.model.Architecture;
+import io.nabla.model.ModelDescription;
 import io.nabla.model.Net;
+import io.nabla.onnx.OnnxExport;
+import io.nabla.onnx.OnnxImport;
 import io.nabla.model.TrainingRecord;
 import io.nabla.tensor.Tensor;
 import java.util.Arrays;
@@ -128,86 +131,47 @@ public final class NablaClassificationModel
   }
 
   /**
-   * Writes the net as an ONNX model ({@link io.nabla.onnx.OnnxExport}: opset 13, input {@code
+   * Writes the net as an ONNX model ({@link OnnxExport}: opset 13, input {@code
    * input} of a row's features in the net's input shape after a dynamic batch dimension, outputs
    * {@code scores} and {@code probabilities}), with the fit's training record in its metadata, so
    * that ONNX Runtime serves it anywhere. {@code path} is on any file system Hadoop reaches (local,
-   * HDFS, S3), through the active Spark session's Hadoop configuration when there is one; the file
-   * is written under a temporary name and renamed, so a failed write leaves no partial model.
+   * HDFS, S3), through the active Spark session's Hadoop configuration when there is one; a failed
+   * write leaves no partial model and the old file whole ({@code HadoopFiles}).
    *
    * @throws IOException naming the path if it cannot be written
    */
   public void writeOnnx(String path) throws IOException {
     Net net = net();
-    byte[] bytes = training == null ? io.nabla.onnx.OnnxExport.bytes(net)
-        : io.nabla.onnx.OnnxExport.bytes(net, training);
-    org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(path);
-    org.apache.hadoop.fs.FileSystem fs = fileSystem(target);
-    org.apache.hadoop.fs.Path temp = new org.apache.hadoop.fs.Path(target.getParent(),
-        "." + target.getName() + "." + java.util.UUID.randomUUID() + ".tmp");
-    try {
-      try (org.apache.hadoop.fs.FSDataOutputStream out = fs.create(temp, false)) {
-        out.write(bytes);
+    HadoopFiles.write(new org.apache.hadoop.fs.Path(path), hadoopConfiguration(), local -> {
+      if (training == null) {
+        OnnxExport.save(local, net);
+      } else {
+        OnnxExport.save(local, net, training);
       }
-      // Rename does not replace a file on most file systems: the old one steps aside until the new
-      // one is in place, and comes back if it cannot be.
-      org.apache.hadoop.fs.Path old = new org.apache.hadoop.fs.Path(temp.getParent(), temp.getName() + ".old");
-      boolean replacing = fs.exists(target);
-      if (replacing && !fs.rename(target, old)) {
-        throw new IOException("could not move the old " + target + " aside");
-      }
-      if (!fs.rename(temp, target)) {
-        if (replacing) {
-          fs.rename(old, target);
-        }
-        throw new IOException("could not rename " + temp + " to " + target);
-      }
-      if (replacing) {
-        fs.delete(old, false);
-      }
-    } catch (IOException e) {
-      fs.delete(temp, false);
-      org.apache.hadoop.fs.Path old = new org.apache.hadoop.fs.Path(temp.getParent(), temp.getName() + ".old");
-      if (fs.exists(old) && !fs.exists(target)) {
-        fs.rename(old, target); // the old model back where it was
-      }
-      throw new IOException("writing the ONNX model to " + path + ": " + e.getMessage(), e);
-    }
+    });
   }
 
   /**
-   * A model of the net in the ONNX file at {@code path} ({@link io.nabla.onnx.OnnxImport}: one
-   * {@link #writeOnnx} wrote, with its training record, or one of another framework made of the
-   * operators Nabla reads), on any file system Hadoop reaches, to transform DataFrames or save as a
-   * Spark ML model; its params are set as {@link #of(Net)} sets them.
+   * A model of the net in the ONNX file at {@code path} ({@link OnnxImport}: one {@link #writeOnnx}
+   * wrote, with its training record, or one of another framework made of the operators Nabla
+   * reads), on any file system Hadoop reaches, to transform DataFrames or save as a Spark ML model;
+   * its params are set as {@link #of(Net)} sets them.
    *
    * @throws IOException naming the path, and the node or attribute at fault when Nabla cannot read it
    */
   public static NablaClassificationModel readOnnx(String path) throws IOException {
-    org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(path);
-    org.apache.hadoop.fs.FileSystem fs = fileSystem(source);
-    byte[] bytes;
-    try (org.apache.hadoop.fs.FSDataInputStream in = fs.open(source)) {
-      long size = fs.getFileStatus(source).getLen();
-      if (size > io.nabla.onnx.OnnxImport.MAX_FILE_BYTES) {
-        throw new IOException(path + ": " + size + " bytes; Nabla reads ONNX files of up to 2 GB (no external data)");
-      }
-      bytes = in.readAllBytes();
-    } catch (java.io.FileNotFoundException e) {
-      throw new IOException(path + ": no such file", e);
-    }
-    io.nabla.onnx.OnnxImport.Imported imported = io.nabla.onnx.OnnxImport.read(path, bytes, NetSpec.backendNamed(""));
+    OnnxImport.Imported imported = HadoopFiles.read(new org.apache.hadoop.fs.Path(path), hadoopConfiguration(),
+        local -> OnnxImport.load(local, path, NetSpec.backendNamed("")));
     NablaClassificationModel model = of(imported.net());
-    model.training = imported.description().flatMap(io.nabla.model.ModelDescription::training).orElse(null);
+    model.training = imported.description().flatMap(ModelDescription::training).orElse(null);
     return model;
   }
 
-  /** The file system of {@code path}, through the active Spark session's Hadoop configuration when there is one. */
-  private static org.apache.hadoop.fs.FileSystem fileSystem(org.apache.hadoop.fs.Path path) throws IOException {
-    org.apache.hadoop.conf.Configuration conf = SparkSession.getActiveSession().isDefined()
+  /** The active Spark session's Hadoop configuration, or Hadoop's defaults without one. */
+  private static org.apache.hadoop.conf.Configuration hadoopConfiguration() {
+    return SparkSession.getActiveSession().isDefined()
         ? SparkSession.getActiveSession().get().sparkContext().hadoopConfiguration()
         : new org.apache.hadoop.conf.Configuration();
-    return path.getFileSystem(conf);
   }
 
   /** What each round of the fit did (empty for a loaded model: the history is not saved). */

@@ -6,9 +6,7 @@ import io.nabla.model.ModelFile;
 import io.nabla.model.TrainingRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.util.DefaultParamsReader$;
 import org.apache.spark.ml.util.DefaultParamsReader.Metadata;
@@ -30,18 +28,11 @@ final class NablaModelReader extends MLReader<NablaClassificationModel> {
     NetWeights weights;
     TrainingRecord training;
     try {
-      java.nio.file.Path local = Files.createTempFile("nabla-model", ".npz");
-      try {
-        Path source = new Path(path, NablaModelWriter.MODEL_FILE);
-        FileSystem fs = source.getFileSystem(sc().hadoopConfiguration());
-        fs.copyToLocalFile(false, source, new Path(local.toUri()), true);
-        // Any backend will do: the weights are copied out of it at once.
-        ModelFile.Loaded loaded = ModelFile.load(local, NetSpec.backendNamed(""), Activation.SIGMOID);
-        weights = NetWeights.of(loaded.net());
-        training = loaded.description().flatMap(ModelDescription::training).orElse(null);
-      } finally {
-        Files.deleteIfExists(local);
-      }
+      // Any backend will do: the weights are copied out of it at once.
+      ModelFile.Loaded loaded = HadoopFiles.read(new Path(path, NablaModelWriter.MODEL_FILE),
+          sc().hadoopConfiguration(), local -> ModelFile.load(local, NetSpec.backendNamed(""), Activation.SIGMOID));
+      weights = NetWeights.of(loaded.net());
+      training = loaded.description().flatMap(ModelDescription::training).orElse(null);
     } catch (IOException e) {
       throw new UncheckedIOException("loading the Nabla model from " + path + ": " + e.getMessage(), e);
     }

@@ -3,8 +3,6 @@ package io.nabla.spark;
 import io.nabla.model.ModelFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.util.DefaultParamsWriter$;
 import org.apache.spark.ml.util.MLWriter;
@@ -30,19 +28,13 @@ final class NablaModelWriter extends MLWriter {
   public void saveImpl(String path) {
     DefaultParamsWriter$.MODULE$.saveMetadata(model, path, sparkSession());
     try {
-      java.nio.file.Path local = Files.createTempFile("nabla-model", ".npz");
-      try {
+      HadoopFiles.write(new Path(path, MODEL_FILE), sc().hadoopConfiguration(), local -> {
         if (model.trainingRecord().isPresent()) {
           ModelFile.save(local, model.net(), model.trainingRecord().get());
         } else {
           ModelFile.save(local, model.net());
         }
-        Path target = new Path(path, MODEL_FILE);
-        FileSystem fs = target.getFileSystem(sc().hadoopConfiguration());
-        fs.copyFromLocalFile(false, true, new Path(local.toUri()), target);
-      } finally {
-        Files.deleteIfExists(local);
-      }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("saving the Nabla model to " + path + ": " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package io.nabla.examples.results;
 
+import io.nabla.onnx.OnnxExport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,11 @@ public record ExportResult(Path model, Path onnx, String net, List<Integer> inpu
 
   @Override
   public String text() {
-    StringBuilder batchShape = new StringBuilder("[N");
+    StringBuilder batchShape = new StringBuilder("[" + OnnxExport.BATCH);
     inputShape.forEach(d -> batchShape.append(", ").append(d));
     return onnx + ": ONNX opset " + opset + ", " + dtype + ", " + bytes + " bytes; net " + net + System.lineSeparator()
-        + "  input 'input' " + batchShape + "], outputs 'scores' and 'probabilities' [N, classes]"
+        + "  input '" + OnnxExport.INPUT + "' " + batchShape + "], outputs '" + OnnxExport.SCORES + "' and '"
+        + OnnxExport.PROBABILITIES + "' [N, classes]"
         + (withTrainingRecord ? "; the training record of " + model + " is in its metadata" : "");
   }
 
