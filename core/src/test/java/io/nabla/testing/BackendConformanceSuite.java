@@ -528,7 +528,10 @@ public abstract class BackendConformanceSuite extends ArithmeticConformance {
     int[][] geometries = {
         {1, 1, 4, 4, 2, 2, 2, 0}, {2, 3, 24, 24, 2, 2, 2, 0}, {2, 2, 7, 7, 3, 3, 2, 0}, {1, 2, 6, 5, 3, 2, 1, 1},
         {3, 1, 5, 5, 5, 5, 1, 0}, {0, 2, 4, 4, 2, 2, 2, 0}, {1, 1, 3, 3, 2, 2, 1, 1},
-        {1, 2, 6, 70, 2, 2, 2, 0}}; // rows of 35 windows: whole vectors of them, and a tail
+        {1, 2, 6, 70, 2, 2, 2, 0}, // rows of 35 windows: whole vectors of them, and a tail
+        // 2x2 windows taken a vector at a time across rows and planes (SimdFloatPooling), with
+        // planes left over: 12 windows a plane, 15 planes; 72 windows a plane at stride 1
+        {3, 5, 8, 7, 2, 2, 2, 0}, {2, 3, 9, 10, 2, 2, 1, 0}};
     List<Arguments> cases = new ArrayList<>();
     for (DType dtype : DType.values()) {
       for (int[] c : geometries) {
