@@ -5,9 +5,11 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The register tiles of {@link SimdFloatGemm}: each computes {@code tile[r, v * VL + l] = sum over
+ * The register tiles of {@link SimdFloatGemm}: each computes {@code tile[r, v * VL + l] += sum over
  * p of a[ap + r * rowStride + p * depthStride] * B[p, v * VL + l]} with one fused multiply-add per
- * element and step of k, in increasing p, starting from zero. Row p of B is read from {@code
+ * element and step of k, in increasing p, starting from the values in {@code tile}: zeros for a
+ * whole product, the sums over the depths before for a product taken a block of depths at a time
+ * (the accumulators stored and loaded again unchanged, so both give the same bits). Row p of B is read from {@code
  * b[bp + p * bStride + v * VL + l]} for all vectors but the last, which comes from {@code
  * last[lp + p * lastStride + l]}: the last vector of C's last strip can then come from a padded
  * copy of the columns past the last whole vector while the others are read in place. Kept small and
@@ -25,11 +27,30 @@ final class SimdFloatTiles {
   /** A 6-row by 4-vector tile: 24 accumulators, 4 panel vectors and a broadcast. */
   static void tile6x4(float[] a, int ap, int rowStride, int depthStride, int k,
       float[] b, int bp, int bStride, float[] last, int lp, int lastStride, float[] tile) {
-    FloatVector c00 = FloatVector.zero(S);
-    FloatVector c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00;
-    FloatVector c13 = c00, c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00;
-    FloatVector c31 = c00, c32 = c00, c33 = c00, c40 = c00, c41 = c00, c42 = c00;
-    FloatVector c43 = c00, c50 = c00, c51 = c00, c52 = c00, c53 = c00;
+    FloatVector c00 = FloatVector.fromArray(S, tile, 0);
+    FloatVector c01 = FloatVector.fromArray(S, tile, VL);
+    FloatVector c02 = FloatVector.fromArray(S, tile, 2 * VL);
+    FloatVector c03 = FloatVector.fromArray(S, tile, 3 * VL);
+    FloatVector c10 = FloatVector.fromArray(S, tile, 4 * VL);
+    FloatVector c11 = FloatVector.fromArray(S, tile, 5 * VL);
+    FloatVector c12 = FloatVector.fromArray(S, tile, 6 * VL);
+    FloatVector c13 = FloatVector.fromArray(S, tile, 7 * VL);
+    FloatVector c20 = FloatVector.fromArray(S, tile, 8 * VL);
+    FloatVector c21 = FloatVector.fromArray(S, tile, 9 * VL);
+    FloatVector c22 = FloatVector.fromArray(S, tile, 10 * VL);
+    FloatVector c23 = FloatVector.fromArray(S, tile, 11 * VL);
+    FloatVector c30 = FloatVector.fromArray(S, tile, 12 * VL);
+    FloatVector c31 = FloatVector.fromArray(S, tile, 13 * VL);
+    FloatVector c32 = FloatVector.fromArray(S, tile, 14 * VL);
+    FloatVector c33 = FloatVector.fromArray(S, tile, 15 * VL);
+    FloatVector c40 = FloatVector.fromArray(S, tile, 16 * VL);
+    FloatVector c41 = FloatVector.fromArray(S, tile, 17 * VL);
+    FloatVector c42 = FloatVector.fromArray(S, tile, 18 * VL);
+    FloatVector c43 = FloatVector.fromArray(S, tile, 19 * VL);
+    FloatVector c50 = FloatVector.fromArray(S, tile, 20 * VL);
+    FloatVector c51 = FloatVector.fromArray(S, tile, 21 * VL);
+    FloatVector c52 = FloatVector.fromArray(S, tile, 22 * VL);
+    FloatVector c53 = FloatVector.fromArray(S, tile, 23 * VL);
     for (int p = 0; p < k; p++, ap += depthStride, bp += bStride, lp += lastStride) {
       FloatVector b0 = FloatVector.fromArray(S, b, bp);
       FloatVector b1 = FloatVector.fromArray(S, b, bp + VL);
@@ -95,9 +116,18 @@ final class SimdFloatTiles {
   /** A 6-row by 2-vector tile: 12 accumulators, 2 panel vectors and a broadcast. */
   static void tile6x2(float[] a, int ap, int rowStride, int depthStride, int k,
       float[] b, int bp, int bStride, float[] last, int lp, int lastStride, float[] tile) {
-    FloatVector c00 = FloatVector.zero(S);
-    FloatVector c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00;
-    FloatVector c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+    FloatVector c00 = FloatVector.fromArray(S, tile, 0);
+    FloatVector c01 = FloatVector.fromArray(S, tile, VL);
+    FloatVector c10 = FloatVector.fromArray(S, tile, 2 * VL);
+    FloatVector c11 = FloatVector.fromArray(S, tile, 3 * VL);
+    FloatVector c20 = FloatVector.fromArray(S, tile, 4 * VL);
+    FloatVector c21 = FloatVector.fromArray(S, tile, 5 * VL);
+    FloatVector c30 = FloatVector.fromArray(S, tile, 6 * VL);
+    FloatVector c31 = FloatVector.fromArray(S, tile, 7 * VL);
+    FloatVector c40 = FloatVector.fromArray(S, tile, 8 * VL);
+    FloatVector c41 = FloatVector.fromArray(S, tile, 9 * VL);
+    FloatVector c50 = FloatVector.fromArray(S, tile, 10 * VL);
+    FloatVector c51 = FloatVector.fromArray(S, tile, 11 * VL);
     for (int p = 0; p < k; p++, ap += depthStride, bp += bStride, lp += lastStride) {
       FloatVector b0 = FloatVector.fromArray(S, b, bp);
       FloatVector b1 = FloatVector.fromArray(S, last, lp);
@@ -137,8 +167,12 @@ final class SimdFloatTiles {
   /** A 6-row by 1-vector tile: 6 accumulators, 1 panel vector and a broadcast. */
   static void tile6x1(float[] a, int ap, int rowStride, int depthStride, int k,
       float[] last, int lp, int lastStride, float[] tile) {
-    FloatVector c00 = FloatVector.zero(S);
-    FloatVector c10 = c00, c20 = c00, c30 = c00, c40 = c00, c50 = c00;
+    FloatVector c00 = FloatVector.fromArray(S, tile, 0);
+    FloatVector c10 = FloatVector.fromArray(S, tile, VL);
+    FloatVector c20 = FloatVector.fromArray(S, tile, 2 * VL);
+    FloatVector c30 = FloatVector.fromArray(S, tile, 3 * VL);
+    FloatVector c40 = FloatVector.fromArray(S, tile, 4 * VL);
+    FloatVector c50 = FloatVector.fromArray(S, tile, 5 * VL);
     for (int p = 0; p < k; p++, ap += depthStride, lp += lastStride) {
       FloatVector b0 = FloatVector.fromArray(S, last, lp);
       FloatVector x = FloatVector.broadcast(S, a[ap]);

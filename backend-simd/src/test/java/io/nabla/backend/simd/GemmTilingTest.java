@@ -117,6 +117,61 @@ class GemmTilingTest {
     }
   }
 
+  /**
+   * Products deeper than {@link SimdFloatGemm#DEPTH_BLOCK}, taken a block of depths at a time:
+   * every element is still one chain of fused multiply-adds in increasing depth, so it equals, to
+   * the bit, that chain written out as scalars (the panel scaled by alpha first where it is
+   * packed), whatever the tiling and thread count; rows not a multiple of 6, a partial last vector
+   * of columns and a partial last block of depths included.
+   */
+  @ParameterizedTest(name = "m={0} n={1} k={2} transA={3} transB={4}")
+  @MethodSource("deepShapes")
+  void deepProductsAreOneFusedChainPerElement(int m, int n, int k, boolean transA, boolean transB) {
+    SplittableRandom random = new SplittableRandom(m * 17L + n * 3L + k);
+    float[] a = floats(random, m * k);
+    float[] b = floats(random, k * n);
+    float[] c0 = floats(random, m * n);
+    for (float[] ab : new float[][] {{1, 0}, {0.5f, 2}}) {
+      float alpha = ab[0];
+      float beta = ab[1];
+      boolean scaled = transB || alpha != 1; // the panel is packed as alpha * op(b)
+      float[] expected = new float[m * n];
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          float sum = 0;
+          for (int p = 0; p < k; p++) {
+            float x = a[transA ? p * m + i : i * k + p];
+            float y = b[transB ? j * k + p : p * n + j];
+            sum = Math.fma(scaled ? alpha * y : y, x, sum);
+          }
+          expected[i * n + j] = beta == 0 ? sum : Math.fma(c0[i * n + j], beta, sum);
+        }
+      }
+      for (GemmTiling tiling : GemmTiling.values()) {
+        for (int threads : new int[] {1, 2}) {
+          Parallelism.setThreads(threads);
+          float[] c = c0.clone();
+          SimdFloatGemm.gemm(tiling, transA, transB, m, n, k, alpha, a, b, beta, c);
+          assertArrayEquals(expected, c, tiling + " with " + threads + " threads, alpha " + alpha
+              + " beta " + beta);
+        }
+      }
+    }
+  }
+
+  static Stream<Arguments> deepShapes() {
+    int vl = FloatVector.SPECIES_PREFERRED.length();
+    int deep = SimdFloatGemm.DEPTH_BLOCK;
+    int[][] sizes = {{13, vl + 3, 2 * deep + 452}, {6, 2 * vl, deep + 1}, {30, 25, 3 * deep}, {1, 1, deep + 7}};
+    List<Arguments> cases = new ArrayList<>();
+    for (int[] s : sizes) {
+      for (int t = 0; t < 4; t++) {
+        cases.add(Arguments.of(s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0));
+      }
+    }
+    return cases.stream();
+  }
+
   /** The first result is also checked against a plain double-precision product. */
   private static void assertReference(int m, int n, int k, boolean transA, boolean transB,
       float alpha, float[] a, float[] b, float beta, float[] c0, float[] c) {
