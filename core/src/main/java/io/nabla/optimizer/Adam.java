@@ -1,6 +1,9 @@
 package io.nabla.optimizer;
 
+import io.nabla.backend.BinaryOp;
+import io.nabla.backend.UnaryOp;
 import io.nabla.layer.Parameter;
+import io.nabla.tensor.ElementwiseOps;
 import io.nabla.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +21,8 @@ public final class Adam implements Optimizer {
   private final double beta2;
   private final Slots firstMoment = new Slots("adam", "m");
   private final Slots secondMoment = new Slots("adam", "v");
+  /** Room for each intermediate of a parameter's update, so that a step allocates nothing; not state. */
+  private final Slots scratch = new Slots("adam", "scratch");
   private long steps;
 
   /** Adam with the usual defaults: {@code lr = 0.001, beta1 = 0.9, beta2 = 0.999}. */
@@ -44,9 +49,14 @@ public final class Adam implements Optimizer {
       Tensor grad = p.grad();
       Tensor m = firstMoment.of(p);
       Tensor v = secondMoment.of(p);
-      m.addScaledi(1 - beta1, grad.sub(m));
-      v.addScaledi(1 - beta2, grad.square().subi(v));
-      p.value().subi(m.div(v.sqrt().addi(AdaGrad.EPSILON)).muli(lrT));
+      Tensor t = scratch.of(p); // each intermediate in turn: the same kernels as new tensors would take
+      ElementwiseOps.zipInto(BinaryOp.SUBTRACT, grad, m, t);
+      m.addScaledi(1 - beta1, t);
+      ElementwiseOps.map(UnaryOp.SQUARE, grad, t);
+      v.addScaledi(1 - beta2, t.subi(v));
+      ElementwiseOps.map(UnaryOp.SQRT, v, t);
+      ElementwiseOps.zipInto(BinaryOp.DIVIDE, m, t.addi(AdaGrad.EPSILON), t);
+      p.value().subi(t.muli(lrT));
     }
   }
 
