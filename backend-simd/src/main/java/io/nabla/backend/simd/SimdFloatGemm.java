@@ -17,8 +17,10 @@ import jdk.incubator.vector.VectorSpecies;
  * rows, when m is not a multiple of the tile's rows, is copied into zero-padded scratch, so every
  * block runs the full tile. Each tile lands in a scratch block and is merged into C there, the
  * only place that sees the padded lanes and rows. Rows are split over the shared threads for large
- * products. Every element of C gets the same fused multiply-adds in the same order of k whatever
- * the tile and the thread count, so results are bit-identical across both. {@code
+ * products, and so are the depths of the panel while it is packed; a product deeper than {@link
+ * #DEPTH_BLOCK} goes through every tile a block of depths at a time. Every element of C gets the
+ * same fused multiply-adds in the same order of k whatever the tile, the thread count and the
+ * blocks of depth, so results are bit-identical across all three. {@code
  * SimdDoubleGemm} is generated from this class (see its header): edit this one.
  */
 final class SimdFloatGemm {
@@ -46,8 +48,8 @@ final class SimdFloatGemm {
 
   /**
    * A product deeper than this is taken this many depths at a time, each block of depths through
-   * every tile of the rows before the next, so that the block of the panel (at most 1024 x 4
-   * vectors, 256 KB of float32 at 512 bits) is read from memory once and then from the L2 cache,
+   * every tile of the rows before the next, so that the block of the panel (1024 of its rows: 256
+   * KB of float32 for 4 vectors of 16 lanes) is read from memory once and then from the L2 cache,
    * where a whole-depth tile streamed the whole panel once per block of rows (a convolution's
    * weight gradient, 30x25x57600 in SimpleConvNet, read its 7 MB panel five times). The
    * accumulators carry over between blocks unchanged, so the bits are those of one pass.
@@ -155,7 +157,8 @@ final class SimdFloatGemm {
    * Columns {@code [from, from + width)} of {@code alpha * op(b)} as a zero-padded [k, width]
    * row-major panel, in {@code buffer} when it is large enough, else in a new array; its depths
    * split over {@code parts} threads when the product's rows are (the copy is scalar, and a deep
-   * transposed panel took most of a convolution's weight gradient: 2.3 of 2.9 ms for 30x25x57600).
+   * transposed panel took most of a convolution's weight gradient: of 2.9 ms for 30x25x57600 on one
+   * thread, 1.2 ms after).
    */
   private static float[] pack(boolean transB, int n, int k, int from, int width, float alpha,
       float[] b, float[] buffer, int parts) {
