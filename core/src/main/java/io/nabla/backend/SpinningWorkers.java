@@ -25,10 +25,15 @@ final class SpinningWorkers {
 
   private final Worker[] workers;
   private final ReentrantLock inUse = new ReentrantLock();
-  /** The kernel in progress; reused from one kernel to the next (only the lock holder sets it). */
-  private final Job job = new Job();
-  /** Counts kernels; a worker takes part when it sees a new value. */
-  private volatile long generation;
+  /**
+   * The kernel in progress, null between kernels; a new {@link Job} for each, so a worker that
+   * was still claiming parts of the last one claims from that job's counter, never a part of the
+   * next (with one shared job, a worker could read the next kernel's larger part count after its
+   * last claim of the previous one and run a part twice).
+   */
+  private volatile Job current;
+  /** Numbers the jobs, so that a worker remembers which it has seen without keeping it. */
+  private long jobs;
 
   SpinningWorkers(int count) {
     workers = new Worker[count];
@@ -48,8 +53,8 @@ final class SpinningWorkers {
       return;
     }
     try {
-      job.reset(parts, body);
-      generation++;
+      Job job = new Job(++jobs, parts, body);
+      current = job;
       for (Worker w : workers) {
         if (w.parked) {
           LockSupport.unpark(w);
@@ -59,7 +64,8 @@ final class SpinningWorkers {
       while (job.unfinished.get() > 0) {
         Thread.onSpinWait();
       }
-      job.rethrowAndClear();
+      current = null; // the body and what it holds are not kept until the next kernel
+      job.rethrow();
     } finally {
       inUse.unlock();
     }
@@ -71,24 +77,20 @@ final class SpinningWorkers {
     }
   }
 
-  /**
-   * One kernel's parts: claimed one at a time from {@code next}, counted down in {@code
-   * unfinished}. A worker still looping when the next kernel starts can only claim a part of the
-   * new kernel, whose body and size were written before {@code next} was reset: every part of
-   * the old one was claimed and finished before the caller moved on.
-   */
+  /** One kernel's parts: claimed one at a time from {@code next}, counted down in {@code unfinished}. */
   private static final class Job {
-    private int parts;
-    private IntConsumer body;
-    private final AtomicInteger next = new AtomicInteger(Integer.MAX_VALUE);
-    final AtomicInteger unfinished = new AtomicInteger();
+    final long id;
+    private final int parts;
+    private final IntConsumer body;
+    private final AtomicInteger next = new AtomicInteger();
+    final AtomicInteger unfinished;
     private volatile Throwable failure;
 
-    void reset(int parts, IntConsumer body) {
+    Job(long id, int parts, IntConsumer body) {
+      this.id = id;
       this.parts = parts;
       this.body = body;
-      unfinished.set(parts);
-      next.set(0);
+      this.unfinished = new AtomicInteger(parts);
     }
 
     void work() {
@@ -105,10 +107,8 @@ final class SpinningWorkers {
       }
     }
 
-    void rethrowAndClear() {
+    void rethrow() {
       Throwable t = failure;
-      failure = null;
-      body = null;
       if (t instanceof RuntimeException) {
         throw (RuntimeException) t;
       }
@@ -134,9 +134,9 @@ final class SpinningWorkers {
       long seen = 0;
       long idleSince = System.nanoTime();
       while (true) {
-        long current = generation;
-        if (current != seen) {
-          seen = current;
+        Job job = current;
+        if (job != null && job.id != seen) {
+          seen = job.id;
           job.work();
           idleSince = System.nanoTime();
         } else if (System.nanoTime() - idleSince < SPIN_MICROS * 1000) {
@@ -146,7 +146,8 @@ final class SpinningWorkers {
         } else {
           parked = true;
           // Re-read after announcing: run() either sees parked (and unparks) or we see its job.
-          if (generation == seen) {
+          Job waiting = current;
+          if (waiting == null || waiting.id == seen) {
             LockSupport.park(this);
           }
           parked = false;

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * One tensor per parameter that an optimizer keeps between steps (a velocity, a sum of squared
- * gradients), zero until first used, with its part of {@link OptimizerState}.
+ * gradients), zero until first used, with its part of {@link OptimizerState}; or room it reuses
+ * for a step's intermediates, which it then neither exports nor restores.
  */
 final class Slots {
 

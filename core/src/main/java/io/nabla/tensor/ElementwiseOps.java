@@ -63,7 +63,8 @@ public final class ElementwiseOps {
 
   /**
    * {@code out = op(a, b)} with broadcasting: the broadcast shape of {@code a} and {@code b} must
-   * be the shape of {@code out}. {@code out} may be {@code a} (in-place update).
+   * be the shape of {@code out}. {@code out} may be {@code a} (in-place update), or {@code b} when
+   * {@code b} has the output's shape.
    */
   public static void zipInto(BinaryOp op, Tensor a, Tensor b, Tensor out) {
     String name = op.label();

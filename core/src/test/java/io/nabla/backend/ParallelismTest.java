@@ -55,4 +55,26 @@ class ParallelismTest {
     });
     assertEquals(0, elsewhere.get());
   }
+
+  /**
+   * Kernels of few and of many parts, one after another as a training step issues them: every
+   * part of every kernel runs exactly once, and forEachPart returns only when all have. (With one
+   * job object shared from kernel to kernel, a worker could read the next kernel's larger part
+   * count after its last claim of the previous one, and run one of its parts twice.)
+   */
+  @Test
+  void everyPartRunsExactlyOnceAcrossKernelsOfDifferentSizes() {
+    Parallelism.setThreads(6);
+    for (int kernel = 0; kernel < 200_000; kernel++) {
+      int parts = kernel % 2 == 0 ? 2 : 6;
+      AtomicInteger[] runs = new AtomicInteger[parts];
+      for (int p = 0; p < parts; p++) {
+        runs[p] = new AtomicInteger();
+      }
+      Parallelism.forEachPart(parts, part -> runs[part].incrementAndGet());
+      for (int p = 0; p < parts; p++) {
+        assertEquals(1, runs[p].get(), "kernel " + kernel + " part " + p + " of " + parts);
+      }
+    }
+  }
 }

@@ -48,18 +48,25 @@ final class SimdFloatGemm {
 
   /**
    * A product deeper than this is taken this many depths at a time, each block of depths through
-   * every tile of the rows before the next, so that the block of the panel (1024 of its rows: 256
-   * KB of float32 for 4 vectors of 16 lanes) is read from memory once and then from the L2 cache,
-   * where a whole-depth tile streamed the whole panel once per block of rows (a convolution's
-   * weight gradient, 30x25x57600 in SimpleConvNet, read its 7 MB panel five times). The
-   * accumulators carry over between blocks unchanged, so the bits are those of one pass.
+   * every tile of the rows before the next, so that the block of the panel (1024 of its rows, as
+   * wide as the padded columns) is read from memory once and then from the cache, where a
+   * whole-depth tile streamed the whole panel once per block of rows (a convolution's weight
+   * gradient, 30x25x57600 in SimpleConvNet, read its 7 MB panel five times). The accumulators
+   * carry over between blocks unchanged, so the bits are those of one pass.
    */
   static final int DEPTH_BLOCK = 1024;
 
   /**
-   * Per-thread buffers: the packed panel, the padded edge rows and the tile being merged, and the
-   * caller's panel layout for this product (read by the other threads, reused to spare an
-   * allocation per product).
+   * The most tiles a thread keeps between blocks of depth (each ROWS x 4 vectors: 96 KB in all at
+   * 512 bits); a deep product with more tiles on a thread (a large C) takes the one-pass loop.
+   */
+  private static final int MAX_DEPTH_BLOCKED_TILES = 64;
+
+  /**
+   * Per-thread buffers: the packed panel (the caller's, which the product's threads fill and
+   * read), the padded edge rows, the tile being merged and the tiles of a product taken by blocks
+   * of depth, and the caller's panel layout for this product (read by the other threads, reused to
+   * spare an allocation per product).
    */
   private static final class Scratch {
     float[] panel = new float[0];
@@ -156,9 +163,10 @@ final class SimdFloatGemm {
   /**
    * Columns {@code [from, from + width)} of {@code alpha * op(b)} as a zero-padded [k, width]
    * row-major panel, in {@code buffer} when it is large enough, else in a new array; its depths
-   * split over {@code parts} threads when the product's rows are (the copy is scalar, and a deep
-   * transposed panel took most of a convolution's weight gradient: of 2.9 ms for 30x25x57600 on one
-   * thread, 1.2 ms after).
+   * split over {@code parts} threads when the product's rows are: the copy is scalar, and on one
+   * thread a deep transposed panel took most of a convolution's weight gradient (30x25x57600 in
+   * SimpleConvNet: 2.9 ms with the packing on one thread, 1.2 ms with it split and the product
+   * taken by blocks of depth).
    */
   private static float[] pack(boolean transB, int n, int k, int from, int width, float alpha,
       float[] b, float[] buffer, int parts) {
@@ -197,7 +205,7 @@ final class SimdFloatGemm {
   /** Rows {@code [from, to)} of C: for each block of rows, every strip of columns. */
   private static void multiplyRows(Panels panels, int from, int to, int n, int k, float[] a,
       int rowStride, int depthStride, float[] b, float beta, float[] c, Scratch scratch) {
-    if (k > DEPTH_BLOCK) {
+    if (k > DEPTH_BLOCK && (long) (to - from + ROWS - 1) / ROWS * strips(panels) <= MAX_DEPTH_BLOCKED_TILES) {
       multiplyRowsByDepth(panels, from, to, n, k, a, rowStride, depthStride, b, beta, c, scratch);
       return;
     }
@@ -231,10 +239,7 @@ final class SimdFloatGemm {
   private static void multiplyRowsByDepth(Panels panels, int from, int to, int n, int k, float[] a,
       int rowStride, int depthStride, float[] b, float beta, float[] c, Scratch scratch) {
     int vectors = panels.paddedWidth / VL;
-    int strips = 0;
-    for (int left = vectors; left > 0; left -= panels.tiling.nextStrip(left)) {
-      strips++;
-    }
+    int strips = strips(panels);
     int blocks = (to - from + ROWS - 1) / ROWS;
     float[][] sums = scratch.sums(blocks * strips);
     int whole = from + (to - from) / ROWS * ROWS;
@@ -261,6 +266,15 @@ final class SimdFloatGemm {
         writeBack(sums[block * strips + strip], Math.min(ROWS, to - i), width, i, col, n, beta, c);
       }
     }
+  }
+
+  /** How many strips of tiles cover the padded columns. */
+  private static int strips(Panels panels) {
+    int strips = 0;
+    for (int left = panels.paddedWidth / VL; left > 0; left -= panels.tiling.nextStrip(left)) {
+      strips++;
+    }
+    return strips;
   }
 
   /**

@@ -45,8 +45,8 @@ final class SimdFloatPooling {
       return false;
     }
     int planesPerRun = VL / gcd(perPlane, VL);
-    if ((long) perPlane * planesPerRun > MAX_CORNERS) {
-      return false;
+    if ((long) perPlane * planesPerRun > MAX_CORNERS || planes < planesPerRun) {
+      return false; // a table too long, or not one whole run of planes to read through it
     }
     int w = g.width();
     int planeSize = g.height() * w;

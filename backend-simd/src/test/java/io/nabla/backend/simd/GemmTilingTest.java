@@ -159,10 +159,43 @@ class GemmTilingTest {
     }
   }
 
+  /** {@link #deepProductsAreOneFusedChainPerElement} for float64. */
+  @ParameterizedTest(name = "m={0} n={1} k={2} transA={3} transB={4}")
+  @MethodSource("deepShapes")
+  void deepFloat64ProductsAreOneFusedChainPerElement(int m, int n, int k, boolean transA, boolean transB) {
+    SplittableRandom random = new SplittableRandom(m * 19L + n * 3L + k);
+    double[] a = doubles(random, m * k);
+    double[] b = doubles(random, k * n);
+    double[] c0 = doubles(random, m * n);
+    double alpha = 0.5;
+    double beta = 2;
+    double[] expected = new double[m * n];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double sum = 0;
+        for (int p = 0; p < k; p++) {
+          double y = b[transB ? j * k + p : p * n + j];
+          sum = Math.fma(alpha * y, a[transA ? p * m + i : i * k + p], sum);
+        }
+        expected[i * n + j] = Math.fma(c0[i * n + j], beta, sum);
+      }
+    }
+    for (GemmTiling tiling : GemmTiling.values()) {
+      for (int threads : new int[] {1, 2}) {
+        Parallelism.setThreads(threads);
+        double[] c = c0.clone();
+        SimdDoubleGemm.gemm(tiling, transA, transB, m, n, k, alpha, a, b, beta, c);
+        assertArrayEquals(expected, c, tiling + " with " + threads + " threads");
+      }
+    }
+  }
+
   static Stream<Arguments> deepShapes() {
     int vl = FloatVector.SPECIES_PREFERRED.length();
     int deep = SimdFloatGemm.DEPTH_BLOCK;
-    int[][] sizes = {{13, vl + 3, 2 * deep + 452}, {6, 2 * vl, deep + 1}, {30, 25, 3 * deep}, {1, 1, deep + 7}};
+    // The last is large enough to be split over threads at any vector width.
+    int[][] sizes = {{13, vl + 3, 2 * deep + 452}, {6, 2 * vl, deep + 1}, {30, 25, 3 * deep}, {1, 1, deep + 7},
+        {37, 4 * vl + 3, 2 * deep + 5}};
     List<Arguments> cases = new ArrayList<>();
     for (int[] s : sizes) {
       for (int t = 0; t < 4; t++) {
