@@ -354,35 +354,44 @@ public interface DoubleArrayKernels {
       for (int y = 0; y < oh; y++) {
         int top = base + y * s * w;
         for (int x = 0; x < ow; x++, at++) {
-          int i = top + x * s;
-          int j = i + w;
-          double a = images[i];
-          double b = images[i + 1];
-          double c = images[j];
-          double d = images[j + 1];
-          int best = i;
-          double max = a;
-          if (b > max) {
-            max = b;
-            best = i + 1;
-          }
-          if (c > max) {
-            max = c;
-            best = j;
-          }
-          if (d > max) {
-            max = d;
-            best = j + 1;
-          }
-          if (a != a || b != b || c != c || d != d) { // a NaN wins, the first, as in NumPy's argmax
-            best = a != a ? i : b != b ? i + 1 : c != c ? j : j + 1;
-            max = images[best];
-          }
-          out[at] = max;
-          argmax[at] = best;
+          maxPoolWindow2x2(images, top + x * s, w, out, argmax, at);
         }
       }
     }
+  }
+
+  /**
+   * One 2x2 window of {@link Backend#maxPool}, its top-left pixel at {@code i} in images {@code w}
+   * pixels wide: {@code out[at]} its first maximum in row order, or its first NaN, and {@code
+   * argmax[at]} where that is. The rule every backend's pooling of 2x2 windows follows, also where
+   * a vectorized one meets a NaN.
+   */
+  static void maxPoolWindow2x2(double[] images, int i, int w, double[] out, int[] argmax, int at) {
+    int j = i + w;
+    double a = images[i];
+    double b = images[i + 1];
+    double c = images[j];
+    double d = images[j + 1];
+    int best = i;
+    double max = a;
+    if (b > max) {
+      max = b;
+      best = i + 1;
+    }
+    if (c > max) {
+      max = c;
+      best = j;
+    }
+    if (d > max) {
+      max = d;
+      best = j + 1;
+    }
+    if (a != a || b != b || c != c || d != d) { // a NaN wins, the first, as in NumPy's argmax
+      best = a != a ? i : b != b ? i + 1 : c != c ? j : j + 1;
+      max = images[best];
+    }
+    out[at] = max;
+    argmax[at] = best;
   }
 
   /** {@link Backend#scatterAdd}. */

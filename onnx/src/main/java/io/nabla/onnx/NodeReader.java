@@ -35,7 +35,6 @@ final class NodeReader {
       "Softmax", "LogSoftmax", "Conv", "MaxPool", "AveragePool", "Flatten", "Reshape", "Dropout",
       "BatchNormalization", "Identity", "Constant", "Pad (of no padding, as PyTorch writes before AveragePool)");
 
-
   // ONNX's defaults, where an attribute is left out.
   private static final double DEFAULT_DROPOUT_RATIO = 0.5;
   private static final double DEFAULT_BATCHNORM_EPSILON = 1e-5;

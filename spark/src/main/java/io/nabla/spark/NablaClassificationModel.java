@@ -142,13 +142,17 @@ public final class NablaClassificationModel
    */
   public void writeOnnx(String path) throws IOException {
     Net net = net();
-    HadoopFiles.write(new org.apache.hadoop.fs.Path(path), hadoopConfiguration(), local -> {
-      if (training == null) {
-        OnnxExport.save(local, net);
-      } else {
-        OnnxExport.save(local, net, training);
-      }
-    });
+    try {
+      HadoopFiles.write(new org.apache.hadoop.fs.Path(path), hadoopConfiguration(), local -> {
+        if (training == null) {
+          OnnxExport.save(local, net);
+        } else {
+          OnnxExport.save(local, net, training);
+        }
+      });
+    } catch (IOException e) { // a failure of the local copy names that copy, not the path asked for
+      throw new IOException("writing the ONNX model to " + path + ": " + e.getMessage(), e);
+    }
   }
 
   /**

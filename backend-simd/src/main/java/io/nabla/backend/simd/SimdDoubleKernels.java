@@ -167,21 +167,25 @@ final class SimdDoubleKernels implements DoubleArrayKernels {
   public void binary(BinaryOp op, int[] shape, double[] a, View av, double[] b, View bv, double[] out) {
     if (vectorizes(op) && av.offset() == 0 && bv.offset() == 0) {
       if (shape.length == 1 && av.strides()[0] == 1 && bv.strides()[0] == 1) {
-        zipRows(op, 1, shape[0], a, b, 0, out);
+        zipRun(op, 0, shape[0], a, b, 0, out);
         return;
       }
       if (shape.length == 1 && av.strides()[0] == 1 && bv.strides()[0] == 0) {
-        zipBroadcast(op, 1, shape[0], a, new double[] {b[0]}, out);
+        zipRun(op, 0, shape[0], a, b[0], out);
         return;
       }
       if (shape.length == 2 && av.strides()[0] == shape[1] && av.strides()[1] == 1
           && bv.strides()[0] == 0 && bv.strides()[1] == 1) {
-        zipRows(op, shape[0], shape[1], a, b, 0, out);
+        for (int r = 0; r < shape[0]; r++) {
+          zipRun(op, r * shape[1], shape[1], a, b, 0, out);
+        }
         return;
       }
       if (shape.length == 2 && av.strides()[0] == shape[1] && av.strides()[1] == 1
           && bv.strides()[0] == 1 && bv.strides()[1] == 0) {
-        zipBroadcast(op, shape[0], shape[1], a, b, out);
+        for (int r = 0; r < shape[0]; r++) {
+          zipRun(op, r * shape[1], shape[1], a, b[r], out);
+        }
         return;
       }
     }
@@ -192,7 +196,7 @@ final class SimdDoubleKernels implements DoubleArrayKernels {
   @Override
   public void binaryScalar(BinaryOp op, int n, double[] a, double scalar, double[] out) {
     if (vectorizes(op)) {
-      zipBroadcast(op, 1, n, a, new double[] {(double) scalar}, out);
+      zipRun(op, 0, n, a, (double) scalar, out);
     } else {
       DoubleArrayKernels.super.binaryScalar(op, n, a, scalar, out);
     }
@@ -207,104 +211,90 @@ final class SimdDoubleKernels implements DoubleArrayKernels {
    * operator (86 KB of boxed vectors per bias add of a [100, 50] batch) compiles to vector code.
    */
 
-  /**
-   * {@code out[r, j] = op(a[r, j], b[r * bRowStride + j])} over [rows, n], a and out contiguous:
-   * two runs (one row), or a batch and a bias row ({@code bRowStride} 0).
-   */
-  private static void zipRows(BinaryOp op, int rows, int n, double[] a, double[] b, int bRowStride,
-      double[] out) {
+  /** {@code out[at + j] = op(a[at + j], b[from + j])} for j below n: two runs, or a row and a bias row. */
+  private static void zipRun(BinaryOp op, int at, int n, double[] a, double[] b, int from, double[] out) {
     int bound = S.loopBound(n);
-    for (int r = 0; r < rows; r++) {
-      int at = r * n;
-      int from = r * bRowStride;
-      int j = 0;
-      switch (op) {
-        case ADD:
-          for (; j < bound; j += VL) {
-            DoubleVector.fromArray(S, a, at + j).add(DoubleVector.fromArray(S, b, from + j)).intoArray(out, at + j);
-          }
-          break;
-        case SUBTRACT:
-          for (; j < bound; j += VL) {
-            DoubleVector.fromArray(S, a, at + j).sub(DoubleVector.fromArray(S, b, from + j)).intoArray(out, at + j);
-          }
-          break;
-        case MULTIPLY:
-          for (; j < bound; j += VL) {
-            DoubleVector.fromArray(S, a, at + j).mul(DoubleVector.fromArray(S, b, from + j)).intoArray(out, at + j);
-          }
-          break;
-        case DIVIDE:
-          for (; j < bound; j += VL) {
-            DoubleVector.fromArray(S, a, at + j).div(DoubleVector.fromArray(S, b, from + j)).intoArray(out, at + j);
-          }
-          break;
-        case MAXIMUM:
-          for (; j < bound; j += VL) {
-            DoubleVector.fromArray(S, a, at + j).max(DoubleVector.fromArray(S, b, from + j)).intoArray(out, at + j);
-          }
-          break;
-        case MINIMUM:
-          for (; j < bound; j += VL) {
-            DoubleVector.fromArray(S, a, at + j).min(DoubleVector.fromArray(S, b, from + j)).intoArray(out, at + j);
-          }
-          break;
-        default:
-          throw new AssertionError(op);
-      }
-      for (; j < n; j++) {
-        out[at + j] = (double) op.apply(a[at + j], b[from + j]);
-      }
+    int j = 0;
+    switch (op) {
+      case ADD:
+        for (; j < bound; j += VL) {
+          DoubleVector.fromArray(S, a, at + j).add(DoubleVector.fromArray(S, b, from + j)).intoArray(out, at + j);
+        }
+        break;
+      case SUBTRACT:
+        for (; j < bound; j += VL) {
+          DoubleVector.fromArray(S, a, at + j).sub(DoubleVector.fromArray(S, b, from + j)).intoArray(out, at + j);
+        }
+        break;
+      case MULTIPLY:
+        for (; j < bound; j += VL) {
+          DoubleVector.fromArray(S, a, at + j).mul(DoubleVector.fromArray(S, b, from + j)).intoArray(out, at + j);
+        }
+        break;
+      case DIVIDE:
+        for (; j < bound; j += VL) {
+          DoubleVector.fromArray(S, a, at + j).div(DoubleVector.fromArray(S, b, from + j)).intoArray(out, at + j);
+        }
+        break;
+      case MAXIMUM:
+        for (; j < bound; j += VL) {
+          DoubleVector.fromArray(S, a, at + j).max(DoubleVector.fromArray(S, b, from + j)).intoArray(out, at + j);
+        }
+        break;
+      case MINIMUM:
+        for (; j < bound; j += VL) {
+          DoubleVector.fromArray(S, a, at + j).min(DoubleVector.fromArray(S, b, from + j)).intoArray(out, at + j);
+        }
+        break;
+      default:
+        throw new AssertionError(op);
+    }
+    for (; j < n; j++) {
+      out[at + j] = (double) op.apply(a[at + j], b[from + j]);
     }
   }
 
-  /**
-   * {@code out[r, j] = op(a[r, j], column[r])} over [rows, n], a and out contiguous: a run and a
-   * scalar (one row), or a bias per row, such as a convolution's per filter.
-   */
-  private static void zipBroadcast(BinaryOp op, int rows, int n, double[] a, double[] column, double[] out) {
+  /** {@code out[at + j] = op(a[at + j], value)} for j below n: a run and a scalar, or a row and its bias. */
+  private static void zipRun(BinaryOp op, int at, int n, double[] a, double value, double[] out) {
     int bound = S.loopBound(n);
-    for (int r = 0; r < rows; r++) {
-      int at = r * n;
-      DoubleVector c = DoubleVector.broadcast(S, column[r]);
-      int j = 0;
-      switch (op) {
-        case ADD:
-          for (; j < bound; j += VL) {
-            DoubleVector.fromArray(S, a, at + j).add(c).intoArray(out, at + j);
-          }
-          break;
-        case SUBTRACT:
-          for (; j < bound; j += VL) {
-            DoubleVector.fromArray(S, a, at + j).sub(c).intoArray(out, at + j);
-          }
-          break;
-        case MULTIPLY:
-          for (; j < bound; j += VL) {
-            DoubleVector.fromArray(S, a, at + j).mul(c).intoArray(out, at + j);
-          }
-          break;
-        case DIVIDE:
-          for (; j < bound; j += VL) {
-            DoubleVector.fromArray(S, a, at + j).div(c).intoArray(out, at + j);
-          }
-          break;
-        case MAXIMUM:
-          for (; j < bound; j += VL) {
-            DoubleVector.fromArray(S, a, at + j).max(c).intoArray(out, at + j);
-          }
-          break;
-        case MINIMUM:
-          for (; j < bound; j += VL) {
-            DoubleVector.fromArray(S, a, at + j).min(c).intoArray(out, at + j);
-          }
-          break;
-        default:
-          throw new AssertionError(op);
-      }
-      for (; j < n; j++) {
-        out[at + j] = (double) op.apply(a[at + j], column[r]);
-      }
+    DoubleVector c = DoubleVector.broadcast(S, value);
+    int j = 0;
+    switch (op) {
+      case ADD:
+        for (; j < bound; j += VL) {
+          DoubleVector.fromArray(S, a, at + j).add(c).intoArray(out, at + j);
+        }
+        break;
+      case SUBTRACT:
+        for (; j < bound; j += VL) {
+          DoubleVector.fromArray(S, a, at + j).sub(c).intoArray(out, at + j);
+        }
+        break;
+      case MULTIPLY:
+        for (; j < bound; j += VL) {
+          DoubleVector.fromArray(S, a, at + j).mul(c).intoArray(out, at + j);
+        }
+        break;
+      case DIVIDE:
+        for (; j < bound; j += VL) {
+          DoubleVector.fromArray(S, a, at + j).div(c).intoArray(out, at + j);
+        }
+        break;
+      case MAXIMUM:
+        for (; j < bound; j += VL) {
+          DoubleVector.fromArray(S, a, at + j).max(c).intoArray(out, at + j);
+        }
+        break;
+      case MINIMUM:
+        for (; j < bound; j += VL) {
+          DoubleVector.fromArray(S, a, at + j).min(c).intoArray(out, at + j);
+        }
+        break;
+      default:
+        throw new AssertionError(op);
+    }
+    for (; j < n; j++) {
+      out[at + j] = (double) op.apply(a[at + j], value);
     }
   }
 

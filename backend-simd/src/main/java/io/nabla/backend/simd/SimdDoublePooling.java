@@ -2,6 +2,7 @@
 package io.nabla.backend.simd;
 
 import io.nabla.backend.ConvGeometry;
+import io.nabla.backend.DoubleArrayKernels;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -71,7 +72,7 @@ final class SimdDoublePooling {
             .or(bottomLeft.test(VectorOperators.IS_NAN)).or(bottomRight.test(VectorOperators.IS_NAN))
             .anyTrue()) {
           for (int l = 0; l < VL; l++) {
-            window(images, base + corners[c + l], w, out, argmax, at + c + l);
+            DoubleArrayKernels.maxPoolWindow2x2(images, base + corners[c + l], w, out, argmax, at + c + l);
           }
           continue;
         }
@@ -96,7 +97,7 @@ final class SimdDoublePooling {
     for (int plane = runs * planesPerRun; plane < planes; plane++) { // fewer than planesPerRun left
       for (int y = 0; y < g.outHeight(); y++) {
         for (int x = 0; x < ow; x++) {
-          window(images, plane * planeSize + (y * w + x) * g.stride(), w, out, argmax,
+          DoubleArrayKernels.maxPoolWindow2x2(images, plane * planeSize + (y * w + x) * g.stride(), w, out, argmax,
               (plane * g.outHeight() + y) * ow + x);
         }
       }
@@ -116,29 +117,6 @@ final class SimdDoublePooling {
       }
     }
     return corners;
-  }
-
-  /** One window whose top-left pixel is {@code i}, by the plain rule: the first maximum, or the first NaN. */
-  private static void window(double[] images, int i, int w, double[] out, int[] argmax, int at) {
-    int best = i;
-    double max = images[i];
-    int[] others = {i + 1, i + w, i + w + 1};
-    boolean nan = max != max;
-    for (int j : others) {
-      double v = images[j];
-      if (v > max) {
-        max = v;
-        best = j;
-      }
-      nan |= v != v;
-    }
-    if (nan) {
-      best = images[i] != images[i] ? i : images[i + 1] != images[i + 1] ? i + 1
-          : images[i + w] != images[i + w] ? i + w : i + w + 1;
-      max = images[best];
-    }
-    out[at] = max;
-    argmax[at] = best;
   }
 
   private static int gcd(int a, int b) {

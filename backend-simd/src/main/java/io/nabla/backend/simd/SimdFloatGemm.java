@@ -202,50 +202,26 @@ final class SimdFloatGemm {
     }
   }
 
-  /** Rows {@code [from, to)} of C: for each block of rows, every strip of columns. */
-  private static void multiplyRows(Panels panels, int from, int to, int n, int k, float[] a,
-      int rowStride, int depthStride, float[] b, float beta, float[] c, Scratch scratch) {
-    if (k > DEPTH_BLOCK && (long) (to - from + ROWS - 1) / ROWS * strips(panels) <= MAX_DEPTH_BLOCKED_TILES) {
-      multiplyRowsByDepth(panels, from, to, n, k, a, rowStride, depthStride, b, beta, c, scratch);
-      return;
-    }
-    int vectors = panels.paddedWidth / VL;
-    for (int i = from; i < to; i += ROWS) {
-      int count = Math.min(ROWS, to - i);
-      float[] rows = a;
-      int ap = i * rowStride;
-      int rs = rowStride;
-      int ds = depthStride;
-      if (count < ROWS) {
-        rows = edgeRows(a, i, count, k, rowStride, depthStride, scratch);
-        ap = 0;
-        rs = k;
-        ds = 1;
-      }
-      int width;
-      for (int col = 0, left = vectors; left > 0; col += width, left -= width / VL) {
-        width = panels.tiling.nextStrip(left) * VL;
-        java.util.Arrays.fill(scratch.tile, 0, ROWS * width, 0);
-        tile(panels, width, rows, ap, rs, ds, 0, k, col, n, b, scratch.tile);
-        writeBack(scratch.tile, count, width, i, col, n, beta, c);
-      }
-    }
-  }
-
   /**
-   * {@link #multiplyRows} for a product deeper than {@link #DEPTH_BLOCK}: a block of depths at a
-   * time through every tile, each tile's sums kept between blocks, then merged into C.
+   * Rows {@code [from, to)} of C: for each block of depths (the whole depth, or {@link
+   * #DEPTH_BLOCK} at a time for a deep product whose tiles on this thread are few enough to keep),
+   * for each block of rows, every strip of columns; a tile is merged into C after its last block.
    */
-  private static void multiplyRowsByDepth(Panels panels, int from, int to, int n, int k, float[] a,
+  private static void multiplyRows(Panels panels, int from, int to, int n, int k, float[] a,
       int rowStride, int depthStride, float[] b, float beta, float[] c, Scratch scratch) {
     int vectors = panels.paddedWidth / VL;
     int strips = strips(panels);
-    int blocks = (to - from + ROWS - 1) / ROWS;
-    float[][] sums = scratch.sums(blocks * strips);
+    int tiles = (to - from + ROWS - 1) / ROWS * strips;
+    boolean byDepth = k > DEPTH_BLOCK && tiles <= MAX_DEPTH_BLOCKED_TILES;
+    // By depth, every tile's sums are kept until the last block; else one tile at a time.
+    float[][] sums = byDepth ? scratch.sums(tiles) : null;
+    int depthBlock = byDepth ? DEPTH_BLOCK : k;
     int whole = from + (to - from) / ROWS * ROWS;
+    // The last, partial block of rows, copied once into zero-padded scratch.
     float[] edge = whole < to ? edgeRows(a, whole, to - whole, k, rowStride, depthStride, scratch) : null;
-    for (int p0 = 0; p0 < k; p0 += DEPTH_BLOCK) {
-      int depth = Math.min(DEPTH_BLOCK, k - p0);
+    for (int p0 = 0; p0 < k; p0 += depthBlock) {
+      int depth = Math.min(depthBlock, k - p0);
+      boolean last = p0 + depth == k;
       for (int i = from, block = 0; i < to; i += ROWS, block++) {
         boolean partial = i == whole;
         float[] rows = partial ? edge : a;
@@ -255,15 +231,15 @@ final class SimdFloatGemm {
         int width;
         for (int col = 0, left = vectors, strip = 0; left > 0; col += width, left -= width / VL, strip++) {
           width = panels.tiling.nextStrip(left) * VL;
-          tile(panels, width, rows, ap, rs, ds, p0, depth, col, n, b, sums[block * strips + strip]);
+          float[] tile = byDepth ? sums[block * strips + strip] : scratch.tile;
+          if (!byDepth) {
+            java.util.Arrays.fill(tile, 0, ROWS * width, 0);
+          }
+          tile(panels, width, rows, ap, rs, ds, p0, depth, col, n, b, tile);
+          if (last) {
+            writeBack(tile, Math.min(ROWS, to - i), width, i, col, n, beta, c);
+          }
         }
-      }
-    }
-    for (int i = from, block = 0; i < to; i += ROWS, block++) {
-      int width;
-      for (int col = 0, left = vectors, strip = 0; left > 0; col += width, left -= width / VL, strip++) {
-        width = panels.tiling.nextStrip(left) * VL;
-        writeBack(sums[block * strips + strip], Math.min(ROWS, to - i), width, i, col, n, beta, c);
       }
     }
   }
