@@ -233,6 +233,17 @@ public final class KernelProfile {
     }
 
     @Override
+    public boolean convolve(ConvGeometry g, int filters, Storage images, Storage weights,
+        Storage bias, Storage out) {
+      long t = System.nanoTime();
+      boolean done = inner.convolve(g, filters, images, weights, bias, out);
+      add("convolve " + filters + " filters " + g.kernelHeight() + "x" + g.kernelWidth() + " over "
+          + g.batch() + "x" + g.channels() + "x" + g.height() + "x" + g.width()
+          + (done ? "" : " (declined)"), t);
+      return done;
+    }
+
+    @Override
     public void scatterAdd(int n, Storage src, int[] index, Storage dst) {
       long t = System.nanoTime();
       inner.scatterAdd(n, src, index, dst);

@@ -21,8 +21,9 @@ final class ConvolutionGradients {
 
   /**
    * The convolution of {@code input} [N, C, H, W] with {@code filters} [F, C, KH, KW] plus {@code
-   * bias} [F] (or none), giving [N, F, OH, OW]: the filters as a matrix [F, C * KH * KW] times the
-   * windows as columns (im2col), the batch folded into one product. Backward: with G the output
+   * bias} [F] (or none), giving [N, F, OH, OW] ({@link ConvolutionOps#convolve}: the filters as a
+   * matrix [F, C * KH * KW] times the windows as columns (im2col), the batch folded into one
+   * product, unless the backend convolves directly). Backward: with G the output
    * gradient as [F, N * OH * OW], {@code dW = G . columns^T}, {@code db = the row sums of G} and
    * {@code dx = col2im(W^T . G)}, each computed only where wanted.
    */
@@ -48,15 +49,9 @@ final class ConvolutionGradients {
       }
     }
     int plane = g.outHeight() * g.outWidth();
-    Tensor columns = ConvolutionOps.im2col(x, g);
+    ConvolutionOps.Convolved convolved = ConvolutionOps.convolve(x, w, bias == null ? null : bias.value(), g);
+    Tensor out = convolved.out();
     Tensor flatFilters = w.reshape(f, g.windowSize());
-    Tensor byFilter = MatrixOps.matmul(flatFilters, columns);
-    if (bias != null) {
-      byFilter.addi(bias.value().reshape(f, 1));
-    }
-    // [F, N, OH * OW] to [N, F, OH * OW]: runs of a whole output plane.
-    Tensor out = ShapeOps.permute(byFilter.reshape(f, g.batch(), plane), 1, 0, 2)
-        .reshape(g.batch(), f, g.outHeight(), g.outWidth());
     Variable[] inputs = bias == null ? new Variable[] {input, filters} : new Variable[] {input, filters, bias};
     return Node.record("conv2d", out, new Tensor[] {x, w}, gradOut -> {
       Tensor gByFilter = ShapeOps.permute(gradOut.reshape(g.batch(), f, plane), 1, 0, 2).reshape(f, g.windows());
@@ -67,6 +62,8 @@ final class ConvolutionGradients {
         grads[0] = ConvolutionOps.col2im(gColumns, g);
       }
       if (filters.requiresGrad()) {
+        // A backend that convolved directly kept no columns: they are made here, once.
+        Tensor columns = convolved.columns() != null ? convolved.columns() : ConvolutionOps.im2col(x, g);
         Tensor dw = filters.gradientBuffer(w, w.shape());
         MatrixOps.gemm(false, true, 1.0, gByFilter, columns, 0.0, dw.reshape(f, g.windowSize()));
         grads[1] = dw;

@@ -35,7 +35,9 @@ package io.nabla.backend;
  * {@link #softmaxRows}; {@link #im2col} and {@link #col2im} (the windows of convolutions and
  * poolings as matrix columns, and their gradients back onto the images); {@link #maxPool} (each
  * window's maximum and where it is, in one pass) and {@link #scatterAdd} (a gradient sent back
- * to the elements a gather or a pooling read).
+ * to the elements a gather or a pooling read). One more is optional: {@link #convolve}, a
+ * convolution computed without the im2col matrix, which a backend may decline (by default every
+ * backend does, and core composes it from the others).
  */
 public interface Backend {
 
@@ -110,9 +112,9 @@ public interface Backend {
    * transposed). When {@code beta == 0} the old contents of {@code c} are ignored (even NaN).
    * Modifies {@code c} only, which never shares storage with {@code a} or {@code b}.
    *
-   * <p>Not batched: a convolution runs as one product of its whole batch's im2col matrix
-   * [N*OH*OW, C*KH*KW] with the filters, as the book's chapter 7 does, which is a larger and so
-   * faster product than one per image.
+   * <p>Not batched: a convolution that the backend does not {@link #convolve} itself runs as one
+   * product of the filters with its whole batch's im2col matrix [C*KH*KW, N*OH*OW], as the book's
+   * chapter 7 does, which is a larger and so faster product than one per image.
    */
   void gemm(boolean transA, boolean transB, int m, int n, int k,
       double alpha, Storage a, Storage b, double beta, Storage c);
@@ -230,4 +232,22 @@ public interface Backend {
    * never shares storage with {@code src}.
    */
   void scatterAdd(int n, Storage src, int[] index, Storage dst);
+
+  /**
+   * A convolution computed directly, where this backend has a kernel for {@code g} and the dtype:
+   * {@code out[n, f, oh, ow] = bias[f] + sum over (c, i, j) of weights[f, (c, i, j)] *
+   * images[n, c, oh * stride + i - padding, ow * stride + j - padding]} (0 in the padding), for
+   * {@code images} [batch, channels, height, width], {@code weights} [filters, g.windowSize()],
+   * {@code bias} [filters] or null (no bias) and {@code out} [batch, filters, outHeight,
+   * outWidth]. Returns whether it did; where it returns false it has written nothing, and core
+   * composes the convolution from {@link #im2col}, {@link #gemm}, {@link #binary} and {@link
+   * #copy} (the book's method). By default it returns false. A backend that computes it is
+   * expected to give its composition's bits (the SIMD backend does: each sum is the product's
+   * chain of fused multiply-adds in the order of im2col's rows, then the bias added), so a net
+   * trains to the same parameters either way. Modifies {@code out} only.
+   */
+  default boolean convolve(ConvGeometry g, int filters, Storage images, Storage weights,
+      Storage bias, Storage out) {
+    return false;
+  }
 }

@@ -394,6 +394,15 @@ public interface DoubleArrayKernels {
     argmax[at] = best;
   }
 
+  /**
+   * {@link Backend#convolve}: none by default (false), so that core composes it from im2col and
+   * the product; {@code bias} may be null.
+   */
+  default boolean convolve(ConvGeometry g, int filters, double[] images, double[] weights,
+      double[] bias, double[] out) {
+    return false;
+  }
+
   /** {@link Backend#scatterAdd}. */
   default void scatterAdd(int n, double[] src, int[] index, double[] dst) {
     for (int i = 0; i < n; i++) {

@@ -394,6 +394,15 @@ public interface FloatArrayKernels {
     argmax[at] = best;
   }
 
+  /**
+   * {@link Backend#convolve}: none by default (false), so that core composes it from im2col and
+   * the product; {@code bias} may be null.
+   */
+  default boolean convolve(ConvGeometry g, int filters, float[] images, float[] weights,
+      float[] bias, float[] out) {
+    return false;
+  }
+
   /** {@link Backend#scatterAdd}. */
   default void scatterAdd(int n, float[] src, int[] index, float[] dst) {
     for (int i = 0; i < n; i++) {

@@ -184,6 +184,15 @@ public abstract class HeapBackend implements Backend {
   }
 
   @Override
+  public boolean convolve(ConvGeometry g, int filters, Storage images, Storage weights,
+      Storage bias, Storage out) {
+    if (isFloat(out)) {
+      return f32().convolve(g, filters, floats(images), floats(weights), bias == null ? null : floats(bias), floats(out));
+    }
+    return f64().convolve(g, filters, doubles(images), doubles(weights), bias == null ? null : doubles(bias), doubles(out));
+  }
+
+  @Override
   public void scatterAdd(int n, Storage src, int[] index, Storage dst) {
     if (isFloat(dst)) {
       f32().scatterAdd(n, floats(src), index, floats(dst));

@@ -1,6 +1,8 @@
 package io.nabla.tensor;
 
+import io.nabla.backend.Backend;
 import io.nabla.backend.ConvGeometry;
+import io.nabla.backend.View;
 
 /**
  * The window operations of convolutional nets on batches of images in NCHW layout ([batch,
@@ -62,6 +64,37 @@ public final class ConvolutionOps {
     Tensor columns = DenseTensor.output(images, g.windowSize(), g.windows());
     images.backend().im2col(g, images.storage(), columns.storage());
     return columns;
+  }
+
+  /** A convolution's output, and the im2col matrix it was computed from (null if none was). */
+  public record Convolved(Tensor out, Tensor columns) {}
+
+  /**
+   * The convolution of {@code images} [N, C, H, W] with {@code filters} [F, C, KH, KW] plus {@code
+   * bias} [F] (or null), windows as {@code g} says: [N, F, OH, OW]. The backend computes it where
+   * it {@linkplain io.nabla.backend.Backend#convolve convolves} directly (no columns then); else it
+   * is the book's chapter 7: the filters as a matrix [F, C * KH * KW] times the columns of {@link
+   * #im2col}, the batch folded into one product, the bias added and [F, N, OH * OW] read as [N, F,
+   * OH * OW]. The caller has checked the shapes against {@code g} (conv2d does, naming each).
+   */
+  public static Convolved convolve(Tensor images, Tensor filters, Tensor bias, ConvGeometry g) {
+    int f = filters.dim(0);
+    int plane = g.outHeight() * g.outWidth();
+    Tensor out = DenseTensor.output(images, g.batch(), f, g.outHeight(), g.outWidth());
+    Backend backend = images.backend();
+    if (backend.convolve(g, f, images.storage(), filters.storage(),
+        bias == null ? null : bias.storage(), out.storage())) {
+      return new Convolved(out, null);
+    }
+    Tensor columns = im2col(images, g);
+    Tensor byFilter = MatrixOps.matmul(filters.reshape(f, g.windowSize()), columns);
+    if (bias != null) {
+      byFilter.addi(bias.reshape(f, 1));
+    }
+    // [F, N, OH * OW] read as [N, F, OH * OW]: runs of a whole output plane.
+    backend.copy(new int[] {g.batch(), f, plane}, byFilter.storage(),
+        new View(0, new int[] {plane, g.batch() * plane, 1}), null, out.storage(), 0);
+    return new Convolved(out, columns);
   }
 
   /** The maxima of a max pooling and where each was: flat indices into the images. */

@@ -428,7 +428,7 @@ public abstract class ArithmeticConformance {
   // ---- Helpers ----------------------------------------------------------------------------------
 
   /** The oracle's storage of |t|, elementwise, in float64. */
-  private static Storage absolute(Tensor t) {
+  static Storage absolute(Tensor t) {
     Tensor abs = Inputs.forOracle(t);
     for (int i = 0; i < abs.size(); i++) {
       abs.setFlat(i, Math.abs(abs.getFlat(i)));

@@ -483,6 +483,54 @@ public abstract class BackendConformanceSuite extends ArithmeticConformance {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("windowCases")
+  @Kernel("convolve")
+  void convolveMatchesTheDefinitionOrWritesNothing(DType dtype, ConvGeometry g) {
+    int plane = g.outHeight() * g.outWidth();
+    // One filter, filters that leave a tile's rows partly empty (7, 13), SimpleConvNet's 30.
+    for (int filters : new int[] {1, 7, 13, 30}) {
+      for (boolean withBias : new boolean[] {true, false}) {
+        String context = "convolve " + dtype + " " + g + " filters " + filters + (withBias ? " with bias" : "");
+        Tensor images = input(23, dtype, g.batch(), g.channels(), g.height(), g.width());
+        Tensor weights = input(24 + filters, dtype, filters, g.windowSize());
+        Tensor bias = input(25, dtype, filters);
+        Tensor out = Tensors.full(backend(), Double.NaN, dtype, g.batch(), filters, g.outHeight(), g.outWidth());
+        if (!backend().convolve(g, filters, images.storage(), weights.storage(),
+            withBias ? bias.storage() : null, out.storage())) {
+          for (int i = 0; i < out.size(); i++) {
+            assertTrue(Double.isNaN(out.getFlat(i)), context + ": declined, yet wrote element " + i);
+          }
+          continue;
+        }
+        // The definition in float64: each output a dot product of windowSize terms, plus the bias.
+        Tensor columns = oracleZeros(g.windowSize(), g.windows());
+        oracle.im2col(g, exact(images), columns.storage());
+        Tensor sums = oracleZeros(filters, g.windows());
+        oracle.gemm(false, false, filters, g.windows(), g.windowSize(), 1, exact(weights), columns.storage(), 0, sums.storage());
+        Tensor absoluteColumns = oracleZeros(g.windowSize(), g.windows());
+        oracle.im2col(g, absolute(images), absoluteColumns.storage());
+        Tensor magnitude = oracleZeros(filters, g.windows());
+        oracle.gemm(false, false, filters, g.windows(), g.windowSize(), 1, absolute(weights), absoluteColumns.storage(), 0,
+            magnitude.storage());
+        Tensor expected = oracleZeros(g.batch(), filters, g.outHeight(), g.outWidth());
+        double u = Tolerance.unitRoundoff(dtype);
+        double[] bound = new double[expected.size()];
+        for (int n = 0, i = 0; n < g.batch(); n++) {
+          for (int f = 0; f < filters; f++) {
+            double b = withBias ? bias.getFlat(f) : 0;
+            for (int p = 0; p < plane; p++, i++) {
+              int at = f * g.windows() + n * plane + p;
+              expected.setFlat(i, sums.getFlat(at) + b);
+              bound[i] = 2 * (g.windowSize() + 2) * u * (magnitude.getFlat(at) + Math.abs(b));
+            }
+          }
+        }
+        Tolerance.assertClose(context, expected, out, Tolerance.absolute(dtype), 0, bound);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("windowCases")
   @Kernel("col2im")
   void col2imMatchesReference(DType dtype, ConvGeometry g) {
     Tensor columns = input(18, dtype, g.windowSize(), g.windows());

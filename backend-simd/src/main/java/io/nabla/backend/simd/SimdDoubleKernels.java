@@ -95,6 +95,12 @@ final class SimdDoubleKernels implements DoubleArrayKernels {
 
   /** 2x2 windows a vector at a time ({@link SimdDoublePooling}); other windows by the plain loop. */
   @Override
+  public boolean convolve(ConvGeometry g, int filters, double[] images, double[] weights,
+      double[] bias, double[] out) {
+    return SimdDoubleConvolution.convolve(g, filters, images, weights, bias, out);
+  }
+
+  @Override
   public void maxPool(ConvGeometry g, double[] images, double[] out, int[] argmax) {
     if (!SimdDoublePooling.maxPool2x2(g, images, out, argmax)) {
       DoubleArrayKernels.super.maxPool(g, images, out, argmax);

@@ -95,6 +95,12 @@ final class SimdFloatKernels implements FloatArrayKernels {
 
   /** 2x2 windows a vector at a time ({@link SimdFloatPooling}); other windows by the plain loop. */
   @Override
+  public boolean convolve(ConvGeometry g, int filters, float[] images, float[] weights,
+      float[] bias, float[] out) {
+    return SimdFloatConvolution.convolve(g, filters, images, weights, bias, out);
+  }
+
+  @Override
   public void maxPool(ConvGeometry g, float[] images, float[] out, int[] argmax) {
     if (!SimdFloatPooling.maxPool2x2(g, images, out, argmax)) {
       FloatArrayKernels.super.maxPool(g, images, out, argmax);
