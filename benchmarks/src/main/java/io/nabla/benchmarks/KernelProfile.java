@@ -244,6 +244,15 @@ public final class KernelProfile {
     }
 
     @Override
+    public boolean adamStep(int n, double firstRate, double secondRate, double epsilon,
+        double stepSize, Storage grad, Storage first, Storage second, Storage weights) {
+      long t = System.nanoTime();
+      boolean done = inner.adamStep(n, firstRate, secondRate, epsilon, stepSize, grad, first, second, weights);
+      add("adamStep " + n + (done ? "" : " (declined)"), t);
+      return done;
+    }
+
+    @Override
     public void scatterAdd(int n, Storage src, int[] index, Storage dst) {
       long t = System.nanoTime();
       inner.scatterAdd(n, src, index, dst);

@@ -35,9 +35,10 @@ package io.nabla.backend;
  * {@link #softmaxRows}; {@link #im2col} and {@link #col2im} (the windows of convolutions and
  * poolings as matrix columns, and their gradients back onto the images); {@link #maxPool} (each
  * window's maximum and where it is, in one pass) and {@link #scatterAdd} (a gradient sent back
- * to the elements a gather or a pooling read). One more is optional: {@link #convolve}, a
- * convolution computed without the im2col matrix, which a backend may decline (by default every
- * backend does, and core composes it from the others).
+ * to the elements a gather or a pooling read). Two more are optional, fusions a backend may
+ * decline (by default every backend does, and core composes them from the others): {@link
+ * #convolve}, a convolution computed without the im2col matrix, and {@link #adamStep}, Adam's
+ * update in one pass over its four tensors instead of ten.
  */
 public interface Backend {
 
@@ -248,6 +249,23 @@ public interface Backend {
    */
   default boolean convolve(ConvGeometry g, int filters, Storage images, Storage weights,
       Storage bias, Storage out) {
+    return false;
+  }
+
+  /**
+   * One step of Adam over {@code n} parameters in one pass, where this backend has the kernel:
+   * for each element, in the dtype and in this order, what core otherwise runs as kernels one
+   * after another ({@code io.nabla.tensor.OptimizerOps.adamStep}): {@code t = grad - first};
+   * {@code first = first + firstRate * t} (as {@link #axpy}); {@code t = grad * grad}; {@code t =
+   * t - second}; {@code second = second + secondRate * t} (as axpy); {@code t = sqrt(second)};
+   * {@code t = t + epsilon} (as {@link #binaryScalar}); {@code t = first / t}; {@code t = t *
+   * stepSize} (stepSize rounded to the dtype first); {@code weights = weights - t}. Returns
+   * whether it did; where it returns false it has written nothing. By default it returns false.
+   * A backend that fuses is expected to give the bits of its own kernels run one after another
+   * (the SIMD backend does). Modifies {@code first}, {@code second} and {@code weights} only.
+   */
+  default boolean adamStep(int n, double firstRate, double secondRate, double epsilon,
+      double stepSize, Storage grad, Storage first, Storage second, Storage weights) {
     return false;
   }
 }

@@ -403,6 +403,12 @@ public interface DoubleArrayKernels {
     return false;
   }
 
+  /** {@link Backend#adamStep}: none by default (false), so that core runs the kernels one by one. */
+  default boolean adamStep(int n, double firstRate, double secondRate, double epsilon,
+      double stepSize, double[] grad, double[] first, double[] second, double[] weights) {
+    return false;
+  }
+
   /** {@link Backend#scatterAdd}. */
   default void scatterAdd(int n, double[] src, int[] index, double[] dst) {
     for (int i = 0; i < n; i++) {

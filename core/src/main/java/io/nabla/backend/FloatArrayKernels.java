@@ -403,6 +403,12 @@ public interface FloatArrayKernels {
     return false;
   }
 
+  /** {@link Backend#adamStep}: none by default (false), so that core runs the kernels one by one. */
+  default boolean adamStep(int n, double firstRate, double secondRate, double epsilon,
+      double stepSize, float[] grad, float[] first, float[] second, float[] weights) {
+    return false;
+  }
+
   /** {@link Backend#scatterAdd}. */
   default void scatterAdd(int n, float[] src, int[] index, float[] dst) {
     for (int i = 0; i < n; i++) {

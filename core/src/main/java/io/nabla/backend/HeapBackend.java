@@ -193,6 +193,17 @@ public abstract class HeapBackend implements Backend {
   }
 
   @Override
+  public boolean adamStep(int n, double firstRate, double secondRate, double epsilon,
+      double stepSize, Storage grad, Storage first, Storage second, Storage weights) {
+    if (isFloat(weights)) {
+      return f32().adamStep(n, firstRate, secondRate, epsilon, stepSize, floats(grad), floats(first),
+          floats(second), floats(weights));
+    }
+    return f64().adamStep(n, firstRate, secondRate, epsilon, stepSize, doubles(grad), doubles(first),
+        doubles(second), doubles(weights));
+  }
+
+  @Override
   public void scatterAdd(int n, Storage src, int[] index, Storage dst) {
     if (isFloat(dst)) {
       f32().scatterAdd(n, floats(src), index, floats(dst));

@@ -1,9 +1,7 @@
 package io.nabla.optimizer;
 
-import io.nabla.backend.BinaryOp;
-import io.nabla.backend.UnaryOp;
 import io.nabla.layer.Parameter;
-import io.nabla.tensor.ElementwiseOps;
+import io.nabla.tensor.OptimizerOps;
 import io.nabla.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,17 +44,8 @@ public final class Adam implements Optimizer {
     double lrT =
         learningRate * Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps));
     for (Parameter p : parameters) {
-      Tensor grad = p.grad();
-      Tensor m = firstMoment.of(p);
-      Tensor v = secondMoment.of(p);
-      Tensor t = scratch.of(p); // each intermediate in turn: the same kernels as new tensors would take
-      ElementwiseOps.zipInto(BinaryOp.SUBTRACT, grad, m, t);
-      m.addScaledi(1 - beta1, t);
-      ElementwiseOps.map(UnaryOp.SQUARE, grad, t);
-      v.addScaledi(1 - beta2, t.subi(v));
-      ElementwiseOps.map(UnaryOp.SQRT, v, t);
-      ElementwiseOps.zipInto(BinaryOp.DIVIDE, m, t.addi(AdaGrad.EPSILON), t);
-      p.value().subi(t.muli(lrT));
+      OptimizerOps.adamStep(p.grad(), firstMoment.of(p), secondMoment.of(p), p.value(), scratch.of(p),
+          1 - beta1, 1 - beta2, AdaGrad.EPSILON, lrT);
     }
   }
 

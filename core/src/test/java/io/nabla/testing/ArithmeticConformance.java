@@ -205,6 +205,42 @@ public abstract class ArithmeticConformance {
     }
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("dtypeAndShape")
+  @Kernel("adamStep")
+  void adamStepMatchesItsDefinitionOrWritesNothing(DType dtype, int[] shape) {
+    int n = Shapes.size(shape);
+    Tensor grad = input(5, dtype, shape);
+    Tensor first = input(6, dtype, shape);
+    Tensor second = input(7, dtype, shape);
+    for (int i = 0; i < n; i++) {
+      second.setFlat(i, Math.abs(second.getFlat(i)) + 0.1); // a second moment is not negative
+    }
+    Tensor weights = input(8, dtype, shape);
+    double[] g = grad.toDoubleArray();
+    double[] m = first.toDoubleArray();
+    double[] v = second.toDoubleArray();
+    double[] w = weights.toDoubleArray();
+    if (!backend().adamStep(n, 0.1, 0.001, 1e-7, 0.003, grad.storage(), first.storage(), second.storage(),
+        weights.storage())) {
+      assertArrayEquals(m, first.toDoubleArray(), where("adamStep", dtype, shape) + ": declined, yet wrote the first moment");
+      assertArrayEquals(v, second.toDoubleArray(), where("adamStep", dtype, shape) + ": declined, yet wrote the second moment");
+      assertArrayEquals(w, weights.toDoubleArray(), where("adamStep", dtype, shape) + ": declined, yet wrote the weights");
+      return;
+    }
+    Tensor[] expected = {oracleZeros(shape), oracleZeros(shape), oracleZeros(shape)};
+    for (int i = 0; i < n; i++) {
+      double m1 = m[i] + 0.1 * (g[i] - m[i]);
+      double v1 = v[i] + 0.001 * (g[i] * g[i] - v[i]);
+      expected[0].setFlat(i, m1);
+      expected[1].setFlat(i, v1);
+      expected[2].setFlat(i, w[i] - 0.003 * m1 / (Math.sqrt(v1) + 1e-7));
+    }
+    Tolerance.assertClose(where("adamStep first moment", dtype, shape), expected[0], first);
+    Tolerance.assertClose(where("adamStep second moment", dtype, shape), expected[1], second);
+    Tolerance.assertClose(where("adamStep weights", dtype, shape), expected[2], weights);
+  }
+
   // ---- Elementwise ------------------------------------------------------------------------------
 
   static Stream<Arguments> unaryCases() {

@@ -93,13 +93,54 @@ final class SimdDoubleKernels implements DoubleArrayKernels {
     }
   }
 
-  /** 2x2 windows a vector at a time ({@link SimdDoublePooling}); other windows by the plain loop. */
+  /** At stride 1 without the im2col matrix ({@link SimdDoubleConvolution}); else declined. */
   @Override
   public boolean convolve(ConvGeometry g, int filters, double[] images, double[] weights,
       double[] bias, double[] out) {
     return SimdDoubleConvolution.convolve(g, filters, images, weights, bias, out);
   }
 
+  /**
+   * Adam's step in one pass: per element the operations of {@link #axpy}, {@link #map} (SQUARE,
+   * SQRT), {@link #binaryScalar} (the scalars in float64) and the zip loops, in the order {@link
+   * io.nabla.backend.Backend#adamStep} gives, so the bits of those kernels run one by one, with one
+   * read and write of each tensor instead of ten passes (SimpleConvNet's 432,000 weights of its
+   * first affine layer: 0.9 ms of a step in ten kernels).
+   */
+  @Override
+  public boolean adamStep(int n, double firstRate, double secondRate, double epsilon,
+      double stepSize, double[] grad, double[] first, double[] second, double[] weights) {
+    double a1 = (double) firstRate;
+    double a2 = (double) secondRate;
+    double eps = (double) epsilon;
+    double lr = (double) stepSize;
+    DoubleVector va1 = DoubleVector.broadcast(S, a1);
+    DoubleVector va2 = DoubleVector.broadcast(S, a2);
+    DoubleVector veps = DoubleVector.broadcast(S, eps);
+    DoubleVector vlr = DoubleVector.broadcast(S, lr);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += VL) {
+      DoubleVector g = DoubleVector.fromArray(S, grad, i);
+      DoubleVector m = DoubleVector.fromArray(S, first, i);
+      DoubleVector v = DoubleVector.fromArray(S, second, i);
+      m = g.sub(m).fma(va1, m);
+      v = g.mul(g).sub(v).fma(va2, v);
+      m.intoArray(first, i);
+      v.intoArray(second, i);
+      DoubleVector step = m.div(v.lanewise(VectorOperators.SQRT).add(veps)).mul(vlr);
+      DoubleVector.fromArray(S, weights, i).sub(step).intoArray(weights, i);
+    }
+    for (; i < n; i++) {
+      double m = Math.fma(grad[i] - first[i], a1, first[i]);
+      double v = Math.fma(grad[i] * grad[i] - second[i], a2, second[i]);
+      first[i] = m;
+      second[i] = v;
+      weights[i] -= m / ((double) Math.sqrt(v) + eps) * lr;
+    }
+    return true;
+  }
+
+  /** 2x2 windows a vector at a time ({@link SimdDoublePooling}); other windows by the plain loop. */
   @Override
   public void maxPool(ConvGeometry g, double[] images, double[] out, int[] argmax) {
     if (!SimdDoublePooling.maxPool2x2(g, images, out, argmax)) {

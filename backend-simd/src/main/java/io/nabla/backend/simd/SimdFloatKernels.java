@@ -93,13 +93,54 @@ final class SimdFloatKernels implements FloatArrayKernels {
     }
   }
 
-  /** 2x2 windows a vector at a time ({@link SimdFloatPooling}); other windows by the plain loop. */
+  /** At stride 1 without the im2col matrix ({@link SimdFloatConvolution}); else declined. */
   @Override
   public boolean convolve(ConvGeometry g, int filters, float[] images, float[] weights,
       float[] bias, float[] out) {
     return SimdFloatConvolution.convolve(g, filters, images, weights, bias, out);
   }
 
+  /**
+   * Adam's step in one pass: per element the operations of {@link #axpy}, {@link #map} (SQUARE,
+   * SQRT), {@link #binaryScalar} (the scalars in float32) and the zip loops, in the order {@link
+   * io.nabla.backend.Backend#adamStep} gives, so the bits of those kernels run one by one, with one
+   * read and write of each tensor instead of ten passes (SimpleConvNet's 432,000 weights of its
+   * first affine layer: 0.9 ms of a step in ten kernels).
+   */
+  @Override
+  public boolean adamStep(int n, double firstRate, double secondRate, double epsilon,
+      double stepSize, float[] grad, float[] first, float[] second, float[] weights) {
+    float a1 = (float) firstRate;
+    float a2 = (float) secondRate;
+    float eps = (float) epsilon;
+    float lr = (float) stepSize;
+    FloatVector va1 = FloatVector.broadcast(S, a1);
+    FloatVector va2 = FloatVector.broadcast(S, a2);
+    FloatVector veps = FloatVector.broadcast(S, eps);
+    FloatVector vlr = FloatVector.broadcast(S, lr);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += VL) {
+      FloatVector g = FloatVector.fromArray(S, grad, i);
+      FloatVector m = FloatVector.fromArray(S, first, i);
+      FloatVector v = FloatVector.fromArray(S, second, i);
+      m = g.sub(m).fma(va1, m);
+      v = g.mul(g).sub(v).fma(va2, v);
+      m.intoArray(first, i);
+      v.intoArray(second, i);
+      FloatVector step = m.div(v.lanewise(VectorOperators.SQRT).add(veps)).mul(vlr);
+      FloatVector.fromArray(S, weights, i).sub(step).intoArray(weights, i);
+    }
+    for (; i < n; i++) {
+      float m = Math.fma(grad[i] - first[i], a1, first[i]);
+      float v = Math.fma(grad[i] * grad[i] - second[i], a2, second[i]);
+      first[i] = m;
+      second[i] = v;
+      weights[i] -= m / ((float) Math.sqrt(v) + eps) * lr;
+    }
+    return true;
+  }
+
+  /** 2x2 windows a vector at a time ({@link SimdFloatPooling}); other windows by the plain loop. */
   @Override
   public void maxPool(ConvGeometry g, float[] images, float[] out, int[] argmax) {
     if (!SimdFloatPooling.maxPool2x2(g, images, out, argmax)) {
