@@ -12,8 +12,9 @@ import io.nabla.tensor.Tensor;
 /**
  * Convolution and pooling over batches of images in NCHW layout, with their gradients, as the
  * book's chapter 7 computes them: the windows laid out as rows by im2col, a convolution as one
- * matrix product of those rows with the filters, a pooling as a reduction of each row, and every
- * input gradient through col2im, im2col's adjoint.
+ * matrix product of those rows with the filters (unless the backend convolves directly, to the
+ * same bits), a pooling as a reduction of each row, and every input gradient through col2im,
+ * im2col's adjoint.
  */
 final class ConvolutionGradients {
 

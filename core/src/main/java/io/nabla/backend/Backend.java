@@ -245,7 +245,8 @@ public interface Backend {
    * #copy} (the book's method). By default it returns false. A backend that computes it is
    * expected to give its composition's bits (the SIMD backend does: each sum is the product's
    * chain of fused multiply-adds in the order of im2col's rows, then the bias added), so a net
-   * trains to the same parameters either way. Modifies {@code out} only.
+   * trains to the same parameters either way. Modifies {@code out} only, which never shares
+   * storage with the others.
    */
   default boolean convolve(ConvGeometry g, int filters, Storage images, Storage weights,
       Storage bias, Storage out) {
@@ -258,8 +259,9 @@ public interface Backend {
    * after another ({@code io.nabla.tensor.OptimizerOps.adamStep}): {@code t = grad - first};
    * {@code first = first + firstRate * t} (as {@link #axpy}); {@code t = grad * grad}; {@code t =
    * t - second}; {@code second = second + secondRate * t} (as axpy); {@code t = sqrt(second)};
-   * {@code t = t + epsilon} (as {@link #binaryScalar}); {@code t = first / t}; {@code t = t *
-   * stepSize} (stepSize rounded to the dtype first); {@code weights = weights - t}. Returns
+   * {@code t = t + epsilon} (epsilon as this backend's {@link #binaryScalar} takes it); {@code t =
+   * first / t}; {@code t = t * stepSize} (stepSize rounded to the dtype first); {@code weights =
+   * weights - t}. The four storages are distinct. Returns
    * whether it did; where it returns false it has written nothing. By default it returns false.
    * A backend that fuses is expected to give the bits of its own kernels run one after another
    * (the SIMD backend does). Modifies {@code first}, {@code second} and {@code weights} only.

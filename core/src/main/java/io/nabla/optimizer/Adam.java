@@ -44,7 +44,7 @@ public final class Adam implements Optimizer {
     double lrT =
         learningRate * Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps));
     for (Parameter p : parameters) {
-      OptimizerOps.adamStep(p.grad(), firstMoment.of(p), secondMoment.of(p), p.value(), scratch.of(p),
+      OptimizerOps.adamStep(p.grad(), firstMoment.of(p), secondMoment.of(p), p.value(), () -> scratch.of(p),
           1 - beta1, 1 - beta2, AdaGrad.EPSILON, lrT);
     }
   }

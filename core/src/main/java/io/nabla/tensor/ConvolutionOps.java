@@ -75,10 +75,27 @@ public final class ConvolutionOps {
    * it {@linkplain io.nabla.backend.Backend#convolve convolves} directly (no columns then); else it
    * is the book's chapter 7: the filters as a matrix [F, C * KH * KW] times the columns of {@link
    * #im2col}, the batch folded into one product, the bias added and [F, N, OH * OW] read as [N, F,
-   * OH * OW]. The caller has checked the shapes against {@code g} (conv2d does, naming each).
+   * OH * OW].
+   *
+   * @throws ShapeMismatchException if the images are not as {@code g} says, the filters not [F, C,
+   *     KH, KW] or the bias not [F]
+   * @throws IllegalArgumentException naming the operand of another dtype or backend
    */
   public static Convolved convolve(Tensor images, Tensor filters, Tensor bias, ConvGeometry g) {
-    int f = filters.dim(0);
+    Checks.notNull("convolve", "images", images);
+    Checks.notNull("convolve", "filters", filters);
+    Checks.shapeIs("convolve", "images", images, g.batch(), g.channels(), g.height(), g.width());
+    Checks.sameDtypeAndBackend("convolve", images, filters);
+    int[] s = filters.shape();
+    if (s.length != 4 || s[1] != g.channels() || s[2] != g.kernelHeight() || s[3] != g.kernelWidth()) {
+      throw new ShapeMismatchException("convolve: filters " + Shapes.format(s) + " are not [filters, "
+          + g.channels() + ", " + g.kernelHeight() + ", " + g.kernelWidth() + "]");
+    }
+    int f = s[0];
+    if (bias != null) {
+      Checks.sameDtypeAndBackend("convolve", images, bias);
+      Checks.shapeIs("convolve", "bias", bias, f);
+    }
     int plane = g.outHeight() * g.outWidth();
     Tensor out = DenseTensor.output(images, g.batch(), f, g.outHeight(), g.outWidth());
     Backend backend = images.backend();

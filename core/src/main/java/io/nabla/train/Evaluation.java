@@ -19,9 +19,10 @@ public final class Evaluation {
   public static final int DEFAULT_BATCH = 1000;
 
   /**
-   * Rows per evaluation batch of a net of images: its im2col matrices grow with the batch (1000
-   * images through DeepConvNet's second convolution make one of 450 MB), and 100 images keep each
-   * product large enough for the kernels.
+   * Rows per evaluation batch of a net of images: its im2col matrices, where a backend composes
+   * its convolutions from them, grow with the batch (1000 images through DeepConvNet's second
+   * convolution make one of 450 MB), and 100 images keep each product large enough for the
+   * kernels.
    */
   public static final int IMAGE_BATCH = 100;
 

@@ -579,8 +579,8 @@ public abstract class BackendConformanceSuite extends ArithmeticConformance {
         {1, 2, 6, 70, 2, 2, 2, 0}, // rows of 35 windows: whole vectors of them, and a tail
         // 2x2 windows taken a vector of pixels at a time (SimdFloatPooling): rows of fewer windows
         // than a vector holds, 15 planes; stride 1; stride 3; an odd height at stride 2; one row
-        // of 65539 windows (many vectors, then a part of one); in every case the last rows, whose
-        // vectors would read past the images, take the plain rule
+        // of 65539 windows (many vectors, then a part of one); in every case the windows near the
+        // end, whose vectors would read past the images, take the plain rule
         {3, 5, 8, 7, 2, 2, 2, 0}, {2, 3, 9, 10, 2, 2, 1, 0}, {2, 3, 9, 11, 2, 2, 3, 0},
         {2, 3, 7, 8, 2, 2, 2, 0}, {1, 1, 2, 131078, 2, 2, 2, 0}};
     List<Arguments> cases = new ArrayList<>();

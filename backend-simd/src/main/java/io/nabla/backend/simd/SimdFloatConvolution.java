@@ -35,14 +35,27 @@ final class SimdFloatConvolution {
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+  /**
+   * The most elements of one thread's padded image or block of outputs (64 MB of float32): larger
+   * images take the composed convolution, whose im2col matrix is larger still.
+   */
+  private static final long MAX_SCRATCH = 1 << 24;
+
   private SimdFloatConvolution() {}
 
-  /**
-   * Convolves as {@link io.nabla.backend.Backend#convolve} says, if {@code g}'s stride is 1 and
-   * its padded images are below 2^30 elements; returns whether it did (if not, nothing is written).
-   */
+  /** The convolution with this JVM's tiling. */
   static boolean convolve(ConvGeometry g, int filters, float[] images, float[] weights, float[] bias,
       float[] out) {
+    return convolve(GemmTiling.current(), g, filters, images, weights, bias, out);
+  }
+
+  /**
+   * Convolves as {@link io.nabla.backend.Backend#convolve} says, with the given tiling (tests run
+   * both on every machine), if {@code g}'s stride is 1 and one image's scratch stays within {@link
+   * #MAX_SCRATCH}; returns whether it did (if not, nothing is written).
+   */
+  static boolean convolve(GemmTiling tiling, ConvGeometry g, int filters, float[] images,
+      float[] weights, float[] bias, float[] out) {
     int oh = g.outHeight();
     int ow = g.outWidth();
     if (g.stride() != 1 || g.channels() == 0) {
@@ -54,7 +67,8 @@ final class SimdFloatConvolution {
     int pw = g.width() + 2 * g.padding();
     int ph = g.height() + 2 * g.padding();
     long paddedImage = (long) g.channels() * ph * pw;
-    if (paddedImage + (long) (oh + 1) * pw + 4L * VL > 1 << 30) {
+    long wideRows = (long) oh * pw + 4L * VL; // a block's outputs over the padded rows, and a tile more
+    if (paddedImage + wideRows > MAX_SCRATCH || ROWS * wideRows > MAX_SCRATCH) {
       return false;
     }
     int windowSize = g.windowSize();
@@ -66,7 +80,7 @@ final class SimdFloatConvolution {
         }
       }
     }
-    int vectors = GemmTiling.current().nextStrip(4);
+    int vectors = tiling.nextStrip(4); // the main tile: 4 vectors for 32 registers, 2 for 16
     int tileWidth = vectors * VL;
     int tiles = (oh * pw + tileWidth - 1) / tileWidth;
     int wideLength = tiles * tileWidth;

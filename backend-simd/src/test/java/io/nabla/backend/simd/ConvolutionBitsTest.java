@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The SIMD backend's direct convolution gives the bits of the convolution core composes where a
- * backend declines (im2col, this backend's GEMM, the bias added), on one thread and two, in both
- * dtypes and on whatever vector width this JVM runs (CI also runs this with 128- and 256-bit
+ * backend declines (im2col, this backend's GEMM, the bias added), on one thread and two, with
+ * both tilings, in both dtypes and on whatever vector width this JVM runs (CI also runs this with 128- and 256-bit
  * vectors): so a net trains to the same parameters whichever way its convolutions run.
  */
 class ConvolutionBitsTest {
@@ -40,17 +40,20 @@ class ConvolutionBitsTest {
     for (DType dtype : DType.values()) {
       for (int[] c : geometries) {
         for (int threads : new int[] {1, 2}) {
-          cases.add(Arguments.of(dtype, new ConvGeometry(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]),
-              c[8], threads));
+          for (GemmTiling tiling : GemmTiling.values()) {
+            cases.add(Arguments.of(dtype, new ConvGeometry(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]),
+                c[8], threads, tiling));
+          }
         }
       }
     }
     return cases.stream();
   }
 
-  @ParameterizedTest(name = "{0} {1} filters={2} threads={3}")
+  @ParameterizedTest(name = "{0} {1} filters={2} threads={3} {4}")
   @MethodSource("cases")
-  void directConvolutionGivesTheComposedBits(DType dtype, ConvGeometry g, int filters, int threads) {
+  void directConvolutionGivesTheComposedBits(DType dtype, ConvGeometry g, int filters, int threads,
+      GemmTiling tiling) {
     SimdBackend simd = new SimdBackend();
     SplittableRandom random = new SplittableRandom(g.hashCode() + filters);
     Storage images = random(simd, dtype, g.imageSize(), random);
@@ -59,7 +62,23 @@ class ConvolutionBitsTest {
     int plane = g.outHeight() * g.outWidth();
     Storage direct = simd.allocate(dtype, g.batch() * filters * plane);
     Parallelism.setThreads(threads);
-    assertTrue(simd.convolve(g, filters, images, weights, bias, direct), "convolve declined " + g);
+    if (tiling == GemmTiling.current()) {
+      assertTrue(simd.convolve(g, filters, images, weights, bias, direct), "convolve declined " + g);
+    } else if (dtype == DType.FLOAT32) { // the tiling this JVM does not choose, through the kernel class
+      float[] out = new float[direct.length()];
+      assertTrue(SimdFloatConvolution.convolve(tiling, g, filters, floats(images), floats(weights), floats(bias), out),
+          "convolve declined " + g);
+      for (int i = 0; i < out.length; i++) {
+        direct.set(i, out[i]);
+      }
+    } else {
+      double[] out = new double[direct.length()];
+      assertTrue(SimdDoubleConvolution.convolve(tiling, g, filters, doubles(images), doubles(weights), doubles(bias), out),
+          "convolve declined " + g);
+      for (int i = 0; i < out.length; i++) {
+        direct.set(i, out[i]);
+      }
+    }
     Storage columns = simd.allocate(dtype, g.windowSize() * g.windows());
     simd.im2col(g, images, columns);
     Storage sums = simd.allocate(dtype, filters * g.windows());
@@ -76,6 +95,22 @@ class ConvolutionBitsTest {
         }
       }
     }
+  }
+
+  private static float[] floats(Storage s) {
+    float[] a = new float[s.length()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (float) s.get(i);
+    }
+    return a;
+  }
+
+  private static double[] doubles(Storage s) {
+    double[] a = new double[s.length()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = s.get(i);
+    }
+    return a;
   }
 
   /** Uniform values in [-1, 1), every seventh an exact zero (signed zeros must come out alike). */
