@@ -159,6 +159,9 @@ public abstract class AutogradSuite {
         v -> v.get(0).conv2d(v.get(1), v.get(2), 1, 1), signed(61, 2, 2, 5, 5), signed(62, 3, 2, 3, 3), signed(63, 3));
     check("conv2d(Variable,Variable,int,int)", "2x3, stride 2, no padding",
         v -> v.get(0).conv2d(v.get(1), v.get(2), 2, 0), signed(64, 2, 2, 5, 6), signed(65, 2, 2, 2, 3), signed(66, 2));
+    // Stride 1: the SIMD backend's direct convolution, without a bias.
+    check("conv2d(Variable,int,int)", "no bias, 2x3, stride 1, padding 0",
+        v -> v.get(0).conv2d(v.get(1), 1, 0), signed(69, 2, 2, 4, 5), signed(70, 3, 2, 2, 3));
     check("conv2d(Variable,int,int)", "no bias, 3x3, stride 2, padding 2",
         v -> v.get(0).conv2d(v.get(1), 2, 2), signed(67, 1, 3, 4, 5), signed(68, 2, 3, 3, 3));
     // Max pooling: distinct values, so that no window has a tie a small step could reorder.

@@ -27,10 +27,25 @@ final class SimdFloatConvolution {
   private static final int VL = S.length();
   private static final int ROWS = GemmTiling.ROWS;
 
-  /** One thread's padded image and the outputs of one block of filters over its padded rows. */
+  /**
+   * One thread's padded image and the outputs of one block of filters over its padded rows; and,
+   * for the convolutions it calls, the filters padded to whole blocks (read by the other threads).
+   */
   private static final class Scratch {
     float[] image = new float[0];
     float[] wide = new float[0];
+    float[] weights = new float[0];
+
+    /** {@code count} filters of {@code size} elements as [blocks * ROWS, size], the rest zero. */
+    float[] paddedWeights(float[] from, int count, int size, int blocks) {
+      int length = blocks * ROWS * size;
+      if (weights.length < length) {
+        weights = new float[length];
+      }
+      System.arraycopy(from, 0, weights, 0, count * size);
+      java.util.Arrays.fill(weights, count * size, length, 0);
+      return weights;
+    }
   }
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -87,8 +102,7 @@ final class SimdFloatConvolution {
     // Every tile's last read lies below this: past the image, zeros.
     int imageLength = Math.max((int) paddedImage, wideLength + offsets[windowSize - 1]);
     int blocks = (filters + ROWS - 1) / ROWS;
-    // The filters as [blocks * ROWS, windowSize], the last block's missing filters zero.
-    float[] paddedWeights = java.util.Arrays.copyOf(weights, blocks * ROWS * windowSize);
+    float[] paddedWeights = SCRATCH.get().paddedWeights(weights, filters, windowSize, blocks);
     Plan plan = new Plan(g, filters, pw, offsets, vectors, tiles, wideLength, imageLength, blocks);
     long work = (long) filters * g.windows() * windowSize;
     int parts = work < SimdFloatGemm.PARALLEL_THRESHOLD ? 1 : Parallelism.partsFor(g.batch(), 1);
@@ -149,8 +163,13 @@ final class SimdFloatConvolution {
         for (int r = 0; r < filters; r++) {
           int f = block * ROWS + r;
           for (int y = 0; y < oh; y++) {
-            addBias(wide, r * plan.wideLength() + y * pw, ow, bias == null ? 0 : bias[f], bias != null,
-                out, ((n * plan.filters() + f) * oh + y) * ow);
+            int source = r * plan.wideLength() + y * pw;
+            int target = ((n * plan.filters() + f) * oh + y) * ow;
+            if (bias == null) {
+              System.arraycopy(wide, source, out, target, ow);
+            } else {
+              addBias(wide, source, ow, bias[f], out, target);
+            }
           }
         }
       }
@@ -158,22 +177,17 @@ final class SimdFloatConvolution {
   }
 
   /**
-   * {@code out[to + x] = wide[from + x] + bias} for x below {@code count}, or a copy without a
-   * bias: the composed convolution's bias add, one rounding.
+   * {@code out[to + x] = wide[from + x] + bias} for x below {@code count}: the composed
+   * convolution's bias add, one rounding.
    */
-  private static void addBias(float[] wide, int from, int count, float bias, boolean hasBias,
-      float[] out, int to) {
+  private static void addBias(float[] wide, int from, int count, float bias, float[] out, int to) {
+    FloatVector b = FloatVector.broadcast(S, bias);
     int x = 0;
-    if (hasBias) {
-      FloatVector b = FloatVector.broadcast(S, bias);
-      for (int bound = S.loopBound(count); x < bound; x += VL) {
-        FloatVector.fromArray(S, wide, from + x).add(b).intoArray(out, to + x);
-      }
-      for (; x < count; x++) {
-        out[to + x] = wide[from + x] + bias;
-      }
-    } else {
-      System.arraycopy(wide, from, out, to, count);
+    for (int bound = S.loopBound(count); x < bound; x += VL) {
+      FloatVector.fromArray(S, wide, from + x).add(b).intoArray(out, to + x);
+    }
+    for (; x < count; x++) {
+      out[to + x] = wide[from + x] + bias;
     }
   }
 

@@ -86,24 +86,31 @@ class FusedKernelsAgreeWithCoreTest {
     // SimpleConvNet's layer, and one with padding, channels and filters past a tile.
     int[][] cases = {{4, 1, 28, 28, 5, 0, 30}, {2, 3, 9, 9, 3, 1, 8}};
     for (int[] c : cases) {
-      ConvGeometry g = new ConvGeometry(c[0], c[1], c[2], c[3], c[4], c[4], 1, c[5]);
-      Backend[] backends = {new SimdBackend(), new ComposingSimd()};
-      double[][] results = new double[2][];
-      for (int b = 0; b < 2; b++) {
-        SplittableRandom random = new SplittableRandom(12);
-        Tensor images = tensor(backends[b], dtype, random, -1, c[0], c[1], c[2], c[3]);
-        Tensor filters = tensor(backends[b], dtype, random, -1, c[6], c[1], c[4], c[4]);
-        Tensor bias = tensor(backends[b], dtype, random, -1, c[6]);
-        ConvolutionOps.Convolved convolved = ConvolutionOps.convolve(images, filters, bias, g);
-        if (b == 0) {
-          assertNull(convolved.columns(), "the SIMD backend convolved directly " + g);
-        } else {
-          assertNotNull(convolved.columns(), "core composed the convolution " + g);
-        }
-        results[b] = convolved.out().toDoubleArray();
+      for (boolean withBias : new boolean[] {true, false}) {
+        ConvGeometry g = new ConvGeometry(c[0], c[1], c[2], c[3], c[4], c[4], 1, c[5]);
+        checkConvolution(dtype, g, c[6], withBias);
       }
-      assertSameBits("convolve " + dtype + " " + g, results[0], results[1]);
     }
+  }
+
+  private static void checkConvolution(DType dtype, ConvGeometry g, int filterCount, boolean withBias) {
+    Backend[] backends = {new SimdBackend(), new ComposingSimd()};
+    double[][] results = new double[2][];
+    for (int b = 0; b < 2; b++) {
+      SplittableRandom random = new SplittableRandom(12);
+      Tensor images = tensor(backends[b], dtype, random, -1, g.batch(), g.channels(), g.height(), g.width());
+      Tensor filters = tensor(backends[b], dtype, random, -1, filterCount, g.channels(), g.kernelHeight(),
+          g.kernelWidth());
+      Tensor bias = withBias ? tensor(backends[b], dtype, random, -1, filterCount) : null;
+      ConvolutionOps.Convolved convolved = ConvolutionOps.convolve(images, filters, bias, g);
+      if (b == 0) {
+        assertNull(convolved.columns(), "the SIMD backend convolved directly " + g);
+      } else {
+        assertNotNull(convolved.columns(), "core composed the convolution " + g);
+      }
+      results[b] = convolved.out().toDoubleArray();
+    }
+    assertSameBits("convolve " + dtype + " " + g + (withBias ? " with bias" : ""), results[0], results[1]);
   }
 
   private static Tensor tensor(Backend backend, DType dtype, SplittableRandom random, double low, int... shape) {
