@@ -1,5 +1,6 @@
 package io.nabla.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -38,7 +39,8 @@ public final class AtomicFiles {
     }
     Path temp = newSibling(target, ".tmp");
     try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
+      // Buffered: zip and PNG encoders write a few bytes at a time, each a system call unbuffered.
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
         writer.writeTo(out);
       }
       try {

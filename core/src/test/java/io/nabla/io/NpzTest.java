@@ -57,6 +57,29 @@ class NpzTest {
     }
   }
 
+  /** numpy.savez stores its entries; so does Npz.save, each with its sizes and CRC in the local header. */
+  @Test
+  void storesEntriesUncompressedAsNumpySavezDoes() throws Exception {
+    Path ours = dir.resolve("ours.npz");
+    Npz.save(ours, Npz.load(numpyFile()), Map.of("note", "a text"));
+    for (Path file : new Path[] {numpyFile(), ours}) {
+      try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+        for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+          assertEquals(ZipEntry.STORED, e.getMethod(), file.getFileName() + " " + e.getName());
+          java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+          crc.update(zip.getInputStream(e).readAllBytes());
+          assertEquals(e.getCrc(), crc.getValue(), file.getFileName() + " " + e.getName());
+        }
+      }
+    }
+    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(ours))) {
+      for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+        assertEquals(e.getCompressedSize(), e.getSize(), "local header of " + e.getName());
+        assertTrue(e.getSize() > 0, "local header of " + e.getName() + " carries its size");
+      }
+    }
+  }
+
   @Test
   void roundTripsBothDtypesAndEveryRank() throws Exception {
     Map<String, Tensor> arrays = new LinkedHashMap<>();
