@@ -18,9 +18,9 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * NumPy's {@code .npz}: a zip archive with one {@code KEY.npy} entry per array, as {@code
- * numpy.savez} writes (stored, not compressed) and {@code numpy.load} reads. Besides tensors an archive may hold texts (0-d
- * unicode arrays, see {@link Npy#textToBytes}), such as the description a saved model carries.
- * Written atomically.
+ * numpy.savez} writes (stored, not compressed) and {@code numpy.load} reads (stored or deflated).
+ * Besides tensors an archive may hold texts (0-d unicode arrays, see {@link Npy#textToBytes}),
+ * such as the description a saved model carries. Written atomically.
  */
 public final class Npz {
 
