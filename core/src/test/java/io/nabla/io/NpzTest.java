@@ -67,7 +67,9 @@ class NpzTest {
         for (ZipEntry e : java.util.Collections.list(zip.entries())) {
           assertEquals(ZipEntry.STORED, e.getMethod(), file.getFileName() + " " + e.getName());
           java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-          crc.update(zip.getInputStream(e).readAllBytes());
+          try (InputStream in = zip.getInputStream(e)) {
+            crc.update(in.readAllBytes());
+          }
           assertEquals(e.getCrc(), crc.getValue(), file.getFileName() + " " + e.getName());
         }
       }
