@@ -5,11 +5,12 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The register tiles of {@link SimdDoubleGemm}: each computes {@code tile[r, v * VL + l] += sum over
- * p of a[ap + r * rowStride + p * depthStride] * B[p, v * VL + l]} with one fused multiply-add per
- * element and step of k, in increasing p, starting from the values in {@code tile}: zeros for a
- * whole product, the sums over the depths before for a product taken a block of depths at a time
- * (the accumulators stored and loaded again unchanged, so both give the same bits). Row p of B is read from {@code
+ * The register tiles of {@link SimdDoubleGemm}: each computes {@code tile[r, v * VL + l] = start[r,
+ * v * VL + l] + sum over p of a[ap + r * rowStride + p * depthStride] * B[p, v * VL + l]} with one
+ * fused multiply-add per element and step of k, in increasing p, starting from the values in
+ * {@code start}: zeros for a whole product, the sums over the depths before for a product taken a
+ * block of depths at a time (then {@code start} is {@code tile}: the accumulators stored and loaded
+ * again unchanged, so both give the same bits). Row p of B is read from {@code
  * b[bp + p * bStride + v * VL + l]} for all vectors but the last, which comes from {@code
  * last[lp + p * lastStride + l]}: the last vector of C's last strip can then come from a padded
  * copy of the columns past the last whole vector while the others are read in place. Kept small and
@@ -26,31 +27,31 @@ final class SimdDoubleTiles {
 
   /** A 6-row by 4-vector tile: 24 accumulators, 4 panel vectors and a broadcast. */
   static void tile6x4(double[] a, int ap, int rowStride, int depthStride, int k,
-      double[] b, int bp, int bStride, double[] last, int lp, int lastStride, double[] tile) {
-    DoubleVector c00 = DoubleVector.fromArray(S, tile, 0);
-    DoubleVector c01 = DoubleVector.fromArray(S, tile, VL);
-    DoubleVector c02 = DoubleVector.fromArray(S, tile, 2 * VL);
-    DoubleVector c03 = DoubleVector.fromArray(S, tile, 3 * VL);
-    DoubleVector c10 = DoubleVector.fromArray(S, tile, 4 * VL);
-    DoubleVector c11 = DoubleVector.fromArray(S, tile, 5 * VL);
-    DoubleVector c12 = DoubleVector.fromArray(S, tile, 6 * VL);
-    DoubleVector c13 = DoubleVector.fromArray(S, tile, 7 * VL);
-    DoubleVector c20 = DoubleVector.fromArray(S, tile, 8 * VL);
-    DoubleVector c21 = DoubleVector.fromArray(S, tile, 9 * VL);
-    DoubleVector c22 = DoubleVector.fromArray(S, tile, 10 * VL);
-    DoubleVector c23 = DoubleVector.fromArray(S, tile, 11 * VL);
-    DoubleVector c30 = DoubleVector.fromArray(S, tile, 12 * VL);
-    DoubleVector c31 = DoubleVector.fromArray(S, tile, 13 * VL);
-    DoubleVector c32 = DoubleVector.fromArray(S, tile, 14 * VL);
-    DoubleVector c33 = DoubleVector.fromArray(S, tile, 15 * VL);
-    DoubleVector c40 = DoubleVector.fromArray(S, tile, 16 * VL);
-    DoubleVector c41 = DoubleVector.fromArray(S, tile, 17 * VL);
-    DoubleVector c42 = DoubleVector.fromArray(S, tile, 18 * VL);
-    DoubleVector c43 = DoubleVector.fromArray(S, tile, 19 * VL);
-    DoubleVector c50 = DoubleVector.fromArray(S, tile, 20 * VL);
-    DoubleVector c51 = DoubleVector.fromArray(S, tile, 21 * VL);
-    DoubleVector c52 = DoubleVector.fromArray(S, tile, 22 * VL);
-    DoubleVector c53 = DoubleVector.fromArray(S, tile, 23 * VL);
+      double[] b, int bp, int bStride, double[] last, int lp, int lastStride, double[] start, double[] tile) {
+    DoubleVector c00 = DoubleVector.fromArray(S, start, 0);
+    DoubleVector c01 = DoubleVector.fromArray(S, start, VL);
+    DoubleVector c02 = DoubleVector.fromArray(S, start, 2 * VL);
+    DoubleVector c03 = DoubleVector.fromArray(S, start, 3 * VL);
+    DoubleVector c10 = DoubleVector.fromArray(S, start, 4 * VL);
+    DoubleVector c11 = DoubleVector.fromArray(S, start, 5 * VL);
+    DoubleVector c12 = DoubleVector.fromArray(S, start, 6 * VL);
+    DoubleVector c13 = DoubleVector.fromArray(S, start, 7 * VL);
+    DoubleVector c20 = DoubleVector.fromArray(S, start, 8 * VL);
+    DoubleVector c21 = DoubleVector.fromArray(S, start, 9 * VL);
+    DoubleVector c22 = DoubleVector.fromArray(S, start, 10 * VL);
+    DoubleVector c23 = DoubleVector.fromArray(S, start, 11 * VL);
+    DoubleVector c30 = DoubleVector.fromArray(S, start, 12 * VL);
+    DoubleVector c31 = DoubleVector.fromArray(S, start, 13 * VL);
+    DoubleVector c32 = DoubleVector.fromArray(S, start, 14 * VL);
+    DoubleVector c33 = DoubleVector.fromArray(S, start, 15 * VL);
+    DoubleVector c40 = DoubleVector.fromArray(S, start, 16 * VL);
+    DoubleVector c41 = DoubleVector.fromArray(S, start, 17 * VL);
+    DoubleVector c42 = DoubleVector.fromArray(S, start, 18 * VL);
+    DoubleVector c43 = DoubleVector.fromArray(S, start, 19 * VL);
+    DoubleVector c50 = DoubleVector.fromArray(S, start, 20 * VL);
+    DoubleVector c51 = DoubleVector.fromArray(S, start, 21 * VL);
+    DoubleVector c52 = DoubleVector.fromArray(S, start, 22 * VL);
+    DoubleVector c53 = DoubleVector.fromArray(S, start, 23 * VL);
     for (int p = 0; p < k; p++, ap += depthStride, bp += bStride, lp += lastStride) {
       DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
       DoubleVector b1 = DoubleVector.fromArray(S, b, bp + VL);
@@ -115,19 +116,19 @@ final class SimdDoubleTiles {
 
   /** A 6-row by 2-vector tile: 12 accumulators, 2 panel vectors and a broadcast. */
   static void tile6x2(double[] a, int ap, int rowStride, int depthStride, int k,
-      double[] b, int bp, int bStride, double[] last, int lp, int lastStride, double[] tile) {
-    DoubleVector c00 = DoubleVector.fromArray(S, tile, 0);
-    DoubleVector c01 = DoubleVector.fromArray(S, tile, VL);
-    DoubleVector c10 = DoubleVector.fromArray(S, tile, 2 * VL);
-    DoubleVector c11 = DoubleVector.fromArray(S, tile, 3 * VL);
-    DoubleVector c20 = DoubleVector.fromArray(S, tile, 4 * VL);
-    DoubleVector c21 = DoubleVector.fromArray(S, tile, 5 * VL);
-    DoubleVector c30 = DoubleVector.fromArray(S, tile, 6 * VL);
-    DoubleVector c31 = DoubleVector.fromArray(S, tile, 7 * VL);
-    DoubleVector c40 = DoubleVector.fromArray(S, tile, 8 * VL);
-    DoubleVector c41 = DoubleVector.fromArray(S, tile, 9 * VL);
-    DoubleVector c50 = DoubleVector.fromArray(S, tile, 10 * VL);
-    DoubleVector c51 = DoubleVector.fromArray(S, tile, 11 * VL);
+      double[] b, int bp, int bStride, double[] last, int lp, int lastStride, double[] start, double[] tile) {
+    DoubleVector c00 = DoubleVector.fromArray(S, start, 0);
+    DoubleVector c01 = DoubleVector.fromArray(S, start, VL);
+    DoubleVector c10 = DoubleVector.fromArray(S, start, 2 * VL);
+    DoubleVector c11 = DoubleVector.fromArray(S, start, 3 * VL);
+    DoubleVector c20 = DoubleVector.fromArray(S, start, 4 * VL);
+    DoubleVector c21 = DoubleVector.fromArray(S, start, 5 * VL);
+    DoubleVector c30 = DoubleVector.fromArray(S, start, 6 * VL);
+    DoubleVector c31 = DoubleVector.fromArray(S, start, 7 * VL);
+    DoubleVector c40 = DoubleVector.fromArray(S, start, 8 * VL);
+    DoubleVector c41 = DoubleVector.fromArray(S, start, 9 * VL);
+    DoubleVector c50 = DoubleVector.fromArray(S, start, 10 * VL);
+    DoubleVector c51 = DoubleVector.fromArray(S, start, 11 * VL);
     for (int p = 0; p < k; p++, ap += depthStride, bp += bStride, lp += lastStride) {
       DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
       DoubleVector b1 = DoubleVector.fromArray(S, last, lp);
@@ -166,13 +167,13 @@ final class SimdDoubleTiles {
 
   /** A 6-row by 1-vector tile: 6 accumulators, 1 panel vector and a broadcast. */
   static void tile6x1(double[] a, int ap, int rowStride, int depthStride, int k,
-      double[] last, int lp, int lastStride, double[] tile) {
-    DoubleVector c00 = DoubleVector.fromArray(S, tile, 0);
-    DoubleVector c10 = DoubleVector.fromArray(S, tile, VL);
-    DoubleVector c20 = DoubleVector.fromArray(S, tile, 2 * VL);
-    DoubleVector c30 = DoubleVector.fromArray(S, tile, 3 * VL);
-    DoubleVector c40 = DoubleVector.fromArray(S, tile, 4 * VL);
-    DoubleVector c50 = DoubleVector.fromArray(S, tile, 5 * VL);
+      double[] last, int lp, int lastStride, double[] start, double[] tile) {
+    DoubleVector c00 = DoubleVector.fromArray(S, start, 0);
+    DoubleVector c10 = DoubleVector.fromArray(S, start, VL);
+    DoubleVector c20 = DoubleVector.fromArray(S, start, 2 * VL);
+    DoubleVector c30 = DoubleVector.fromArray(S, start, 3 * VL);
+    DoubleVector c40 = DoubleVector.fromArray(S, start, 4 * VL);
+    DoubleVector c50 = DoubleVector.fromArray(S, start, 5 * VL);
     for (int p = 0; p < k; p++, ap += depthStride, lp += lastStride) {
       DoubleVector b0 = DoubleVector.fromArray(S, last, lp);
       DoubleVector x = DoubleVector.broadcast(S, a[ap]);

@@ -5,11 +5,12 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The register tiles of {@link SimdFloatGemm}: each computes {@code tile[r, v * VL + l] += sum over
- * p of a[ap + r * rowStride + p * depthStride] * B[p, v * VL + l]} with one fused multiply-add per
- * element and step of k, in increasing p, starting from the values in {@code tile}: zeros for a
- * whole product, the sums over the depths before for a product taken a block of depths at a time
- * (the accumulators stored and loaded again unchanged, so both give the same bits). Row p of B is read from {@code
+ * The register tiles of {@link SimdFloatGemm}: each computes {@code tile[r, v * VL + l] = start[r,
+ * v * VL + l] + sum over p of a[ap + r * rowStride + p * depthStride] * B[p, v * VL + l]} with one
+ * fused multiply-add per element and step of k, in increasing p, starting from the values in
+ * {@code start}: zeros for a whole product, the sums over the depths before for a product taken a
+ * block of depths at a time (then {@code start} is {@code tile}: the accumulators stored and loaded
+ * again unchanged, so both give the same bits). Row p of B is read from {@code
  * b[bp + p * bStride + v * VL + l]} for all vectors but the last, which comes from {@code
  * last[lp + p * lastStride + l]}: the last vector of C's last strip can then come from a padded
  * copy of the columns past the last whole vector while the others are read in place. Kept small and
@@ -26,31 +27,31 @@ final class SimdFloatTiles {
 
   /** A 6-row by 4-vector tile: 24 accumulators, 4 panel vectors and a broadcast. */
   static void tile6x4(float[] a, int ap, int rowStride, int depthStride, int k,
-      float[] b, int bp, int bStride, float[] last, int lp, int lastStride, float[] tile) {
-    FloatVector c00 = FloatVector.fromArray(S, tile, 0);
-    FloatVector c01 = FloatVector.fromArray(S, tile, VL);
-    FloatVector c02 = FloatVector.fromArray(S, tile, 2 * VL);
-    FloatVector c03 = FloatVector.fromArray(S, tile, 3 * VL);
-    FloatVector c10 = FloatVector.fromArray(S, tile, 4 * VL);
-    FloatVector c11 = FloatVector.fromArray(S, tile, 5 * VL);
-    FloatVector c12 = FloatVector.fromArray(S, tile, 6 * VL);
-    FloatVector c13 = FloatVector.fromArray(S, tile, 7 * VL);
-    FloatVector c20 = FloatVector.fromArray(S, tile, 8 * VL);
-    FloatVector c21 = FloatVector.fromArray(S, tile, 9 * VL);
-    FloatVector c22 = FloatVector.fromArray(S, tile, 10 * VL);
-    FloatVector c23 = FloatVector.fromArray(S, tile, 11 * VL);
-    FloatVector c30 = FloatVector.fromArray(S, tile, 12 * VL);
-    FloatVector c31 = FloatVector.fromArray(S, tile, 13 * VL);
-    FloatVector c32 = FloatVector.fromArray(S, tile, 14 * VL);
-    FloatVector c33 = FloatVector.fromArray(S, tile, 15 * VL);
-    FloatVector c40 = FloatVector.fromArray(S, tile, 16 * VL);
-    FloatVector c41 = FloatVector.fromArray(S, tile, 17 * VL);
-    FloatVector c42 = FloatVector.fromArray(S, tile, 18 * VL);
-    FloatVector c43 = FloatVector.fromArray(S, tile, 19 * VL);
-    FloatVector c50 = FloatVector.fromArray(S, tile, 20 * VL);
-    FloatVector c51 = FloatVector.fromArray(S, tile, 21 * VL);
-    FloatVector c52 = FloatVector.fromArray(S, tile, 22 * VL);
-    FloatVector c53 = FloatVector.fromArray(S, tile, 23 * VL);
+      float[] b, int bp, int bStride, float[] last, int lp, int lastStride, float[] start, float[] tile) {
+    FloatVector c00 = FloatVector.fromArray(S, start, 0);
+    FloatVector c01 = FloatVector.fromArray(S, start, VL);
+    FloatVector c02 = FloatVector.fromArray(S, start, 2 * VL);
+    FloatVector c03 = FloatVector.fromArray(S, start, 3 * VL);
+    FloatVector c10 = FloatVector.fromArray(S, start, 4 * VL);
+    FloatVector c11 = FloatVector.fromArray(S, start, 5 * VL);
+    FloatVector c12 = FloatVector.fromArray(S, start, 6 * VL);
+    FloatVector c13 = FloatVector.fromArray(S, start, 7 * VL);
+    FloatVector c20 = FloatVector.fromArray(S, start, 8 * VL);
+    FloatVector c21 = FloatVector.fromArray(S, start, 9 * VL);
+    FloatVector c22 = FloatVector.fromArray(S, start, 10 * VL);
+    FloatVector c23 = FloatVector.fromArray(S, start, 11 * VL);
+    FloatVector c30 = FloatVector.fromArray(S, start, 12 * VL);
+    FloatVector c31 = FloatVector.fromArray(S, start, 13 * VL);
+    FloatVector c32 = FloatVector.fromArray(S, start, 14 * VL);
+    FloatVector c33 = FloatVector.fromArray(S, start, 15 * VL);
+    FloatVector c40 = FloatVector.fromArray(S, start, 16 * VL);
+    FloatVector c41 = FloatVector.fromArray(S, start, 17 * VL);
+    FloatVector c42 = FloatVector.fromArray(S, start, 18 * VL);
+    FloatVector c43 = FloatVector.fromArray(S, start, 19 * VL);
+    FloatVector c50 = FloatVector.fromArray(S, start, 20 * VL);
+    FloatVector c51 = FloatVector.fromArray(S, start, 21 * VL);
+    FloatVector c52 = FloatVector.fromArray(S, start, 22 * VL);
+    FloatVector c53 = FloatVector.fromArray(S, start, 23 * VL);
     for (int p = 0; p < k; p++, ap += depthStride, bp += bStride, lp += lastStride) {
       FloatVector b0 = FloatVector.fromArray(S, b, bp);
       FloatVector b1 = FloatVector.fromArray(S, b, bp + VL);
@@ -115,19 +116,19 @@ final class SimdFloatTiles {
 
   /** A 6-row by 2-vector tile: 12 accumulators, 2 panel vectors and a broadcast. */
   static void tile6x2(float[] a, int ap, int rowStride, int depthStride, int k,
-      float[] b, int bp, int bStride, float[] last, int lp, int lastStride, float[] tile) {
-    FloatVector c00 = FloatVector.fromArray(S, tile, 0);
-    FloatVector c01 = FloatVector.fromArray(S, tile, VL);
-    FloatVector c10 = FloatVector.fromArray(S, tile, 2 * VL);
-    FloatVector c11 = FloatVector.fromArray(S, tile, 3 * VL);
-    FloatVector c20 = FloatVector.fromArray(S, tile, 4 * VL);
-    FloatVector c21 = FloatVector.fromArray(S, tile, 5 * VL);
-    FloatVector c30 = FloatVector.fromArray(S, tile, 6 * VL);
-    FloatVector c31 = FloatVector.fromArray(S, tile, 7 * VL);
-    FloatVector c40 = FloatVector.fromArray(S, tile, 8 * VL);
-    FloatVector c41 = FloatVector.fromArray(S, tile, 9 * VL);
-    FloatVector c50 = FloatVector.fromArray(S, tile, 10 * VL);
-    FloatVector c51 = FloatVector.fromArray(S, tile, 11 * VL);
+      float[] b, int bp, int bStride, float[] last, int lp, int lastStride, float[] start, float[] tile) {
+    FloatVector c00 = FloatVector.fromArray(S, start, 0);
+    FloatVector c01 = FloatVector.fromArray(S, start, VL);
+    FloatVector c10 = FloatVector.fromArray(S, start, 2 * VL);
+    FloatVector c11 = FloatVector.fromArray(S, start, 3 * VL);
+    FloatVector c20 = FloatVector.fromArray(S, start, 4 * VL);
+    FloatVector c21 = FloatVector.fromArray(S, start, 5 * VL);
+    FloatVector c30 = FloatVector.fromArray(S, start, 6 * VL);
+    FloatVector c31 = FloatVector.fromArray(S, start, 7 * VL);
+    FloatVector c40 = FloatVector.fromArray(S, start, 8 * VL);
+    FloatVector c41 = FloatVector.fromArray(S, start, 9 * VL);
+    FloatVector c50 = FloatVector.fromArray(S, start, 10 * VL);
+    FloatVector c51 = FloatVector.fromArray(S, start, 11 * VL);
     for (int p = 0; p < k; p++, ap += depthStride, bp += bStride, lp += lastStride) {
       FloatVector b0 = FloatVector.fromArray(S, b, bp);
       FloatVector b1 = FloatVector.fromArray(S, last, lp);
@@ -166,13 +167,13 @@ final class SimdFloatTiles {
 
   /** A 6-row by 1-vector tile: 6 accumulators, 1 panel vector and a broadcast. */
   static void tile6x1(float[] a, int ap, int rowStride, int depthStride, int k,
-      float[] last, int lp, int lastStride, float[] tile) {
-    FloatVector c00 = FloatVector.fromArray(S, tile, 0);
-    FloatVector c10 = FloatVector.fromArray(S, tile, VL);
-    FloatVector c20 = FloatVector.fromArray(S, tile, 2 * VL);
-    FloatVector c30 = FloatVector.fromArray(S, tile, 3 * VL);
-    FloatVector c40 = FloatVector.fromArray(S, tile, 4 * VL);
-    FloatVector c50 = FloatVector.fromArray(S, tile, 5 * VL);
+      float[] last, int lp, int lastStride, float[] start, float[] tile) {
+    FloatVector c00 = FloatVector.fromArray(S, start, 0);
+    FloatVector c10 = FloatVector.fromArray(S, start, VL);
+    FloatVector c20 = FloatVector.fromArray(S, start, 2 * VL);
+    FloatVector c30 = FloatVector.fromArray(S, start, 3 * VL);
+    FloatVector c40 = FloatVector.fromArray(S, start, 4 * VL);
+    FloatVector c50 = FloatVector.fromArray(S, start, 5 * VL);
     for (int p = 0; p < k; p++, ap += depthStride, lp += lastStride) {
       FloatVector b0 = FloatVector.fromArray(S, last, lp);
       FloatVector x = FloatVector.broadcast(S, a[ap]);
