@@ -15,11 +15,12 @@ final class AccuracyTask implements FlatMapFunction<Iterator<Shard>, long[]> {
   private static final long serialVersionUID = 1L;
 
   private final NetSpec spec;
-  private final Broadcast<FlatTensors> parameters;
+  /** The net's parameters and buffers ({@link FlatTensors#ofNet}). */
+  private final Broadcast<FlatTensors> weights;
 
-  AccuracyTask(NetSpec spec, Broadcast<FlatTensors> parameters) {
+  AccuracyTask(NetSpec spec, Broadcast<FlatTensors> weights) {
     this.spec = spec;
-    this.parameters = parameters;
+    this.weights = weights;
   }
 
   @Override
@@ -31,7 +32,7 @@ final class AccuracyTask implements FlatMapFunction<Iterator<Shard>, long[]> {
     TaskContext task = TaskContext.get();
     int cpus = task == null ? 1 : task.cpus();
     return CachedShards.single(Parallelism.callWithThreads(cpus, () -> {
-      Net net = spec.net(parameters.value(), spec.backend());
+      Net net = spec.net(weights.value(), spec.backend());
       LabeledData data = new LabeledData(shard.features(), shard.labels(), spec.classes());
       double accuracy = Evaluation.accuracy(net, data, Evaluation.batchFor(net));
       return new long[] {Math.round(accuracy * shard.rows()), shard.rows()};

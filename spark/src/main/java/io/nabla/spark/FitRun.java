@@ -77,19 +77,20 @@ final class FitRun {
    * Records a finished round; measures accuracy (when there is validation data) after the rounds
    * that complete a pass over the training rows, and after the last.
    *
-   * @param parameters the parameters after the round (asked for only when they are evaluated)
+   * @param weights the net's parameters and buffers after the round ({@link FlatTensors#ofNet}),
+   *     asked for only when they are evaluated
    */
   void endRound(int round, int total, long steps, long samples, double loss,
-      java.util.function.Supplier<FlatTensors> parameters) {
+      java.util.function.Supplier<FlatTensors> weights) {
     double trainAccuracy = Double.NaN;
     double validationAccuracy = Double.NaN;
     if (validation != null && (samples >= nextEvaluation || round == total)) {
       while (nextEvaluation <= samples) {
         nextEvaluation += train.totalRows();
       }
-      try (RoundBroadcast<FlatTensors> weights = broadcast(parameters.get())) {
-        trainAccuracy = accuracy("training accuracy", train, weights);
-        validationAccuracy = accuracy("validation accuracy", validation, weights);
+      try (RoundBroadcast<FlatTensors> broadcast = broadcast(weights.get())) {
+        trainAccuracy = accuracy("training accuracy", train, broadcast);
+        validationAccuracy = accuracy("validation accuracy", validation, broadcast);
       }
     }
     sc.setJobDescription(null);
@@ -120,11 +121,5 @@ final class FitRun {
   /** Every round's summary so far. */
   List<RoundSummary> rounds() {
     return rounds;
-  }
-
-  /** Sets the net's parameters to {@code parameters}. */
-  static void assign(Net net, FlatTensors parameters) {
-    var values = parameters.toTensors(net.parameters().get(0).value().backend());
-    net.parameters().forEach(p -> p.value().assign(values.get(p.name())));
   }
 }

@@ -4,6 +4,7 @@ import io.nabla.backend.Backend;
 import io.nabla.backend.DType;
 import io.nabla.backend.Storage;
 import io.nabla.layer.Parameter;
+import io.nabla.model.Net;
 import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
 import java.io.Serializable;
@@ -38,6 +39,28 @@ final class FlatTensors implements Serializable {
       values.put(p.name(), p.value());
     }
     return of(values, parameters.isEmpty() ? DType.FLOAT32 : parameters.get(0).value().dtype());
+  }
+
+  /**
+   * A copy of all the net computes with: its parameters' values, then its {@linkplain Net#buffers()
+   * buffers} (batch normalization's running statistics, which evaluation reads and training
+   * passes move). What a round's tasks start from and what local steps send back; {@link
+   * NetSpec#net} builds the net again from it.
+   */
+  static FlatTensors ofNet(Net net) {
+    Map<String, Tensor> values = new LinkedHashMap<>();
+    for (Parameter p : net.parameters()) {
+      values.put(p.name(), p.value());
+    }
+    values.putAll(net.buffers());
+    return of(values, net.dtype());
+  }
+
+  /** Sets {@code net}'s parameters and buffers to the tensors of the same names (as {@link #ofNet} made). */
+  void assignTo(Net net) {
+    Map<String, Tensor> values = toTensors(net.parameters().get(0).value().backend());
+    net.parameters().forEach(p -> p.value().assign(values.get(p.name())));
+    net.buffers().forEach((name, buffer) -> buffer.assign(values.get(name)));
   }
 
   /** A copy of the parameters' gradients. */

@@ -12,7 +12,9 @@ import org.apache.spark.broadcast.Broadcast;
 /**
  * One partition's part of a synchronous step: the gradient over the rows of the global batch
  * that it holds, in the batch's order (nothing if it holds none), with the training draws
- * (dropout's masks) seeded for the partition and the step ({@link PartitionSeeds#trainingDraws}).
+ * (dropout's masks) seeded for the partition and the step ({@link PartitionSeeds#trainingDraws}),
+ * and the buffers that pass moved. Batch normalization normalizes these rows by their own
+ * statistics, not the whole batch's.
  */
 final class GradientTask implements FlatMapFunction<Iterator<Shard>, PartitionGradient> {
 
@@ -41,13 +43,13 @@ final class GradientTask implements FlatMapFunction<Iterator<Shard>, PartitionGr
     TaskContext task = TaskContext.get();
     int cpus = task == null ? 1 : task.cpus();
     return CachedShards.single(Parallelism.callWithThreads(cpus, () -> {
-      Net net = spec.net(step.value().parameters(), spec.backend());
+      Net net = spec.net(step.value().weights(), spec.backend());
       net.seedTrainingDraws(PartitionSeeds.trainingDraws(spec.seed(), shard.partition(), step.value().step()));
       ShardBatches batches = new ShardBatches(shard);
       Tensor x = batches.gather(mine);
       double loss = net.lossAndGradient(x, batches.targets());
       return new PartitionGradient(shard.partition(), mine.length, FlatTensors.ofGradients(net.parameters()),
-          loss * mine.length);
+          loss * mine.length, FlatTensors.of(net.buffers(), net.dtype()));
     }));
   }
 

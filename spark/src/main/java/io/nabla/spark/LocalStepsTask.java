@@ -67,7 +67,7 @@ final class LocalStepsTask implements FlatMapFunction<Iterator<Shard>, Partition
 
   PartitionResult train(Shard shard, LocalRound start) {
     Backend backend = spec.backend();
-    Net net = spec.net(start.parameters(), backend);
+    Net net = spec.net(start.weights(), backend);
     net.seedTrainingDraws(PartitionSeeds.trainingDraws(spec.seed(), shard.partition(), start.round()));
     List<Parameter> parameters = net.parameters();
     Optimizer opt = optimizer.create(learningRate);
@@ -92,7 +92,7 @@ final class LocalStepsTask implements FlatMapFunction<Iterator<Shard>, Partition
       samples += rows.length;
     }
     OptimizerState state = opt.state(parameters);
-    return new PartitionResult(shard.partition(), shard.rows(), FlatTensors.ofValues(parameters),
+    return new PartitionResult(shard.partition(), shard.rows(), FlatTensors.ofNet(net),
         FlatTensors.of(state.tensors(), spec.dtype()), steps, lossSum, samples, losses);
   }
 }

@@ -7,9 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The driver's loop of {@link TrainingMode#LOCAL_STEPS}: each round broadcasts the parameters and
- * optimizer state, lets every partition take its local steps ({@link LocalStepsTask}), and
- * averages what comes back, weighted by the partitions' rows, in partition order. The optimizer's
+ * The driver's loop of {@link TrainingMode#LOCAL_STEPS}: each round broadcasts the parameters (with
+ * the net's buffers: batch normalization's running statistics) and optimizer state, lets every
+ * partition take its local steps ({@link LocalStepsTask}), and averages what comes back, buffers
+ * included, weighted by the partitions' rows, in partition order. The optimizer's
  * step count advances by the most steps a partition took. The round's step losses go through the
  * divergence rule ({@link FitRun#checkDivergence}) before they are averaged.
  */
@@ -36,7 +37,7 @@ final class LocalStepsTraining {
   void train(Net net) {
     NetSpec spec = run.spec();
     OptimizerState fresh = optimizer.create(learningRate).state(net.parameters());
-    FlatTensors parameters = FlatTensors.ofValues(net.parameters());
+    FlatTensors weights = FlatTensors.ofNet(net);
     FlatTensors optimizerTensors = FlatTensors.of(fresh.tensors(), spec.dtype());
     long optimizerSteps = 0;
     long samples = 0;
@@ -44,34 +45,34 @@ final class LocalStepsTraining {
       run.startRound(r + 1, rounds);
       List<PartitionResult> results;
       try (RoundBroadcast<LocalRound> start =
-          run.broadcast(new LocalRound(r, parameters, optimizerTensors, optimizerSteps))) {
+          run.broadcast(new LocalRound(r, weights, optimizerTensors, optimizerSteps))) {
         LocalStepsTask task = new LocalStepsTask(spec, optimizer, learningRate, batchSize, localSteps, start.handle());
         results = run.collect("round " + (r + 1) + " of local steps", run.train().rdd().mapPartitions(task));
       }
       results = results.stream().sorted(Comparator.comparingInt(PartitionResult::partition)).toList();
       run.checkDivergence(r + 1, rounds, optimizerSteps + 1, stepLosses(results));
       long rows = results.stream().mapToLong(PartitionResult::rows).sum();
-      WeightedSum averageParameters = new WeightedSum();
+      WeightedSum averageWeights = new WeightedSum();
       WeightedSum averageOptimizer = new WeightedSum();
       int mostSteps = 0;
       double lossSum = 0;
       long roundSamples = 0;
       for (PartitionResult result : results) {
         double weight = (double) result.rows() / rows;
-        averageParameters.add(weight, result.parameters());
+        averageWeights.add(weight, result.weights());
         averageOptimizer.add(weight, result.optimizerTensors());
         mostSteps = Math.max(mostSteps, result.steps());
         lossSum += result.lossSum();
         roundSamples += result.samples();
       }
-      parameters = averageParameters.result();
+      weights = averageWeights.result();
       optimizerTensors = averageOptimizer.result();
       optimizerSteps += mostSteps;
       samples += roundSamples;
-      FlatTensors after = parameters;
+      FlatTensors after = weights;
       run.endRound(r + 1, rounds, optimizerSteps, samples, lossSum / roundSamples, () -> after);
     }
-    FitRun.assign(net, parameters);
+    weights.assignTo(net);
   }
 
   /**

@@ -5,7 +5,6 @@ import io.nabla.backend.Backends;
 import io.nabla.backend.DType;
 import io.nabla.model.Architecture;
 import io.nabla.model.Net;
-import io.nabla.model.LayerSpec;
 import io.nabla.model.Preset;
 import io.nabla.model.WeightInit;
 import java.io.Serializable;
@@ -68,12 +67,6 @@ record NetSpec(String architecture, int[] inputShape, String weightInit, double 
    *     layer at fault
    */
   static void checkTakes(Architecture architecture, String net, int[] inputShape) {
-    if (hasBatchNorm(architecture)) {
-      // Tasks send back parameters only: the running statistics of each partition's passes would be lost.
-      throw new IllegalArgumentException(FitSettings.NET.name() + " '" + net + "' has batchnorm, which Spark cannot"
-          + " fit yet: its running statistics stay in each task, and only parameters travel back; train it with"
-          + " nabla train or a Trainer, then score it here with NablaClassificationModel.of(net)");
-    }
     List<Integer> shape = Arrays.stream(inputShape).boxed().toList();
     List<Integer> out;
     try {
@@ -87,17 +80,6 @@ record NetSpec(String architecture, int[] inputShape, String weightInit, double 
           + " " + shape + " gives each sample scores of shape " + out + "; a classifier's net ends in a vector of"
           + " class scores (end it with affine(CLASSES))");
     }
-  }
-
-  /** Whether a layer of {@code architecture}, or of a residual block in it, is a batch normalization. */
-  private static boolean hasBatchNorm(Architecture architecture) {
-    for (LayerSpec layer : architecture.layers()) {
-      if (layer instanceof LayerSpec.BatchNorm
-          || (layer instanceof LayerSpec.Residual residual && hasBatchNorm(residual.inner()))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The layers. */
@@ -163,12 +145,13 @@ record NetSpec(String architecture, int[] inputShape, String weightInit, double 
   }
 
   /**
-   * A net with the given parameters (copied onto {@code backend}) and the weight decay. Its
-   * training draws (dropout's masks) start from the classifier's default seed: a task that trains
-   * it seeds them for its partition and round ({@link PartitionSeeds#trainingDraws}).
+   * A net with the given parameters and buffers ({@link FlatTensors#ofNet}, copied onto {@code
+   * backend}) and the weight decay. Its training draws (dropout's masks) start from the
+   * classifier's default seed: a task that trains it seeds them for its partition and round
+   * ({@link PartitionSeeds#trainingDraws}).
    */
-  Net net(FlatTensors parameters, Backend backend) {
-    Net net = Net.fromParameters(parsed(), shape(), parameters.toTensors(backend));
+  Net net(FlatTensors weights, Backend backend) {
+    Net net = Net.fromParameters(parsed(), shape(), weights.toTensors(backend));
     net.weightDecay(weightDecay);
     return net;
   }

@@ -7,7 +7,8 @@ import java.io.Serializable;
  *
  * @param partition the partition
  * @param rows the partition's rows, its weight in the average
- * @param parameters the parameters after its steps
+ * @param weights the parameters and buffers after its steps ({@link FlatTensors#ofNet}): batch
+ *     normalization's running statistics as its training passes moved them
  * @param optimizerTensors the optimizer's tensors after its steps
  * @param steps the steps it took
  * @param lossSum the sum over its batches of batch loss times batch rows
@@ -16,5 +17,5 @@ import java.io.Serializable;
  *     of them): what the divergence rule reads
  */
 record PartitionResult(
-    int partition, int rows, FlatTensors parameters, FlatTensors optimizerTensors, int steps,
+    int partition, int rows, FlatTensors weights, FlatTensors optimizerTensors, int steps,
     double lossSum, long samples, double[] stepLosses) implements Serializable {}

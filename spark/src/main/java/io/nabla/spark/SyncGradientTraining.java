@@ -1,5 +1,6 @@
 package io.nabla.spark;
 
+import io.nabla.backend.Backend;
 import io.nabla.data.BatchSampler;
 import io.nabla.layer.Parameter;
 import io.nabla.model.Net;
@@ -15,7 +16,9 @@ import java.util.Map;
  * core's shuffled-epoch sampler over all rows in partition order, broadcasts it with the
  * parameters, sums the partitions' mean gradients weighted by their share of the batch (in
  * partition order), and lets the driver's optimizer take the step ({@link TrainingStep#update}).
- * With one partition that is exactly the single-machine step. Each step's batch loss (before its
+ * The net's buffers (batch normalization's running statistics) become the partitions' buffers
+ * after their passes, averaged with the same weights. With one partition that is exactly the
+ * single-machine step. Each step's batch loss (before its
  * update) goes through the divergence rule ({@link FitRun#checkDivergence}).
  */
 final class SyncGradientTraining {
@@ -50,26 +53,32 @@ final class SyncGradientTraining {
       run.startRound(s + 1, steps);
       int[] batch = sampler.nextBatch();
       List<PartitionGradient> parts;
-      try (RoundBroadcast<SyncStep> step = run.broadcast(new SyncStep(s, FlatTensors.ofValues(parameters), batch))) {
+      try (RoundBroadcast<SyncStep> step = run.broadcast(new SyncStep(s, FlatTensors.ofNet(net), batch))) {
         GradientTask task = new GradientTask(run.spec(), shards.offsets(), step.handle());
         parts = run.collect("step " + (s + 1) + " of synchronous gradients", shards.rdd().mapPartitions(task));
       }
       parts = parts.stream().sorted(Comparator.comparingInt(PartitionGradient::partition)).toList();
       WeightedSum gradient = new WeightedSum();
+      WeightedSum buffers = new WeightedSum();
       double lossSum = 0;
       for (PartitionGradient part : parts) {
-        gradient.add((double) part.rows() / batch.length, part.gradient());
+        double weight = (double) part.rows() / batch.length;
+        gradient.add(weight, part.gradient());
+        buffers.add(weight, part.buffers());
         lossSum += part.lossSum();
       }
       double loss = lossSum / batch.length;
       run.checkDivergence(s + 1, steps, s + 1, new double[] {loss});
-      Map<String, Tensor> grads = gradient.result().toTensors(parameters.get(0).value().backend());
+      Backend backend = parameters.get(0).value().backend();
+      Map<String, Tensor> moved = buffers.result().toTensors(backend);
+      net.buffers().forEach((name, buffer) -> buffer.assign(moved.get(name)));
+      Map<String, Tensor> grads = gradient.result().toTensors(backend);
       for (Parameter p : parameters) {
         p.setGrad(grads.get(p.name()));
       }
       trainingStep.update();
       samples += batch.length;
-      run.endRound(s + 1, steps, s + 1, samples, loss, () -> FlatTensors.ofValues(parameters));
+      run.endRound(s + 1, steps, s + 1, samples, loss, () -> FlatTensors.ofNet(net));
     }
   }
 }

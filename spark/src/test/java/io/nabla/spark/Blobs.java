@@ -59,6 +59,17 @@ record Blobs(double[][] features, int[] labels, int classes) {
     return spark.createDataFrame(sc.parallelize(rows, partitions), VECTOR_SCHEMA);
   }
 
+  /** How many rows each partition of {@code data} holds, in partition order. */
+  static int[] rowsPerPartition(Dataset<Row> data) {
+    return data.javaRDD().mapPartitions(rows -> {
+      int n = 0;
+      for (; rows.hasNext(); rows.next()) {
+        n++;
+      }
+      return List.of(n).iterator();
+    }).collect().stream().mapToInt(Integer::intValue).toArray();
+  }
+
   /** The same rows as Nabla data on {@code backend}. */
   LabeledData labeled(Backend backend, DType dtype) {
     return new LabeledData(Tensors.matrix(backend, dtype, features), labels.clone(), classes);

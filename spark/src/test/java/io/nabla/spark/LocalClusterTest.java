@@ -16,6 +16,7 @@ import io.nabla.model.Preset;
 import io.nabla.model.TrainingRecord;
 import io.nabla.model.WeightInit;
 import io.nabla.optimizer.OptimizerKind;
+import io.nabla.tensor.Tensor;
 import io.nabla.tensor.Tensors;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -42,7 +43,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * does in this JVM. Starting the cluster takes most of this class's time, so one serves every
  * test: besides fully connected nets, a convolutional net on real MNIST rows that learns and, in
  * sync mode, is the single-machine run; a net with dropout whose masks are the same in every fit
- * of a seed, wherever its tasks run; weight decay in the executors' steps; the conv model saved
+ * of a seed, wherever its tasks run; a net with batch normalization whose running statistics come
+ * back from the executors; weight decay in the executors' steps; the conv model saved
  * and loaded as a Spark ML model.
  */
 class LocalClusterTest {
@@ -56,6 +58,7 @@ class LocalClusterTest {
   private static final int[] SMALL_IMAGE = {1, 2, 3};
   private static final String SMALL_CONV = "conv(4,2) relu affine(3)";
   private static final String SMALL_CONV_WITH_DROPOUT = "conv(4,2) relu dropout(0.5) affine(3)";
+  private static final String SMALL_CONV_WITH_BATCHNORM = "conv(4,2) batchnorm relu affine(3)";
 
   private static final String CONV = "conv(4,5) relu maxpool(2) affine(10)";
   private static final int[] IMAGE = {1, 28, 28};
@@ -67,6 +70,7 @@ class LocalClusterTest {
   private static Net localSync;
   private static Net localSteps;
   private static final Map<TrainingMode, Net> DROPOUT_IN_THIS_JVM = new EnumMap<>(TrainingMode.class);
+  private static final Map<TrainingMode, Net> BATCHNORM_IN_THIS_JVM = new EnumMap<>(TrainingMode.class);
   private static LocalCluster cluster;
   private static Blobs train;
   private static NablaClassificationModel conv;
@@ -93,6 +97,7 @@ class LocalClusterTest {
     localSteps = fit(LocalSpark.session(), TrainingMode.LOCAL_STEPS);
     for (TrainingMode mode : TrainingMode.values()) {
       DROPOUT_IN_THIS_JVM.put(mode, smallConvFit(LocalSpark.session(), mode, SMALL_CONV_WITH_DROPOUT));
+      BATCHNORM_IN_THIS_JVM.put(mode, smallConvFit(LocalSpark.session(), mode, SMALL_CONV_WITH_BATCHNORM));
     }
     cluster = LocalCluster.start("nabla-local-cluster");
   }
@@ -216,6 +221,22 @@ class LocalClusterTest {
     Net withoutDropout = smallConvFit(spark(), mode, SMALL_CONV);
     assertNotEquals(0.0, SingleMachine.maxDifference(first, withoutDropout),
         mode + ": the executors drop units in training");
+  }
+
+  @ParameterizedTest
+  @EnumSource(TrainingMode.class)
+  void aNetWithBatchNormCarriesItsRunningStatisticsBackFromTheExecutors(TrainingMode mode) {
+    Net onExecutors = smallConvFit(spark(), mode, SMALL_CONV_WITH_BATCHNORM);
+    Net inThisJvm = BATCHNORM_IN_THIS_JVM.get(mode);
+    // Parameters and buffers: the running statistics the executors' passes moved came back and
+    // were averaged as in this JVM's tasks (BatchNormFitTest compares those with single-machine runs).
+    assertEquals(2, onExecutors.buffers().size());
+    assertTrue(SingleMachine.sameBits(inThisJvm, onExecutors),
+        mode + ": differs by " + SingleMachine.maxDifference(inThisJvm, onExecutors));
+    for (Tensor buffer : onExecutors.buffers().values()) {
+      double[] values = buffer.toDoubleArray();
+      assertFalse(Arrays.stream(values).allMatch(v -> v == 0.0 || v == 1.0), mode + ": unmoved " + Arrays.toString(values));
+    }
   }
 
   /**

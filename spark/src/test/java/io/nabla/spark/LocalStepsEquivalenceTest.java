@@ -76,17 +76,8 @@ class LocalStepsEquivalenceTest {
       int partitions = c[0];
       int k = c[1];
       Dataset<Row> data = DATA.dataset(LocalSpark.session(), partitions);
-      int[] rows = new int[partitions];
-      for (int p = 0; p < partitions; p++) {
-        rows[p] = (int) data.javaRDD().mapPartitionsWithIndex((i, it) -> {
-          int n = 0;
-          for (; it.hasNext(); it.next()) {
-            n++;
-          }
-          return List.of(n).iterator();
-        }, true).collect().get(p).longValue();
-      }
-      FeedForwardNet reference = SingleMachine.averagedRuns(LAYERS, labeled, rows, kind, learningRate(kind), 30, k,
+      int[] rows = Blobs.rowsPerPartition(data);
+      Net reference = SingleMachine.averagedRuns(LAYERS, labeled, rows, kind, learningRate(kind), 30, k,
           5, 7, backend);
       Net distributed = trainer(kind, DType.FLOAT64, backend).batchSize(30).localSteps(k).maxIter(5)
           .build().fit(data, "features", "label").net();

@@ -82,8 +82,6 @@ class NetSettingsTest {
     bad.put("net 'conv(4,5) relu' on inputShape [1, 28, 28] gives each sample scores of shape [4, 24, 24]; a"
         + " classifier's net ends in a vector of class scores",
         () -> DistributedTrainer.builder("conv(4,5) relu", IMAGE));
-    bad.put("net 'affine(20) residual(batchnorm relu) affine(10)' has batchnorm, which Spark cannot fit yet",
-        () -> DistributedTrainer.builder("affine(20) residual(batchnorm relu) affine(10)", 784));
     bad.put("inputShape must be at least one positive size, got []", () -> DistributedTrainer.builder("affine(10)"));
     bad.put("inputShape must be at least one positive size, got [1, 0, 28]",
         () -> DistributedTrainer.builder("simple-conv", 1, 0, 28));

@@ -58,12 +58,7 @@ final class SingleMachine {
   }
 
   static void step(Net net, Optimizer optimizer, LabeledData data, int[] rows) {
-    Tensor x = data.images().gatherRows(rows);
-    int[] labels = new int[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      labels[i] = data.labels()[rows[i]];
-    }
-    net.gradient(x, Targets.labels(labels));
+    net.gradient(data.images().gatherRows(rows), Targets.labels(labelsOf(data, rows)));
     optimizer.step(net.parameters());
   }
 
@@ -75,17 +70,23 @@ final class SingleMachine {
    *
    * @param partitions the row count of each partition, in order (contiguous slices of {@code data})
    */
-  static FeedForwardNet averagedRuns(int[] layers, LabeledData data, int[] partitions, OptimizerKind kind, double lr,
+  static Net averagedRuns(int[] layers, LabeledData data, int[] partitions, OptimizerKind kind, double lr,
       int batch, int k, int rounds, long seed, Backend backend) {
-    DType dtype = data.images().dtype();
-    FeedForwardNet global = initialNet(layers, dtype, seed, backend);
+    return averagedRuns(initialNet(layers, data.images().dtype(), seed, backend), data, partitions, kind, lr, batch, k,
+        rounds, seed);
+  }
+
+  /**
+   * {@link #averagedRuns(int[], LabeledData, int[], OptimizerKind, double, int, int, int, long,
+   * Backend)} from {@code global} (any architecture; trained in place and returned), its buffers
+   * (batch normalization's running statistics) averaged with its parameters.
+   */
+  static Net averagedRuns(Net global, LabeledData data, int[] partitions, OptimizerKind kind, double lr, int batch,
+      int k, int rounds, long seed) {
     List<BatchSampler> samplers = new ArrayList<>();
-    List<LabeledData> slices = new ArrayList<>();
-    int from = 0;
+    List<LabeledData> slices = slices(data, partitions);
     for (int p = 0; p < partitions.length; p++) {
-      slices.add(data.slice(from, from + partitions[p]));
       samplers.add(BatchSampler.shuffledEpochs(partitions[p], batch, PartitionSeeds.of(seed, p)));
-      from += partitions[p];
     }
     OptimizerState state = kind.create(lr).state(global.parameters());
     for (int r = 0; r < rounds; r++) {
@@ -93,7 +94,7 @@ final class SingleMachine {
       Map<String, double[]> stateSums = new LinkedHashMap<>();
       long steps = 0;
       for (int p = 0; p < partitions.length; p++) {
-        FeedForwardNet copy = FeedForwardNet.fromParameters(copies(global), global.activation());
+        Net copy = copyOf(global);
         Optimizer optimizer = kind.create(lr);
         optimizer.restore(copy.parameters(), state);
         for (int s = 0; s < k; s++) {
@@ -103,6 +104,7 @@ final class SingleMachine {
         for (Parameter param : copy.parameters()) {
           accumulate(sums, param.name(), weight, param.value());
         }
+        copy.buffers().forEach((name, buffer) -> accumulate(sums, name, weight, buffer));
         OptimizerState after = optimizer.state(copy.parameters());
         after.tensors().forEach((key, t) -> accumulate(stateSums, key, weight, t));
         steps = after.steps();
@@ -110,11 +112,83 @@ final class SingleMachine {
       for (Parameter param : global.parameters()) {
         param.value().assign(tensorOf(sums.get(param.name()), param.value()));
       }
+      global.buffers().forEach((name, buffer) -> buffer.assign(tensorOf(sums.get(name), buffer)));
       Map<String, Tensor> stateTensors = new LinkedHashMap<>();
       state.tensors().forEach((key, t) -> stateTensors.put(key, tensorOf(stateSums.get(key), t)));
       state = new OptimizerState(steps, stateTensors);
     }
     return global;
+  }
+
+  /**
+   * Synchronous steps simulated in one process: each step's batch comes from one sampler over
+   * all rows; each partition's rows of it (in the batch's order) give a gradient and moved
+   * running statistics on a copy of the net; both are averaged weighted by the partition's share
+   * of the batch, in partition order, in double precision; then the optimizer steps.
+   *
+   * @param net trained in place and returned
+   * @param partitions the row count of each partition, in order (contiguous slices of {@code data})
+   */
+  static Net syncSteps(Net net, LabeledData data, int[] partitions, OptimizerKind kind, double lr, int batch,
+      int steps, long seed) {
+    List<LabeledData> slices = slices(data, partitions);
+    Optimizer optimizer = kind.create(lr);
+    BatchSampler sampler = BatchSampler.shuffledEpochs(data.size(), batch, seed);
+    for (int s = 0; s < steps; s++) {
+      int[] rows = sampler.nextBatch();
+      Map<String, double[]> sums = new LinkedHashMap<>();
+      int first = 0;
+      for (int p = 0; p < partitions.length; p++) {
+        final int from = first;
+        final int to = first + partitions[p];
+        int[] mine = Arrays.stream(rows).filter(r -> r >= from && r < to).map(r -> r - from).toArray();
+        first = to;
+        if (mine.length == 0) {
+          continue;
+        }
+        Net copy = copyOf(net);
+        LabeledData slice = slices.get(p);
+        copy.lossAndGradient(slice.images().gatherRows(mine), Targets.labels(labelsOf(slice, mine)));
+        double weight = (double) mine.length / rows.length;
+        for (Parameter param : copy.parameters()) {
+          accumulate(sums, param.name(), weight, param.grad());
+        }
+        copy.buffers().forEach((name, buffer) -> accumulate(sums, name, weight, buffer));
+      }
+      for (Parameter param : net.parameters()) {
+        param.setGrad(tensorOf(sums.get(param.name()), param.value()));
+      }
+      net.buffers().forEach((name, buffer) -> buffer.assign(tensorOf(sums.get(name), buffer)));
+      optimizer.step(net.parameters());
+    }
+    return net;
+  }
+
+  /** A net of the same architecture over copies of {@code net}'s parameters and buffers. */
+  private static Net copyOf(Net net) {
+    Map<String, Tensor> copies = new LinkedHashMap<>();
+    net.parameters().forEach(p -> copies.put(p.name(), p.value().copy()));
+    net.buffers().forEach((name, buffer) -> copies.put(name, buffer.copy()));
+    return Net.fromParameters(net.architecture(), net.inputShape(), copies);
+  }
+
+  /** Contiguous slices of {@code data}, {@code partitions[p]} rows each. */
+  private static List<LabeledData> slices(LabeledData data, int[] partitions) {
+    List<LabeledData> slices = new ArrayList<>();
+    int from = 0;
+    for (int rows : partitions) {
+      slices.add(data.slice(from, from + rows));
+      from += rows;
+    }
+    return slices;
+  }
+
+  private static int[] labelsOf(LabeledData data, int[] rows) {
+    int[] labels = new int[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      labels[i] = data.labels()[rows[i]];
+    }
+    return labels;
   }
 
   private static void accumulate(Map<String, double[]> sums, String key, double weight, Tensor t) {
@@ -136,18 +210,13 @@ final class SingleMachine {
     return Tensors.of(like.backend(), values, like.dtype(), like.shape());
   }
 
-  private static Map<String, Tensor> copies(FeedForwardNet net) {
-    Map<String, Tensor> out = new LinkedHashMap<>();
-    net.parameters().forEach(p -> out.put(p.name(), p.value().copy()));
-    return out;
-  }
-
-  /** The largest absolute difference between two nets' parameters. */
+  /** The largest absolute difference between two nets' parameters and buffers. */
   static double maxDifference(Net a, Net b) {
     double max = 0;
-    for (Parameter p : a.parameters()) {
-      double[] x = p.value().toDoubleArray();
-      double[] y = b.parametersByName().get(p.name()).value().toDoubleArray();
+    Map<String, Tensor> other = tensors(b);
+    for (Map.Entry<String, Tensor> e : tensors(a).entrySet()) {
+      double[] x = e.getValue().toDoubleArray();
+      double[] y = other.get(e.getKey()).toDoubleArray();
       for (int i = 0; i < x.length; i++) {
         max = Math.max(max, Math.abs(x[i] - y[i]));
       }
@@ -155,18 +224,31 @@ final class SingleMachine {
     return max;
   }
 
-  /** Whether two nets' parameters are the same bits. */
+  /** Whether two nets' parameters and buffers have the same names and the same bits. */
   static boolean sameBits(Net a, Net b) {
-    for (Parameter p : a.parameters()) {
-      Tensor other = b.parametersByName().get(p.name()).value();
-      if (p.value().dtype() == DType.FLOAT32) {
-        if (!Arrays.equals(p.value().toFloatArray(), other.toFloatArray())) {
-          return false;
-        }
-      } else if (!Arrays.equals(p.value().toDoubleArray(), other.toDoubleArray())) {
+    Map<String, Tensor> other = tensors(b);
+    Map<String, Tensor> mine = tensors(a);
+    if (!mine.keySet().equals(other.keySet())) {
+      return false;
+    }
+    for (Map.Entry<String, Tensor> e : mine.entrySet()) {
+      Tensor x = e.getValue();
+      Tensor y = other.get(e.getKey());
+      boolean same = x.dtype() == DType.FLOAT32
+          ? y.dtype() == DType.FLOAT32 && Arrays.equals(x.toFloatArray(), y.toFloatArray())
+          : y.dtype() == DType.FLOAT64 && Arrays.equals(x.toDoubleArray(), y.toDoubleArray());
+      if (!same) {
         return false;
       }
     }
     return true;
+  }
+
+  /** A net's parameters' values, then its buffers, by name. */
+  private static Map<String, Tensor> tensors(Net net) {
+    Map<String, Tensor> out = new LinkedHashMap<>();
+    net.parameters().forEach(p -> out.put(p.name(), p.value()));
+    out.putAll(net.buffers());
+    return out;
   }
 }

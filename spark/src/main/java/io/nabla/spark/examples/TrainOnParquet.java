@@ -257,7 +257,7 @@ public final class TrainOnParquet implements Callable<Integer> {
           + " layer must give a vector of class scores (end it with affine(CLASSES))");
     }
     try {
-      DistributedTrainer.builder(net, shape); // the trainer's own checks (a net it cannot fit yet)
+      DistributedTrainer.builder(net, shape); // the trainer's own checks, so the command refuses what a fit would
     } catch (IllegalArgumentException e) {
       throw error("--net: " + e.getMessage());
     }
