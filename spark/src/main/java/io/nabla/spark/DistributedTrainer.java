@@ -51,7 +51,8 @@ import org.apache.spark.sql.Row;
  *     .fit(train, "features", "label");
  * }</pre>
  *
- * <p>Each task builds its net from the parameters it is sent; the training draws of its layers
+ * <p>Each task builds its net from the parameters and buffers (batch normalization's running
+ * statistics) it is sent; the training draws of its layers
  * (dropout's masks) are seeded from the fit's seed, the partition and the round (local mode) or
  * step (sync mode), as the batches are, so a fit is reproducible and a task run again draws the
  * same masks.

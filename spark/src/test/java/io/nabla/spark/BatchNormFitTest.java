@@ -13,6 +13,7 @@ import io.nabla.model.Net;
 import io.nabla.model.WeightInit;
 import io.nabla.optimizer.OptimizerKind;
 import io.nabla.tensor.Tensor;
+import io.nabla.train.Evaluation;
 import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -95,11 +96,16 @@ class BatchNormFitTest {
   @EnumSource(TrainingMode.class)
   void theFittedModelScoresWithTheRunningStatisticsItWasFittedWith(TrainingMode mode) {
     Dataset<Row> data = DATA.dataset(LocalSpark.session(), 2);
+    int rounds = mode == TrainingMode.SYNC_GRADIENT ? 30 : 10;
     NablaClassificationModel model = new NablaClassifier().setNet(NET).setInputShape(new int[] {FEATURES})
         .setWeightInit("he").setOptimizer("momentum").setStepSize(RATE).setBatchSize(40).setMode(mode.label())
-        .setMaxIter(mode == TrainingMode.SYNC_GRADIENT ? 30 : 10).setSeed(SEED).setDtype("float64").fit(data);
+        .setMaxIter(rounds).setSeed(SEED).setDtype("float64").fit(data);
     Net net = model.net();
     assertMoved(net);
+    // The model holds the fit's net, statistics included: the trainer's fit of the same settings.
+    Net fitted = trainer(mode, DType.FLOAT64, Backends.current()).batchSize(40).maxIter(rounds).build()
+        .fit(data, "features", "label").net();
+    assertTrue(SingleMachine.sameBits(fitted, net), mode + ": differs by " + SingleMachine.maxDifference(fitted, net));
     // Scored in evaluation mode, by the running statistics: the blobs are learnable.
     double accuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy").evaluate(model.transform(data));
     assertTrue(accuracy > 0.9, mode + ": training accuracy " + accuracy);
@@ -110,6 +116,23 @@ class BatchNormFitTest {
         .flatMapToDouble(r -> java.util.Arrays.stream(((org.apache.spark.ml.linalg.Vector) r.get(0)).toArray()))
         .toArray();
     assertArrayEquals(expected, scored, 1e-12);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TrainingMode.class)
+  void eachRoundsValidationAccuracyScoresWithTheRunningStatistics(TrainingMode mode) {
+    Backend backend = Backends.current();
+    Blobs train = DATA.slice(0, 160);
+    Blobs validation = DATA.slice(160, 240);
+    FitResult fit = trainer(mode, DType.FLOAT64, backend).batchSize(40).maxIter(mode == TrainingMode.SYNC_GRADIENT ? 8 : 2)
+        .build().fit(train.dataset(LocalSpark.session(), 2), "features", "label",
+            validation.dataset(LocalSpark.session(), 2));
+    RoundSummary last = fit.rounds().get(fit.rounds().size() - 1);
+    assertTrue(last.evaluated(), "the last round is evaluated");
+    // The fitted net scored here, in evaluation mode (by its running statistics), on the same rows.
+    Net net = fit.net();
+    LabeledData rows = validation.labeled(backend, DType.FLOAT64);
+    assertEquals(Evaluation.accuracy(net, rows, Evaluation.batchFor(net)), last.validationAccuracy(), 1e-12, mode.label());
   }
 
   /** The running statistics are not the initial zeros and ones: the fit's passes moved them. */

@@ -20,9 +20,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The references the distributed runs are compared with, written with core's API alone (none of
- * the spark module's code): a single-machine run, and an in-process average of runs on the
- * partitions' rows.
+ * The references the distributed runs are compared with, written with core's API (of the spark
+ * module's code, only {@link PartitionSeeds}' rule for a partition's sampler seed): a
+ * single-machine run, an in-process average of runs on the partitions' rows, and synchronous
+ * steps over the partitions' rows of each batch.
  */
 final class SingleMachine {
 

@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The register tiles of {@link SimdDoubleGemm}: each computes {@code tile[r, v * VL + l] = start[r,
  * v * VL + l] + sum over p of a[ap + r * rowStride + p * depthStride] * B[p, v * VL + l]} with one
  * fused multiply-add per element and step of k, in increasing p, starting from the values in
- * {@code start}: zeros for a whole product, the sums over the depths before for a product taken a
+ * {@code start}: zeros at depth 0, the sums over the depths before for a product taken a
  * block of depths at a time (then {@code start} is {@code tile}: the accumulators stored and loaded
  * again unchanged, so both give the same bits). Row p of B is read from {@code
  * b[bp + p * bStride + v * VL + l]} for all vectors but the last, which comes from {@code
