@@ -56,11 +56,22 @@ final class FlatTensors implements Serializable {
     return of(values, net.dtype());
   }
 
-  /** Sets {@code net}'s parameters and buffers to the tensors of the same names (as {@link #ofNet} made). */
+  /**
+   * Sets each of {@code net}'s parameters and buffers named here to these values: all of them
+   * for what {@link #ofNet} made, the buffers alone for {@code of(net.buffers(), ...)}.
+   *
+   * @throws IllegalArgumentException naming a tensor the net has no parameter or buffer for
+   */
   void assignTo(Net net) {
-    Map<String, Tensor> values = toTensors(net.parameters().get(0).value().backend());
-    net.parameters().forEach(p -> p.value().assign(values.get(p.name())));
-    net.buffers().forEach((name, buffer) -> buffer.assign(values.get(name)));
+    Map<String, Tensor> live = new LinkedHashMap<>(net.buffers());
+    net.parameters().forEach(p -> live.put(p.name(), p.value()));
+    toTensors(net.parameters().get(0).value().backend()).forEach((name, value) -> {
+      Tensor target = live.get(name);
+      if (target == null) {
+        throw new IllegalArgumentException("flat tensors: the net has no parameter or buffer '" + name + "'");
+      }
+      target.assign(value);
+    });
   }
 
   /** A copy of the parameters' gradients. */

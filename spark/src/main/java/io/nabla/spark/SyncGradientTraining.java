@@ -1,6 +1,5 @@
 package io.nabla.spark;
 
-import io.nabla.backend.Backend;
 import io.nabla.data.BatchSampler;
 import io.nabla.layer.Parameter;
 import io.nabla.model.Net;
@@ -69,10 +68,8 @@ final class SyncGradientTraining {
       }
       double loss = lossSum / batch.length;
       run.checkDivergence(s + 1, steps, s + 1, new double[] {loss});
-      Backend backend = parameters.get(0).value().backend();
-      Map<String, Tensor> moved = buffers.result().toTensors(backend);
-      net.buffers().forEach((name, buffer) -> buffer.assign(moved.get(name)));
-      Map<String, Tensor> grads = gradient.result().toTensors(backend);
+      buffers.result().assignTo(net);
+      Map<String, Tensor> grads = gradient.result().toTensors(parameters.get(0).value().backend());
       for (Parameter p : parameters) {
         p.setGrad(grads.get(p.name()));
       }
