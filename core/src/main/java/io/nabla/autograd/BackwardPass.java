@@ -31,7 +31,9 @@ final class BackwardPass {
       propagate(order, keepGraph);
     } catch (RuntimeException | Error e) {
       for (Variable v : order) {
-        v.takeGradientInFlight(); // nothing held past a failed pass
+        if (v != null) {
+          v.takeGradientInFlight(); // nothing held past a failed pass
+        }
       }
       throw e;
     }
@@ -39,6 +41,9 @@ final class BackwardPass {
 
   private static void propagate(Variable[] order, boolean keepGraph) {
     for (Variable v : order) {
+      if (v == null) {
+        break; // the end of the order
+      }
       boolean gBorrowed = v.gradientInFlightIsBorrowed();
       Tensor g = v.takeGradientInFlight();
       if (g == null) {
@@ -89,13 +94,14 @@ final class BackwardPass {
    * Every variable that requires a gradient and can be reached from {@code root}, each after every
    * variable computed from it, each with no gradient in flight: a depth-first search without
    * recursion, so a graph as deep as a long loop does not overflow the stack. A variable is marked
-   * with {@code pass} when first reached.
+   * with {@code pass} when first reached. The array may end in nulls (it is not trimmed, which
+   * would take a second array each pass).
    */
   private static Variable[] reverseTopologicalOrder(Variable root, Object pass) {
-    Variable[] postOrder = new Variable[16];
+    Variable[] postOrder = new Variable[INITIAL_CAPACITY];
     int visited = 0;
-    Variable[] stack = new Variable[16];
-    int[] nextChild = new int[16];
+    Variable[] stack = new Variable[INITIAL_CAPACITY];
+    int[] nextChild = new int[INITIAL_CAPACITY];
     int depth = 0;
     stack[0] = root;
     root.reachedBy(pass);
@@ -122,12 +128,16 @@ final class BackwardPass {
         postOrder[visited++] = v;
       }
     }
-    Variable[] order = new Variable[visited];
-    for (int i = 0; i < visited; i++) {
-      order[i] = postOrder[visited - 1 - i];
+    for (int i = 0, j = visited - 1; i < j; i++, j--) {
+      Variable swap = postOrder[i];
+      postOrder[i] = postOrder[j];
+      postOrder[j] = swap;
     }
-    return order;
+    return postOrder;
   }
 
   private static final Variable[] NO_INPUTS = new Variable[0];
+
+  /** Room for a small net's graph (the chapter's has 7 variables), grown by doubling past it. */
+  private static final int INITIAL_CAPACITY = 8;
 }

@@ -17,13 +17,25 @@ final class Broadcasts {
    * bias is every step.
    */
   static Tensor gradientOf(Variable input, Tensor g) {
-    int[] shape = input.shape();
-    if (g.rank() == shape.length + 1 && java.util.Arrays.equals(shape, 0, shape.length, g.shape(), 1, g.rank())) {
-      Tensor out = input.gradientBuffer(g, shape);
+    if (isOneRowOf(input.value(), g)) {
+      Tensor out = input.gradientBuffer();
       ReductionOps.sum(g, 0, out);
       return out;
     }
-    return sumTo(g, shape);
+    return sumTo(g, input.shape());
+  }
+
+  /** Whether {@code g}'s shape is {@code row}'s with a leading axis (compared without copying shapes). */
+  private static boolean isOneRowOf(Tensor row, Tensor g) {
+    if (g.rank() != row.rank() + 1) {
+      return false;
+    }
+    for (int d = 0; d < row.rank(); d++) {
+      if (g.dim(d + 1) != row.dim(d)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code g} summed down to {@code shape}, which broadcasts to g's shape; {@code g} itself if equal. */

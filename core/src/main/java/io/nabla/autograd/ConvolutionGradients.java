@@ -65,12 +65,12 @@ final class ConvolutionGradients {
       if (filters.requiresGrad()) {
         // A backend that convolved directly kept no columns: they are made here, once.
         Tensor columns = convolved.columns() != null ? convolved.columns() : ConvolutionOps.im2col(x, g);
-        Tensor dw = filters.gradientBuffer(w, w.shape());
+        Tensor dw = filters.gradientBuffer();
         MatrixOps.gemm(false, true, 1.0, gByFilter, columns, 0.0, dw.reshape(f, g.windowSize()));
         grads[1] = dw;
       }
       if (bias != null && bias.requiresGrad()) {
-        Tensor db = bias.gradientBuffer(gByFilter, bias.shape());
+        Tensor db = bias.gradientBuffer();
         ReductionOps.sum(gByFilter, 1, db);
         grads[2] = db;
       }
@@ -98,7 +98,7 @@ final class ConvolutionGradients {
   static Variable avgPool2d(Variable input, int size, int stride) {
     Pooled p = pooled("avgPool2d", input.value(), size, stride);
     Tensor mean = ReductionOps.mean(p.columns, 0, false).reshape(p.outShape());
-    return Node.record("avgPool2d", mean, new Tensor[0], gradOut -> {
+    return Node.record("avgPool2d", mean, Node.NOTHING_SAVED, gradOut -> {
       int windows = p.geometry.windows();
       Tensor gColumns = ShapeOps.broadcastTo(gradOut.reshape(1, windows), p.window(), windows).muli(1.0 / p.window());
       return new Tensor[] {p.backToInput(gColumns)};

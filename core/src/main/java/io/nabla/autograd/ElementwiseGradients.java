@@ -11,13 +11,11 @@ import io.nabla.tensor.Tensors;
 /** The elementwise operations of {@link Variable} and their gradients. */
 final class ElementwiseGradients {
 
-  private static final Tensor[] NOTHING_SAVED = {};
-
   private ElementwiseGradients() {}
 
   static Variable add(Variable a, Variable b) {
     Tensor out = a.value().add(b.value());
-    return Node.record("add", out, NOTHING_SAVED,
+    return Node.record("add", out, Node.NOTHING_SAVED,
         g -> new Tensor[] {
             a.requiresGrad() ? Broadcasts.gradientOf(a, g) : null,
             b.requiresGrad() ? Broadcasts.gradientOf(b, g) : null},
@@ -28,7 +26,7 @@ final class ElementwiseGradients {
     Tensor out = a.value().sub(b.value());
     int[] as = a.shape();
     int[] bs = b.shape();
-    return Node.record("sub", out, NOTHING_SAVED,
+    return Node.record("sub", out, Node.NOTHING_SAVED,
         g -> new Tensor[] {
             a.requiresGrad() ? Broadcasts.sumTo(g, as) : null,
             b.requiresGrad() ? Broadcasts.sumTo(g, bs).neg() : null},
@@ -70,11 +68,11 @@ final class ElementwiseGradients {
   }
 
   static Variable addScalar(Variable a, double c) {
-    return Node.record("add", a.value().add(c), NOTHING_SAVED, g -> new Tensor[] {g}, a);
+    return Node.record("add", a.value().add(c), Node.NOTHING_SAVED, g -> new Tensor[] {g}, a);
   }
 
   static Variable mulScalar(Variable a, double c) {
-    return Node.record("mul", a.value().mul(c), NOTHING_SAVED, g -> new Tensor[] {g.mul(c)}, a);
+    return Node.record("mul", a.value().mul(c), Node.NOTHING_SAVED, g -> new Tensor[] {g.mul(c)}, a);
   }
 
   /** d(x^p)/dx = p x^(p-1); 0 for p = 0 (also at x = 0, where the formula gives 0 * infinity). */
@@ -98,7 +96,7 @@ final class ElementwiseGradients {
       case RELU -> fused(name, a, y, TernaryOp.RELU_BACKWARD);
       case TANH -> fused(name, a, y, TernaryOp.TANH_BACKWARD);
       case LEAKY_RELU -> fused(name, a, y, TernaryOp.LEAKY_RELU_BACKWARD);
-      case NEGATE -> Node.record(name, y, NOTHING_SAVED, g -> new Tensor[] {g.neg()}, a);
+      case NEGATE -> Node.record(name, y, Node.NOTHING_SAVED, g -> new Tensor[] {g.neg()}, a);
       case EXP -> Node.record(name, y, new Tensor[] {y}, g -> new Tensor[] {g.mul(y)}, a);
       case LOG -> Node.record(name, y, new Tensor[] {x}, g -> new Tensor[] {g.div(x)}, a);
       case SQRT -> Node.record(name, y, new Tensor[] {y}, g -> new Tensor[] {g.div(y).mul(0.5)}, a);

@@ -55,11 +55,11 @@ final class MatrixGradients {
       Tensor dx = null;
       Tensor dw = null;
       if (a.requiresGrad()) {
-        dx = a.gradientBuffer(x, x.shape());
+        dx = a.gradientBuffer();
         MatrixOps.gemm(false, true, 1.0, g, w, 0.0, dx);
       }
       if (b.requiresGrad()) {
-        dw = b.gradientBuffer(w, w.shape());
+        dw = b.gradientBuffer();
         MatrixOps.gemm(true, false, 1.0, x, g, 0.0, dw);
       }
       return new Tensor[] {dx, dw};

@@ -17,6 +17,9 @@ final class Node {
   private final long[] savedVersions;
   private OverwritingGradientFunction backward;
 
+  /** The saved tensors of an operation whose backward pass reads none. */
+  static final Tensor[] NOTHING_SAVED = {};
+
   private Node(String operation, Variable[] inputs, Tensor[] saved, OverwritingGradientFunction backward) {
     this.operation = operation;
     this.inputs = inputs;
@@ -95,7 +98,7 @@ final class Node {
 
   /** Drops what the backward pass needed, so the tensors can be collected. */
   void free() {
-    saved = new Tensor[0];
+    saved = NOTHING_SAVED;
     backward = null;
   }
 

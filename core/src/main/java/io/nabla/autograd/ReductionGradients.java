@@ -72,7 +72,7 @@ final class ReductionGradients {
     int[] shape = x.shape();
     int[] kept = keptShape("sum", shape, axes);
     int[] result = keepDims ? kept : dropped(shape, axes);
-    return Node.record("sum", reduce("sum", x, kept, result), new Tensor[0],
+    return Node.record("sum", reduce("sum", x, kept, result), Node.NOTHING_SAVED,
         g -> new Tensor[] {ShapeOps.broadcastTo(g.reshape(kept), shape)}, a);
   }
 
@@ -84,7 +84,7 @@ final class ReductionGradients {
     double count = (double) x.size() / Shapes.size(kept);
     Tensor out = reduce("sum", x, kept, result);
     out.muli(1 / count);
-    return Node.record("mean", out, new Tensor[0],
+    return Node.record("mean", out, Node.NOTHING_SAVED,
         g -> new Tensor[] {ShapeOps.broadcastTo(g.reshape(kept), shape).mul(1 / count)}, a);
   }
 

@@ -8,14 +8,12 @@ import java.util.List;
 /** The shape operations of {@link Variable}, which move elements without arithmetic, and their gradients. */
 final class ShapeGradients {
 
-  private static final Tensor[] NOTHING_SAVED = {};
-
   private ShapeGradients() {}
 
   /** A view in another shape; the gradient is the output's, viewed in the input's shape. */
   static Variable reshape(Variable a, int[] shape) {
     int[] from = a.shape();
-    return Node.record("reshape", a.value().reshape(shape), NOTHING_SAVED,
+    return Node.record("reshape", a.value().reshape(shape), Node.NOTHING_SAVED,
         g -> new Tensor[] {g.reshape(from)}, a);
   }
 
@@ -26,7 +24,7 @@ final class ShapeGradients {
     for (int i = 0; i < axes.length; i++) {
       inverse[axes[i]] = i;
     }
-    return Node.record("permute", out, NOTHING_SAVED, g -> new Tensor[] {ShapeOps.permute(g, inverse)}, a);
+    return Node.record("permute", out, Node.NOTHING_SAVED, g -> new Tensor[] {ShapeOps.permute(g, inverse)}, a);
   }
 
   /** The elements [from, to) along an axis; the gradient is the output's, with zeros around it. */
@@ -34,7 +32,7 @@ final class ShapeGradients {
     Tensor x = a.value();
     Tensor out = ShapeOps.slice(x, axis, from, to);
     int ax = axis < 0 ? axis + x.rank() : axis;
-    return Node.record("slice", out, NOTHING_SAVED, g -> {
+    return Node.record("slice", out, Node.NOTHING_SAVED, g -> {
       List<Tensor> parts = new ArrayList<>();
       int[] shape = x.shape();
       if (from > 0) {
@@ -58,7 +56,7 @@ final class ShapeGradients {
     Tensor[] values = parts.stream().map(Variable::value).toArray(Tensor[]::new);
     Tensor out = ShapeOps.concat(axis, values);
     int ax = axis < 0 ? axis + out.rank() : axis;
-    return Node.record("concat", out, NOTHING_SAVED, g -> {
+    return Node.record("concat", out, Node.NOTHING_SAVED, g -> {
       Tensor[] grads = new Tensor[values.length];
       for (int i = 0, at = 0; i < values.length; i++) {
         int size = values[i].dim(ax);
@@ -74,7 +72,7 @@ final class ShapeGradients {
     Tensor x = a.value();
     int[] rows = indices.clone();
     Tensor out = ShapeOps.gatherRows(x, rows);
-    return Node.record("gatherRows", out, NOTHING_SAVED, g -> {
+    return Node.record("gatherRows", out, Node.NOTHING_SAVED, g -> {
       Tensor dx = x.zerosLike();
       int rowSize = x.dim(0) == 0 ? 0 : x.size() / x.dim(0);
       boolean[] written = new boolean[x.dim(0)];

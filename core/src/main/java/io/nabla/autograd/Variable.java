@@ -144,18 +144,17 @@ public final class Variable {
 
   /**
    * The tensor {@link #zeroGrad()} kept, for an operation's backward pass to write this leaf's
-   * whole gradient into, if this is a leaf without a gradient now and the tensor has {@code
-   * shape}; else a new zero tensor like {@code like}, for a leaf outside any {@link Workspace} (a
-   * leaf keeps its gradient past the scope; an intermediate gradient dies with the backward pass).
+   * whole gradient into, if this is a leaf without a gradient now; else a new zero tensor of this
+   * variable's shape, for a leaf outside any {@link Workspace} (a leaf keeps its gradient past the
+   * scope; an intermediate gradient dies with the backward pass).
    */
-  Tensor gradientBuffer(Tensor like, int[] shape) {
-    if (node == null && grad == null && spare != null && spare.hasShape(shape)) {
+  Tensor gradientBuffer() {
+    if (node == null && grad == null && spare != null && spare.hasSameShape(value)) {
       Tensor buffer = spare;
       spare = null;
       return buffer;
     }
-    // A leaf keeps its gradient past the scope; an intermediate one dies with the backward pass.
-    return node == null ? Workspace.outside(() -> like.zerosLike(shape)) : like.zerosLike(shape);
+    return node == null ? Workspace.outside(value::zerosLike) : value.zerosLike();
   }
 
   /**

@@ -42,14 +42,16 @@ public final class Workspace implements AutoCloseable {
    * more for the JIT compiler to do on a training step's path while it shares the cores.
    */
   private static final class Key {
-    final Backend backend;
-    final DType dtype;
-    final int length;
+    Backend backend;
+    DType dtype;
+    int length;
 
-    Key(Backend backend, DType dtype, int length) {
+    /** Sets this key; a key in the map is never set again (only the lookup key is reused). */
+    Key set(Backend backend, DType dtype, int length) {
       this.backend = backend;
       this.dtype = dtype;
       this.length = length;
+      return this;
     }
 
     @Override
@@ -87,6 +89,7 @@ public final class Workspace implements AutoCloseable {
   }
 
   private final Map<Key, Pool> pools = new HashMap<>();
+  private final Key lookup = new Key(); // not a new key per allocation: a step makes several
   private final List<Owned> lent = new ArrayList<>();
   private final Map<Storage, Owned> owned = new IdentityHashMap<>();
   private long scopes;
@@ -150,11 +153,10 @@ public final class Workspace implements AutoCloseable {
    * or new memory the backend allocates (zero).
    */
   Owned allocate(Backend backend, DType dtype, int length, boolean zeroed) {
-    Key key = new Key(backend, dtype, length);
-    Pool pool = pools.get(key);
+    Pool pool = pools.get(lookup.set(backend, dtype, length));
     if (pool == null) {
       pool = new Pool();
-      pools.put(key, pool);
+      pools.put(new Key().set(backend, dtype, length), pool);
     }
     pool.lastUse = scopes;
     Owned storage = pool.free.poll();
