@@ -31,9 +31,10 @@ final class BackwardPass {
       propagate(order, keepGraph);
     } catch (RuntimeException | Error e) {
       for (Variable v : order) {
-        if (v != null) {
-          v.takeGradientInFlight(); // nothing held past a failed pass
+        if (v == null) {
+          break; // the end of the order
         }
+        v.takeGradientInFlight(); // nothing held past a failed pass
       }
       throw e;
     }

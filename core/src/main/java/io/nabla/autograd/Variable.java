@@ -143,10 +143,10 @@ public final class Variable {
   }
 
   /**
-   * The tensor {@link #zeroGrad()} kept, for an operation's backward pass to write this leaf's
-   * whole gradient into, if this is a leaf without a gradient now; else a new zero tensor of this
-   * variable's shape, for a leaf outside any {@link Workspace} (a leaf keeps its gradient past the
-   * scope; an intermediate gradient dies with the backward pass).
+   * The tensor {@link #zeroGrad()} kept, not zeroed, for an operation's backward pass to write
+   * every element of this leaf's gradient into, if this is a leaf without a gradient now; else a
+   * new zero tensor of this variable's shape, for a leaf outside any {@link Workspace} (a leaf
+   * keeps its gradient past the scope; an intermediate gradient dies with the backward pass).
    */
   Tensor gradientBuffer() {
     if (node == null && grad == null && spare != null && spare.hasSameShape(value)) {

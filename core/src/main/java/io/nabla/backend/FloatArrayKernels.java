@@ -148,9 +148,9 @@ public interface FloatArrayKernels {
 
   /**
    * {@link Backend#reduce}: one double accumulator per output, rounded once when stored. A sum
-   * takes four neighbouring outputs at once, four chains of additions in flight where one would
-   * wait on each addition, each chain in the order it has alone (a bias's gradient is a sum down
-   * a hundred rows of a few columns).
+   * does four neighbouring outputs at once, four independent chains of additions instead of one
+   * (a bias's gradient sums a few columns down a hundred rows); each starts at 0 and adds in the
+   * same order as alone, so the bits are unchanged.
    */
   default void reduce(ReduceOp op, int outer, int length, int inner, float[] x, float[] out) {
     for (int o = 0; o < outer; o++) {

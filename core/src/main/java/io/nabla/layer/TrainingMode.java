@@ -74,7 +74,7 @@ public final class TrainingMode {
     public void close() {
       if (!closed) {
         closed = true;
-        // set, not remove: a removed entry costs a native call now and a new entry at the next set
+        // set, not remove: on JDK 17 a removal is a native call, and the next set makes a new entry
         RANDOM.set(previous);
       }
     }
