@@ -149,7 +149,7 @@ public final class Variable {
    * keeps its gradient past the scope; an intermediate gradient dies with the backward pass).
    */
   Tensor gradientBuffer() {
-    if (node == null && grad == null && spare != null && spare.hasSameShape(value)) {
+    if (node == null && grad == null && spare != null) { // a gradient has its variable's shape
       Tensor buffer = spare;
       spare = null;
       return buffer;

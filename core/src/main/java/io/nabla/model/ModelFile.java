@@ -2,12 +2,10 @@ package io.nabla.model;
 
 import io.nabla.backend.Backend;
 import io.nabla.io.Npz;
-import io.nabla.layer.Parameter;
 import io.nabla.tensor.Shapes;
 import io.nabla.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,12 +46,8 @@ public final class ModelFile {
   }
 
   private static void write(Path file, Net net, ModelDescription description) throws IOException {
-    Map<String, Tensor> params = new LinkedHashMap<>();
-    for (Parameter p : net.parameters()) {
-      params.put(p.name(), p.value());
-    }
-    params.putAll(net.buffers()); // batch normalization's running statistics, which evaluation uses
-    Npz.save(file, params, Map.of(DESCRIPTION_KEY, description.toText()));
+    // The buffers too: batch normalization's running statistics, which evaluation uses.
+    Npz.save(file, net.state(), Map.of(DESCRIPTION_KEY, description.toText()));
   }
 
   /**

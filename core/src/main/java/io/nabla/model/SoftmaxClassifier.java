@@ -140,6 +140,20 @@ public class SoftmaxClassifier implements Model {
     return network.buffers();
   }
 
+  /**
+   * Everything this classifier computes with, by name: its parameters' values in order, then its
+   * {@linkplain #buffers() buffers}; live, not copies. What a saved model holds, and what a net of
+   * the same architecture is built again from ({@link Net#fromParameters}).
+   */
+  public Map<String, Tensor> state() {
+    Map<String, Tensor> state = new LinkedHashMap<>();
+    for (Parameter p : parameters) {
+      state.put(p.name(), p.value());
+    }
+    state.putAll(buffers());
+    return state;
+  }
+
   /** The layer stack. */
   public Sequential network() {
     return network;

@@ -2,6 +2,7 @@ package io.nabla.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -168,6 +169,12 @@ class BatchNormTest {
     assertEquals(List.of("W1", "b1", "gamma2", "beta2", "W3", "b3"),
         mlp.parameters().stream().map(p -> p.name()).toList());
     assertEquals(List.of("running_mean2", "running_var2"), List.copyOf(mlp.buffers().keySet()));
+    // Its state: the parameters, then the buffers, live (what is saved, sent to Spark's tasks, and
+    // built again from).
+    assertEquals(List.of("W1", "b1", "gamma2", "beta2", "W3", "b3", "running_mean2", "running_var2"),
+        List.copyOf(mlp.state().keySet()));
+    assertSame(mlp.parametersByName().get("W3").value(), mlp.state().get("W3"));
+    assertSame(mlp.buffers().get("running_var2"), mlp.state().get("running_var2"));
     assertTrue(mlp.sharingParameters().isEmpty(), "its training passes write what a twin would read");
     double[] runningVar = mlp.buffers().get("running_var2").toDoubleArray();
     assertGradientsMatch(GradientChecker.centralDifferences().checkModel(mlp, random(70, 4, 6), TARGETS));

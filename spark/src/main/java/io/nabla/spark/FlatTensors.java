@@ -42,18 +42,13 @@ final class FlatTensors implements Serializable {
   }
 
   /**
-   * A copy of all the net computes with: its parameters' values, then its {@linkplain Net#buffers()
-   * buffers} (batch normalization's running statistics, which evaluation reads and training
-   * passes move). What a round's tasks start from and what local steps send back; {@link
+   * A copy of all the net computes with ({@link Net#state()}): its parameters' values, then its
+   * buffers (batch normalization's running statistics, which evaluation reads and training passes
+   * move). What a round's tasks start from and what local steps send back; {@link
    * NetSpec#net} builds the net again from it.
    */
   static FlatTensors ofNet(Net net) {
-    Map<String, Tensor> values = new LinkedHashMap<>();
-    for (Parameter p : net.parameters()) {
-      values.put(p.name(), p.value());
-    }
-    values.putAll(net.buffers());
-    return of(values, net.dtype());
+    return of(net.state(), net.dtype());
   }
 
   /**
@@ -63,8 +58,7 @@ final class FlatTensors implements Serializable {
    * @throws IllegalArgumentException naming a tensor the net has no parameter or buffer for
    */
   void assignTo(Net net) {
-    Map<String, Tensor> live = new LinkedHashMap<>(net.buffers());
-    net.parameters().forEach(p -> live.put(p.name(), p.value()));
+    Map<String, Tensor> live = net.state();
     toTensors(net.parameters().get(0).value().backend()).forEach((name, value) -> {
       Tensor target = live.get(name);
       if (target == null) {

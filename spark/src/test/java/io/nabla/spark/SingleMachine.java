@@ -102,18 +102,12 @@ final class SingleMachine {
           step(copy, optimizer, slices.get(p), samplers.get(p).nextBatch());
         }
         double weight = (double) partitions[p] / data.size();
-        for (Parameter param : copy.parameters()) {
-          accumulate(sums, param.name(), weight, param.value());
-        }
-        copy.buffers().forEach((name, buffer) -> accumulate(sums, name, weight, buffer));
+        copy.state().forEach((name, t) -> accumulate(sums, name, weight, t));
         OptimizerState after = optimizer.state(copy.parameters());
         after.tensors().forEach((key, t) -> accumulate(stateSums, key, weight, t));
         steps = after.steps();
       }
-      for (Parameter param : global.parameters()) {
-        param.value().assign(tensorOf(sums.get(param.name()), param.value()));
-      }
-      global.buffers().forEach((name, buffer) -> buffer.assign(tensorOf(sums.get(name), buffer)));
+      global.state().forEach((name, t) -> t.assign(tensorOf(sums.get(name), t)));
       Map<String, Tensor> stateTensors = new LinkedHashMap<>();
       state.tensors().forEach((key, t) -> stateTensors.put(key, tensorOf(stateSums.get(key), t)));
       state = new OptimizerState(steps, stateTensors);
@@ -168,8 +162,7 @@ final class SingleMachine {
   /** A net of the same architecture over copies of {@code net}'s parameters and buffers. */
   private static Net copyOf(Net net) {
     Map<String, Tensor> copies = new LinkedHashMap<>();
-    net.parameters().forEach(p -> copies.put(p.name(), p.value().copy()));
-    net.buffers().forEach((name, buffer) -> copies.put(name, buffer.copy()));
+    net.state().forEach((name, t) -> copies.put(name, t.copy()));
     return Net.fromParameters(net.architecture(), net.inputShape(), copies);
   }
 
@@ -214,8 +207,8 @@ final class SingleMachine {
   /** The largest absolute difference between two nets' parameters and buffers. */
   static double maxDifference(Net a, Net b) {
     double max = 0;
-    Map<String, Tensor> other = tensors(b);
-    for (Map.Entry<String, Tensor> e : tensors(a).entrySet()) {
+    Map<String, Tensor> other = b.state();
+    for (Map.Entry<String, Tensor> e : a.state().entrySet()) {
       double[] x = e.getValue().toDoubleArray();
       double[] y = other.get(e.getKey()).toDoubleArray();
       for (int i = 0; i < x.length; i++) {
@@ -227,8 +220,8 @@ final class SingleMachine {
 
   /** Whether two nets' parameters and buffers have the same names and the same bits. */
   static boolean sameBits(Net a, Net b) {
-    Map<String, Tensor> other = tensors(b);
-    Map<String, Tensor> mine = tensors(a);
+    Map<String, Tensor> other = b.state();
+    Map<String, Tensor> mine = a.state();
     if (!mine.keySet().equals(other.keySet())) {
       return false;
     }
@@ -243,13 +236,5 @@ final class SingleMachine {
       }
     }
     return true;
-  }
-
-  /** A net's parameters' values, then its buffers, by name. */
-  private static Map<String, Tensor> tensors(Net net) {
-    Map<String, Tensor> out = new LinkedHashMap<>();
-    net.parameters().forEach(p -> out.put(p.name(), p.value()));
-    out.putAll(net.buffers());
-    return out;
   }
 }
